@@ -1,0 +1,92 @@
+"""The public Python API; the CLI and (later) the web app are thin skins over these functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from .analysis.nlp import MAX_CHARS
+from .analysis.pipeline import run_pipeline
+from .errors import Errors, InputError
+from .ingest import IngestOptions, read_sources, read_text
+from .model import Article
+
+__all__ = ["analyze", "analyze_many", "load"]
+
+Source = str | Path | Article
+
+
+def _looks_like_source(value: str) -> bool:
+    """A path that exists, a URL, or '-': anything else given to ``analyze`` is article text."""
+    if value == "-" or value.startswith(("http://", "https://")):
+        return True
+    return "\n" not in value and len(value) < 4096 and Path(value).exists()
+
+
+def load(items: Iterable[Source], options: IngestOptions | None = None) -> Iterator[Article | InputError]:
+    """Ingest sources (paths, URLs, text, or ready Articles), yielding an InputError for each bad one."""
+    options = options or IngestOptions()
+    for item in items:
+        if isinstance(item, Article):
+            yield item
+        elif isinstance(item, Path) or _looks_like_source(item):
+            yield from read_sources([str(item)], options)
+        else:
+            try:
+                yield read_text(item, options, source="text")
+            except InputError as error:
+                yield error
+
+
+def _within_limit(article: Article) -> Article | InputError:
+    if len(article.text) > MAX_CHARS:
+        source = article.source or article.id
+        return InputError(Errors.E022.format(source=source, length=len(article.text), limit=MAX_CHARS), source)
+    return article
+
+
+def analyze_many(
+    items: Iterable[Source],
+    *,
+    options: IngestOptions | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+    model: str | None = None,
+    batch_size: int = 32,
+) -> Iterator[Article]:
+    """Analyze many sources lazily, parsing in batches. A bad source raises InputError unless ``on_error``
+    is given, in which case it is passed there and the batch goes on."""
+
+    def good() -> Iterator[Article]:
+        for item in load(items, options):
+            if isinstance(item, Article):
+                item = _within_limit(item)
+            if isinstance(item, InputError):
+                if on_error is None:
+                    raise item
+                on_error(item)
+            else:
+                yield item
+
+    yield from run_pipeline(good(), model=model, batch_size=batch_size)
+
+
+def analyze(
+    text_or_path: Source,
+    *,
+    outlet: str | None = None,
+    published: dt.date | str | None = None,
+    title: str | None = None,
+    keep_text: bool = False,
+    model: str | None = None,
+) -> Article:
+    """Analyze one article given as text, a path, a URL or an Article; metadata given here wins."""
+    if isinstance(published, str):
+        from .ingest.dates import parse_date
+
+        published = parse_date(published)
+    options = IngestOptions(outlet=outlet, published=published, title=title, keep_text=keep_text)
+    articles = list(analyze_many([text_or_path], options=options, model=model))
+    if len(articles) != 1:
+        raise InputError(f"{text_or_path!s:.60} holds {len(articles)} articles; use analyze_many")
+    return articles[0]

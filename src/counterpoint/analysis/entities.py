@@ -1,0 +1,359 @@
+"""Canonical entities: every way an article names one actor, gathered under one name with all its spans.
+
+spaCy finds the names; this stage decides which are the same actor. "Russian President Vladimir Putin", "Putin"
+and "the Russian leader" become one person with the role "Russian President"; "Russian" is a demonym of Russia;
+"Moscow" acting as a subject ("Moscow has been backing...") is a metonym for Russia's government, while "headed
+to Moscow" stays a place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Entity, EntityKind, Mention, MentionKind
+from ..resources import Country, countries, word_list
+
+__all__ = ["find_entities"]
+
+_KINDS: dict[str, EntityKind] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+    "EVENT": "event",
+    "PRODUCT": "product",
+    "LAW": "law",
+}
+#: Heads of titles that name whoever leads a country, so "the Syrian leader" can stand for any of them.
+_LEADER_HEADS = frozenset(
+    "president|prime minister|premier|king|queen|emir|sultan|chancellor|leader|supreme leader|dictator|ruler|"
+    "strongman|monarch|autocrat|despot|tyrant".split("|")
+)
+#: Dependency relations in which a capital acts as its government rather than being a place.
+_AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "compound"})
+#: Nouns that a seat of government modifies when it stands for the government ("the Tel Aviv regime").
+_GOVERNMENT_NOUNS = frozenset(
+    "regime government administration authorities officials leadership cabinet establishment".split()
+)
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+_POSSESSIVE = re.compile(r"(?:'s|')$")
+
+
+def _key(text: str) -> str:
+    """Matching key: apostrophes unified, leading 'the' and trailing possessive dropped, case folded."""
+    text = " ".join(text.translate(_APOSTROPHES).split())
+    text = _POSSESSIVE.sub("", text)
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return text.casefold().strip(" .,")
+
+
+@dataclass
+class _Lexicon:
+    names: dict[str, Country]
+    demonyms: dict[str, Country]
+    seats: dict[str, Country]
+    roles: frozenset[str]
+    matcher_terms: list[str]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    names, demonyms, seats, terms = {}, {}, {}, []
+    for country in countries():
+        for name in (country.name, *country.aliases):
+            names[_key(name)] = country
+            terms.append(name)
+        for demonym in country.demonyms:
+            demonyms[_key(demonym)] = country
+            terms.append(demonym)
+        for seat in country.seats:
+            seats[_key(seat)] = country
+            terms.append(seat)
+    return _Lexicon(names, demonyms, seats, word_list("roles.txt"), terms)
+
+
+@lru_cache(maxsize=4)
+def _country_matcher(vocab_id: int, vocab) -> PhraseMatcher:  # noqa: ANN001 - spaCy Vocab
+    matcher = PhraseMatcher(vocab, attr="ORTH")
+    tokenizer_docs = [Doc(vocab, words=term.split()) for term in _lexicon().matcher_terms]
+    matcher.add("COUNTRY", tokenizer_docs)
+    return matcher
+
+
+@dataclass
+class _Cluster:
+    name: str
+    kind: EntityKind
+    role: str | None = None
+    affiliation: str | None = None  # the country a person's title ties them to
+    title_head: str | None = None
+    mentions: list[tuple[int, int, MentionKind]] = field(default_factory=list)
+    votes: Counter[EntityKind] = field(default_factory=Counter)  # the model's labels; the majority wins
+
+
+class _Builder:
+    """Collects mentions into clusters; one per article."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.lexicon = _lexicon()
+        self.clusters: list[_Cluster] = []
+        self.by_key: dict[str, _Cluster] = {}
+        self.taken: set[int] = set()  # token indices already inside a mention
+
+    def add(self, cluster: _Cluster, start: int, end: int, kind: MentionKind, claim_from: int | None = None) -> None:
+        """Add a mention by token range [start, end).
+
+        Only tokens from ``claim_from`` on are claimed, so an outer mention ("Israel's former minister ...
+        Moshe Ya'alon", "the Syrian leader") leaves the names inside it free to be mentions of their own.
+        """
+        claimed = range(start if claim_from is None else claim_from, end)
+        if any(i in self.taken for i in claimed):
+            return
+        self.taken.update(claimed)
+        cluster.mentions.append((start, end, kind))
+
+    def cluster(self, key: str, name: str, kind: EntityKind) -> _Cluster:
+        found = self.by_key.get(key)
+        if found is None:
+            found = _Cluster(name=name, kind=kind)
+            self.clusters.append(found)
+            self.by_key[key] = found
+        return found
+
+    def country(self, country: Country) -> _Cluster:
+        return self.cluster("country:" + country.name, country.name, "place")
+
+
+def _trim(span: Span) -> Span:
+    """Drop a leading determiner and a trailing possessive or punctuation from an entity span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def _acts_as_government(span: Span) -> bool:
+    """True when a city name stands for its government: it acts, possesses, or modifies 'regime'."""
+    root = span.root
+    dep = root.dep_
+    if dep == "compound":
+        return root.head.lemma_.lower() in _GOVERNMENT_NOUNS
+    if dep in _AGENT_DEPS:
+        return True
+    if dep == "conj":
+        return _acts_as_government(span.doc[root.head.i : root.head.i + 1]) and root.head.ent_type_ != ""
+    if dep == "pobj" and root.head.lower_ == "with":
+        governor = root.head.head
+        return governor.pos_ in {"VERB", "NOUN"} and governor.lemma_.lower() not in {"meeting", "visit", "trip"}
+    if dep == "pobj" and root.head.lower_ == "by":
+        return root.head.dep_ == "agent"
+    return False
+
+
+def _role_of(name: Span, roles: frozenset[str]) -> tuple[int, str, str] | None:
+    """The title written before a name ("Israeli Prime Minister [Benjamin Netanyahu]"): (start token, text, head).
+
+    The title is either the name's own pre-modifiers or, when the parser makes the name an apposition of the
+    title noun ("former minister for military affairs Moshe Ya'alon"), the title noun's phrase.
+    """
+    doc = name.doc
+    left = name.root.left_edge.i
+    head = name.root.head
+    if name.root.dep_ == "appos" and head.i < name.start and head.lower_ in roles:
+        left = min(left, head.left_edge.i)
+    if left >= name.start:
+        return None
+    while left < name.start and doc[left].pos_ in {"DET", "PUNCT", "SPACE"}:
+        left += 1
+    prefix = doc[left : name.start]
+    if not len(prefix) or any(t.is_space or "\n" in t.text for t in prefix):
+        return None
+    words = [t.lower_ for t in prefix]
+    for size in (2, 1):
+        for i in range(len(words) - size, -1, -1):
+            phrase = " ".join(words[i : i + size])
+            if phrase in roles:
+                return left, prefix.text.rstrip(" ,"), phrase
+    return None
+
+
+def _modifier_prefix(name: Span) -> Span | None:
+    """Words before a name that modify it ("Syrian dictator [Bashar Assad]"), whether a role or a label."""
+    left = name.root.left_edge.i
+    doc = name.doc
+    while left < name.start and doc[left].pos_ in {"DET", "PUNCT", "SPACE"}:
+        left += 1
+    return doc[left : name.start] if left < name.start else None
+
+
+def _affiliation(prefix: Span | None, lexicon: _Lexicon) -> str | None:
+    if prefix is None:
+        return None
+    for token in prefix:
+        key = _key(token.text)
+        country = lexicon.demonyms.get(key) or lexicon.names.get(key)
+        if country:
+            return country.name
+    return None
+
+
+def _head_noun(prefix: Span | None) -> str | None:
+    if prefix is None:
+        return None
+    nouns = [t for t in prefix if t.pos_ in {"NOUN", "PROPN"} and _key(t.text) not in _lexicon().names]
+    return nouns[-1].lower_ if nouns else None
+
+
+def _same_person(candidates: list[_Cluster], words: list[str]) -> _Cluster | None:
+    """A shorter or variant full name ("Vladimir V. Putin" beside "Vladimir Putin") of one known person."""
+    matches = [c for c in candidates if _key(c.name).split()[0] == words[0] or set(words) <= set(_key(c.name).split())]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _person_spans(doc: Doc, builder: _Builder) -> None:
+    """Persons: full names first, then single words linked to the one full name they are part of."""
+    lexicon = builder.lexicon
+    people = [_trim(ent) for ent in doc.ents if ent.label_ == "PERSON"]
+    people = [span for span in people if len(span)]
+    by_part: dict[str, list[_Cluster]] = {}
+    for span in sorted(people, key=lambda s: -len(s)):
+        words = [_key(t.text) for t in span]
+        if len(span) >= 2:
+            key = "person:" + " ".join(words)
+            cluster = builder.by_key.get(key) or _same_person(by_part.get(words[-1], []), words)
+            if cluster is None:
+                cluster = builder.cluster(key, span.text, "person")
+                for part in (words[0], words[-1]):
+                    if cluster not in by_part.setdefault(part, []):
+                        by_part[part].append(cluster)
+        else:
+            candidates = by_part.get(words[0], [])
+            if len(candidates) == 1:
+                cluster = candidates[0]
+            else:
+                cluster = builder.cluster("person:" + words[0], span.text, "person")
+        role = _role_of(span, lexicon.roles)
+        prefix = _modifier_prefix(span)
+        if cluster.affiliation is None:
+            cluster.affiliation = _affiliation(prefix, lexicon)
+        if cluster.title_head is None:
+            cluster.title_head = role[2] if role else _head_noun(prefix)
+        if role is not None:
+            if cluster.role is None:
+                cluster.role = role[1]
+            builder.add(cluster, role[0], span.end, "role_name", claim_from=span.start)
+        else:
+            builder.add(cluster, span.start, span.end, "name")
+    builder.person_parts = by_part  # type: ignore[attr-defined]
+
+
+def _other_spans(doc: Doc, builder: _Builder) -> None:
+    lexicon = builder.lexicon
+    parts: dict[str, list[_Cluster]] = getattr(builder, "person_parts", {})
+    for ent in doc.ents:
+        kind = _KINDS.get(ent.label_)
+        if kind is None or ent.label_ == "PERSON":
+            continue
+        span = _trim(ent)
+        if not len(span):
+            continue
+        key = _key(span.text)
+        if key in lexicon.seats and ent.label_ in {"GPE", "LOC", "FAC", "ORG"}:
+            if _acts_as_government(span):
+                builder.add(builder.country(lexicon.seats[key]), span.start, span.end, "metonym")
+                continue
+        country = lexicon.names.get(key)
+        if country and ent.label_ in {"GPE", "LOC", "ORG", "NORP"}:
+            builder.add(builder.country(country), span.start, span.end, "name")
+            continue
+        country = lexicon.demonyms.get(key)
+        if country and ent.label_ in {"NORP", "GPE", "ORG"}:
+            builder.add(builder.country(country), span.start, span.end, "demonym")
+            continue
+        if len(span) == 1 and len(parts.get(key, [])) == 1:
+            # A surname the model mislabels ("Ya'alon said" as ORG) is still that person.
+            builder.add(parts[key][0], span.start, span.end, "name")
+            continue
+        cluster = builder.cluster("name:" + key, span.text, kind)
+        cluster.votes[kind] += 1
+        builder.add(cluster, span.start, span.end, "name")
+
+
+def _unlabelled_countries(doc: Doc, builder: _Builder) -> None:
+    """Country names and demonyms the statistical model missed ("Russian" in a compound, say)."""
+    lexicon = builder.lexicon
+    for _, start, end in _country_matcher(id(doc.vocab), doc.vocab)(doc):
+        if any(i in builder.taken for i in range(start, end)) or doc[start].ent_type_ == "PERSON":
+            continue
+        span = doc[start:end]
+        key = _key(span.text)
+        if key in lexicon.names:
+            builder.add(builder.country(lexicon.names[key]), start, end, "name")
+        elif key in lexicon.demonyms:
+            builder.add(builder.country(lexicon.demonyms[key]), start, end, "demonym")
+        elif key in lexicon.seats and _acts_as_government(span):
+            builder.add(builder.country(lexicon.seats[key]), start, end, "metonym")
+
+
+def _descriptors(doc: Doc, builder: _Builder) -> None:
+    """Link "the Russian leader" to the one Russian person whose title makes them its leader."""
+    lexicon = builder.lexicon
+    people = [c for c in builder.clusters if c.kind == "person" and c.affiliation]
+    if not people:
+        return
+    for token in doc:
+        if token.i in builder.taken or token.pos_ != "NOUN":
+            continue
+        head = token.lower_
+        if head not in _LEADER_HEADS and head not in lexicon.roles:
+            continue
+        if not any(child.lower_ == "the" and child.dep_ == "det" for child in token.children):
+            continue
+        modifiers = [child for child in token.children if child.dep_ in {"amod", "compound", "poss"} and child.i < token.i]
+        countries_named = {
+            (lexicon.demonyms.get(_key(m.text)) or lexicon.names.get(_key(m.text))) for m in modifiers
+        } - {None}
+        if len(countries_named) != 1:
+            continue
+        country = next(iter(countries_named)).name
+        matches = [
+            c
+            for c in people
+            if c.affiliation == country
+            and c.title_head is not None
+            and (c.title_head == head or (head == "leader" and c.title_head in _LEADER_HEADS))
+        ]
+        if len(matches) == 1:
+            builder.add(matches[0], token.left_edge.i, token.i + 1, "descriptor", claim_from=token.i)
+
+
+def find_entities(doc: Doc) -> list[Entity]:
+    """Canonical entities of one parsed article, each with every mention span, in order of first mention."""
+    builder = _Builder(doc)
+    _person_spans(doc, builder)
+    _other_spans(doc, builder)
+    _unlabelled_countries(doc, builder)
+    _descriptors(doc, builder)
+    entities = []
+    clusters = sorted((c for c in builder.clusters if c.mentions), key=lambda c: min(m[0] for m in c.mentions))
+    for number, cluster in enumerate(clusters, start=1):
+        mentions = []
+        for start, end, kind in sorted(cluster.mentions):
+            span = doc[start:end]
+            mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text, kind=kind))
+        kind = cluster.votes.most_common(1)[0][0] if cluster.votes else cluster.kind
+        entities.append(Entity(id=f"e{number}", name=cluster.name, kind=kind, role=cluster.role, mentions=mentions))
+    return entities

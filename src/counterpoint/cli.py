@@ -1,0 +1,110 @@
+"""The command line: parses options, calls the API, renders. No analysis lives here."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from ._api import analyze_many
+from .errors import CounterpointError, InputError
+from .ingest import IngestOptions
+from .ingest.dates import parse_date
+from .model import Article
+from .render import FORMATS, render
+
+__all__ = ["main"]
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None):  # noqa: ANN202
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except InputError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def _progress(total: int):  # noqa: ANN202
+    """A progress bar on stderr for batches, only when a person is watching."""
+    if total < 3 or not sys.stderr.isatty():
+        return None
+    from rich.console import Console
+    from rich.progress import Progress
+
+    return Progress(transient=True, console=Console(stderr=True))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="counterpoint")
+def cli() -> None:
+    """Counterpoint: see how different outlets tell the same story."""
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout.")
+@click.option("--outlet", help="The outlet's name (overrides what is found).")
+@click.option("--published", callback=_date, help="Publication date, YYYY-MM-DD (overrides what is found).")
+@click.option("--title", help="The headline (overrides what is found).")
+@click.option("--keep-text", is_flag=True, help="Analyze the text exactly as given: no cleaning.")
+@click.option("--clean", is_flag=True, help="Clean the text of JSON/JSONL records too.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=5_000_000, show_default=True)
+@click.option("--allow-private", is_flag=True, help="Allow URLs on private, loopback or link-local addresses.")
+@click.option("--timeout", type=float, default=15.0, show_default=True, help="Seconds per HTTP request.")
+@click.option("--model", envvar="COUNTERPOINT_MODEL", help="spaCy pipeline package (default: the pinned en_core_web_sm).")
+def analyze(sources: tuple[str, ...], fmt: str, output: Path | None, model: str | None, **options) -> None:  # noqa: ANN003
+    """Analyze articles: text files, HTML, JSON/JSONL records, URLs, RSS/Atom feeds, or - for stdin."""
+    ingest = IngestOptions(**options)
+    failures: list[InputError] = []
+
+    def report(error: InputError) -> None:
+        failures.append(error)
+        click.echo(f"counterpoint: error: {error}", err=True)
+
+    articles: list[Article] = []
+    try:
+        progress = _progress(len(sources))
+        stream = analyze_many(sources, options=ingest, on_error=report, model=model)
+        if progress is None:
+            articles = list(stream)
+        else:
+            with progress:
+                task = progress.add_task("analyzing", total=None)
+                for article in stream:
+                    articles.append(article)
+                    progress.advance(task)
+    except CounterpointError as error:
+        raise click.ClickException(str(error)) from None
+    if articles:
+        color = output is None and fmt == "text" and sys.stdout.isatty()
+        rendered = render(articles, fmt, color=color)
+        if output:
+            output.write_text(rendered, encoding="utf-8")
+        else:
+            click.echo(rendered, nl=False)
+    if failures:
+        click.echo(f"counterpoint: {len(failures)} source(s) failed, {len(articles)} article(s) analyzed", err=True)
+        sys.exit(1)
+    if not articles:
+        click.echo("counterpoint: no articles found", err=True)
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("what", type=click.Choice(["article"]), default="article")
+def schema(what: str) -> None:
+    """Print the JSON Schema of the output, generated from the data model."""
+    click.echo(json.dumps(Article.model_json_schema(), indent=2))
+
+
+def main() -> None:
+    cli(prog_name="counterpoint")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,47 @@
+"""Markdown view of analyzed articles; article text is escaped so it cannot inject markup or HTML."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Article
+from .summary import view
+
+__all__ = ["render_markdown", "md_escape"]
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-!|<>&])")
+
+
+def md_escape(text: str) -> str:
+    """Escape Markdown and HTML metacharacters in untrusted text; keep it on one line."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def render_markdown(articles: list[Article]) -> str:
+    out: list[str] = []
+    for article in articles:
+        v = view(article)
+        out.append(f"# {md_escape(v.title)}\n")
+        meta = f"**Outlet:** {md_escape(v.outlet)} · **Published:** {md_escape(v.date)}"
+        if v.byline:
+            meta += f" · **Byline:** {md_escape(v.byline)}"
+        out.append(meta + f"  \n`{article.id}` · {len(article.sentences)} sentences · {v.removed} line(s) removed\n")
+        if v.entities:
+            out.append("## Entities\n\n| name | kind | role | mentions | as written |\n|---|---|---|---|---|")
+            for entity, count, forms in v.entities:
+                out.append(
+                    f"| {md_escape(entity.name)} | {entity.kind} | {md_escape(entity.role or '')} | {count} | "
+                    f"{md_escape('; '.join(forms[:4]))} |"
+                )
+            out.append("")
+        if v.times:
+            out.append("## Times\n\n| as written | value | kind | anchor |\n|---|---|---|---|")
+            for t in v.times:
+                anchor = (t.anchor or "") + (" (estimate)" if t.estimated else "")
+                out.append(f"| {md_escape(t.text)} | {md_escape(t.value or '?')} | {t.kind} | {anchor} |")
+            out.append("")
+        if article.removed:
+            out.append("## Removed lines\n")
+            out.extend(f"- line {r.line} ({r.rule}): {md_escape(r.text)}" for r in article.removed)
+            out.append("")
+    return "\n".join(out) + "\n"

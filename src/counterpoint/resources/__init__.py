@@ -1,0 +1,46 @@
+"""The project's own lexicons, as data files whose header says what each is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["Country", "countries", "word_list"]
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=None)
+def word_list(name: str) -> frozenset[str]:
+    """A one-entry-a-line list (lower-cased), e.g. ``word_list("roles.txt")``."""
+    return frozenset(line.strip().lower() for line in _lines(name))
+
+
+@dataclass(frozen=True)
+class Country:
+    name: str
+    aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    seats: tuple[str, ...] = field(default=())
+
+
+@lru_cache(maxsize=None)
+def countries() -> tuple[Country, ...]:
+    """Countries with their other names, demonyms and seats of government (resources/countries.tsv)."""
+    rows = []
+    for line in _lines("countries.tsv"):
+        cells = (line.split("\t") + ["", "", "", ""])[:4]
+        name, aliases, demonyms, seats = (cell.strip() for cell in cells)
+        rows.append(
+            Country(
+                name=name,
+                aliases=tuple(a for a in aliases.split(";") if a),
+                demonyms=tuple(d for d in demonyms.split(";") if d),
+                seats=tuple(s for s in seats.split(";") if s),
+            )
+        )
+    return tuple(rows)
