@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from ..model import Entity, EntityKind, Mention, MentionKind
 from ..resources import Country, countries, word_list
@@ -34,14 +35,13 @@ _KINDS: dict[str, EntityKind] = {
 }
 #: Heads of titles that name whoever leads a country, so "the Syrian leader" can stand for any of them.
 _LEADER_HEADS = frozenset(
-    "president|prime minister|premier|king|queen|emir|sultan|chancellor|leader|supreme leader|dictator|ruler|"
-    "strongman|monarch|autocrat|despot|tyrant".split("|")
+    ["president", "prime minister", "premier", "king", "queen", "emir", "sultan", "chancellor", "leader", "supreme leader", "dictator", "ruler", "strongman", "monarch", "autocrat", "despot", "tyrant"]
 )
 #: Dependency relations in which a capital acts as its government rather than being a place.
 _AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "compound"})
 #: Nouns that a seat of government modifies when it stands for the government ("the Tel Aviv regime").
 _GOVERNMENT_NOUNS = frozenset(
-    "regime government administration authorities officials leadership cabinet establishment".split()
+    ["regime", "government", "administration", "authorities", "officials", "leadership", "cabinet", "establishment"]
 )
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _POSSESSIVE = re.compile(r"(?:'s|')$")
@@ -82,7 +82,7 @@ def _lexicon() -> _Lexicon:
 
 
 @lru_cache(maxsize=4)
-def _country_matcher(vocab_id: int, vocab) -> PhraseMatcher:  # noqa: ANN001 - spaCy Vocab
+def _country_matcher(vocab: Vocab) -> PhraseMatcher:
     matcher = PhraseMatcher(vocab, attr="ORTH")
     tokenizer_docs = [Doc(vocab, words=term.split()) for term in _lexicon().matcher_terms]
     matcher.add("COUNTRY", tokenizer_docs)
@@ -109,6 +109,7 @@ class _Builder:
         self.clusters: list[_Cluster] = []
         self.by_key: dict[str, _Cluster] = {}
         self.taken: set[int] = set()  # token indices already inside a mention
+        self.person_parts: dict[str, list[_Cluster]] = {}  # first or last name -> the people it may stand for
 
     def add(self, cluster: _Cluster, start: int, end: int, kind: MentionKind, claim_from: int | None = None) -> None:
         """Add a mention by token range [start, end).
@@ -228,7 +229,7 @@ def _person_spans(doc: Doc, builder: _Builder) -> None:
     lexicon = builder.lexicon
     people = [_trim(ent) for ent in doc.ents if ent.label_ == "PERSON"]
     people = [span for span in people if len(span)]
-    by_part: dict[str, list[_Cluster]] = {}
+    by_part = builder.person_parts
     for span in sorted(people, key=lambda s: -len(s)):
         words = [_key(t.text) for t in span]
         if len(span) >= 2:
@@ -257,12 +258,11 @@ def _person_spans(doc: Doc, builder: _Builder) -> None:
             builder.add(cluster, role[0], span.end, "role_name", claim_from=span.start)
         else:
             builder.add(cluster, span.start, span.end, "name")
-    builder.person_parts = by_part  # type: ignore[attr-defined]
 
 
 def _other_spans(doc: Doc, builder: _Builder) -> None:
     lexicon = builder.lexicon
-    parts: dict[str, list[_Cluster]] = getattr(builder, "person_parts", {})
+    parts = builder.person_parts
     for ent in doc.ents:
         kind = _KINDS.get(ent.label_)
         if kind is None or ent.label_ == "PERSON":
@@ -271,10 +271,9 @@ def _other_spans(doc: Doc, builder: _Builder) -> None:
         if not len(span):
             continue
         key = _key(span.text)
-        if key in lexicon.seats and ent.label_ in {"GPE", "LOC", "FAC", "ORG"}:
-            if _acts_as_government(span):
-                builder.add(builder.country(lexicon.seats[key]), span.start, span.end, "metonym")
-                continue
+        if key in lexicon.seats and ent.label_ in {"GPE", "LOC", "FAC", "ORG"} and _acts_as_government(span):
+            builder.add(builder.country(lexicon.seats[key]), span.start, span.end, "metonym")
+            continue
         country = lexicon.names.get(key)
         if country and ent.label_ in {"GPE", "LOC", "ORG", "NORP"}:
             builder.add(builder.country(country), span.start, span.end, "name")
@@ -295,7 +294,7 @@ def _other_spans(doc: Doc, builder: _Builder) -> None:
 def _unlabelled_countries(doc: Doc, builder: _Builder) -> None:
     """Country names and demonyms the statistical model missed ("Russian" in a compound, say)."""
     lexicon = builder.lexicon
-    for _, start, end in _country_matcher(id(doc.vocab), doc.vocab)(doc):
+    for _, start, end in _country_matcher(doc.vocab)(doc):
         if any(i in builder.taken for i in range(start, end)) or doc[start].ent_type_ == "PERSON":
             continue
         span = doc[start:end]

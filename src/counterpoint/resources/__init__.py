@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 __all__ = ["Country", "countries", "word_list"]
@@ -14,7 +14,7 @@ def _lines(name: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_list(name: str) -> frozenset[str]:
     """A one-entry-a-line list (lower-cased), e.g. ``word_list("roles.txt")``."""
     return frozenset(line.strip().lower() for line in _lines(name))
@@ -28,7 +28,7 @@ class Country:
     seats: tuple[str, ...] = field(default=())
 
 
-@lru_cache(maxsize=None)
+@cache
 def countries() -> tuple[Country, ...]:
     """Countries with their other names, demonyms and seats of government (resources/countries.tsv)."""
     rows = []

@@ -1,0 +1,109 @@
+"""Canonical entities on hand-written sentences (each rule) and on the two example articles."""
+
+from __future__ import annotations
+
+from counterpoint.analysis.entities import find_entities
+
+
+def entity(entities, name):
+    matches = [e for e in entities if e.name == name]
+    assert len(matches) == 1, f"{name!r} should be one entity, got {[e.name for e in entities]}"
+    return matches[0]
+
+
+def forms(e, kind=None):
+    return [m.text for m in e.mentions if kind is None or m.kind == kind]
+
+
+def test_surname_links_to_full_name_and_role_is_kept(nlp):
+    doc = nlp("French President Emmanuel Macron arrived in Berlin. Macron said the talks went well.")
+    ents = find_entities(doc)
+    macron = entity(ents, "Emmanuel Macron")
+    assert macron.kind == "person"
+    assert macron.role == "French President"
+    assert forms(macron) == ["French President Emmanuel Macron", "Macron"]
+    assert [m.kind for m in macron.mentions] == ["role_name", "name"]
+
+
+def test_two_people_sharing_a_surname_stay_apart(nlp):
+    doc = nlp("Hillary Clinton spoke after Bill Clinton left. Hillary Clinton later returned.")
+    names = sorted(e.name for e in find_entities(doc) if e.kind == "person")
+    assert names == ["Bill Clinton", "Hillary Clinton"]
+
+
+def test_descriptor_links_to_the_leader_of_that_country(nlp):
+    doc = nlp(
+        "German Chancellor Angela Merkel met the press on Monday. "
+        "The German leader said the budget would pass."
+    )
+    merkel = entity(find_entities(doc), "Angela Merkel")
+    assert "The German leader" in forms(merkel, "descriptor")
+
+
+def test_descriptor_not_linked_when_two_people_fit(nlp):
+    doc = nlp(
+        "Turkish President Recep Erdogan and Turkish Prime Minister Binali Yildirim met. "
+        "The Turkish leader spoke first."
+    )
+    ents = find_entities(doc)
+    assert not any(m.kind == "descriptor" for e in ents for m in e.mentions)
+
+
+def test_demonym_links_to_its_country(nlp):
+    doc = nlp("Japanese officials met their counterparts in Japan on Friday.")
+    japan = entity(find_entities(doc), "Japan")
+    assert forms(japan, "demonym") == ["Japanese"]
+    assert forms(japan, "name") == ["Japan"]
+
+
+def test_capital_acting_is_a_metonym_but_destination_is_a_place(nlp):
+    doc = nlp("Beijing has warned against the visit. The minister later flew to Beijing for talks.")
+    ents = find_entities(doc)
+    china = entity(ents, "China")
+    assert forms(china, "metonym") == ["Beijing"]
+    place = entity(ents, "Beijing")
+    assert place.kind == "place" and len(place.mentions) == 1
+    assert place.mentions[0].start > china.mentions[0].start
+
+
+def test_seat_of_government_modifying_regime_is_a_metonym(nlp):
+    doc = nlp("The statement accused the Washington administration of delay.")
+    us = entity(find_entities(doc), "United States")
+    assert forms(us, "metonym") == ["Washington"]
+
+
+def test_country_aliases_share_one_entity(nlp):
+    doc = nlp("The U.S. imposed sanctions. The United States said Americans were safe.")
+    us = entity(find_entities(doc), "United States")
+    assert set(forms(us)) >= {"U.S.", "United States", "Americans"}
+
+
+def test_mentions_index_the_text(nlp):
+    text = "Russian Foreign Minister Sergei Lavrov met Iran's Abbas Araghchi in Moscow. Lavrov spoke."
+    doc = nlp(text)
+    for e in find_entities(doc):
+        for m in e.mentions:
+            assert text[m.start : m.end] == m.text
+
+
+def test_example_articles(nlp):
+    from conftest import PRESS_TV, WORLD_ISRAEL_NEWS
+
+    win = find_entities(nlp(WORLD_ISRAEL_NEWS.read_text()))
+    putin = entity(win, "Vladimir Putin")
+    assert putin.role == "Russian President"
+    assert forms(putin).count("Putin") == 7
+    netanyahu = entity(win, "Benjamin Netanyahu")
+    assert len(netanyahu.mentions) == 9 and netanyahu.role == "Israeli Prime Minister"
+    assert "the brutal Syrian leader" in forms(entity(win, "Bashar Assad"), "descriptor")
+    assert "Moscow" in forms(entity(win, "Russia"), "metonym")
+
+    ptv = find_entities(nlp(PRESS_TV.read_text()))
+    israel = entity(ptv, "Israel")
+    assert forms(israel, "metonym") == ["Tel Aviv", "Tel Aviv"]
+    yaalon = entity(ptv, "Moshe Ya’alon")
+    assert yaalon.role == "Israel’s former minister for military affairs"
+    assert len(yaalon.mentions) == 2
+    moscow_place = entity(ptv, "Moscow")  # "headed to Moscow", "in Moscow": a place
+    assert moscow_place.kind == "place"
+    assert forms(entity(ptv, "Russia"), "metonym") == ["Moscow", "Moscow"]
