@@ -19,6 +19,12 @@ __all__ = [
     "Entity",
     "TimeExpression",
     "Article",
+    "Attribution",
+    "Source",
+    "Claim",
+    "Certainty",
+    "SourcingProfile",
+    "SourceKind",
     "EntityKind",
     "MentionKind",
 ]
@@ -88,6 +94,66 @@ class TimeExpression(Span):
     latest: dt.date | None = Field(default=None, description="Last day the value covers.")
 
 
+SourceKind = Literal["person", "official", "media", "anonymous", "document", "unattributed"]
+
+
+class Source(Span):
+    """Who an attribution rests on, typed so a reader sees at once whether anyone is named."""
+
+    kind: SourceKind
+    entity: str | None = Field(default=None, description="Id of the canonical entity the source is, when it is one.")
+    name: str | None = Field(default=None, description="The canonical entity's name, or the source's own words.")
+    resolved_from: str | None = Field(
+        default=None, description="For a pronoun source ('he said'): the pronoun; the span is the antecedent mention."
+    )
+
+
+class Attribution(_Model):
+    """Someone said, reported or thinks something (PolNeAR's source / cue / content)."""
+
+    source: Source | None = Field(description="Null when the text gives no source ('it was reported that').")
+    cue: Span = Field(description="The reporting expression: said, told, according to, claimed, warned...")
+    content: Span = Field(description="What is attributed.")
+    kind: Literal["direct", "indirect", "mixed"] = Field(
+        description="direct: the content is a quotation; mixed: part quoted; indirect: reported speech."
+    )
+    via: int | None = Field(
+        default=None, description="Index of the attribution this one is reported through (a nested source)."
+    )
+    recipient: Span | None = Field(default=None, description="Who was told ('told Independent Arabia').")
+
+
+Certainty = Literal["asserted", "reported", "hedged", "denied", "conditional"]
+
+
+class Claim(Span):
+    """A clause or sentence put forward as true, on someone's authority, with how firmly it is put."""
+
+    attribution: int | None = Field(description="Index into `attributions`, or null for the outlet's own voice.")
+    certainty: Certainty = Field(
+        description="asserted (own voice, unhedged), reported (neutral cue), hedged (reportedly, allegedly, claimed, "
+        "may...), denied, or conditional (if...)."
+    )
+    hedges: list[Span] = Field(default_factory=list, description="The words that set the certainty.")
+    actors: list[str] = Field(default_factory=list, description="Names of the entities the claim mentions.")
+    time: str | None = Field(default=None, description="ISO value of the first time expression in the claim.")
+
+
+class SourcingProfile(_Model):
+    """How an article sources what it says, counted from its attributions and claims."""
+
+    by_kind: dict[str, int] = Field(description="Attributions per source kind.")
+    claims: int
+    attributed_share: float = Field(description="Share of claims that rest on a source rather than the outlet.")
+    anonymous_share: float = Field(description="Share of claims resting on anonymous sources.")
+    hedged_share: float = Field(description="Share of claims hedged.")
+    media: list[str] = Field(default_factory=list, description="Other media the article relies on.")
+    chains: list[list[str]] = Field(
+        default_factory=list,
+        description="Paths from the outlet to each original source: [outlet, medium, ..., source].",
+    )
+
+
 class Article(_Model):
     """An article as ingested (text and metadata) and, after analysis, everything found in it."""
 
@@ -108,6 +174,9 @@ class Article(_Model):
     sentences: list[Sentence] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
     times: list[TimeExpression] = Field(default_factory=list)
+    attributions: list[Attribution] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    sourcing: SourcingProfile | None = None
 
     def span(self, start: int, end: int) -> Span:
         """Build a span over this article's text (the only way analysis stages should make one)."""

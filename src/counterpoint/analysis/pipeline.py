@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.tokens import Doc
 
 from ..model import Article, Sentence
+from .attribution import find_attributions
+from .claims import find_claims, sourcing_profile
 from .entities import find_entities
 from .nlp import load_nlp
 from .times import find_times
@@ -35,11 +37,22 @@ def _times(doc: Doc, article: Article) -> None:
     article.times, article.estimated_date = find_times(doc, article.published)
 
 
+def _attributions(doc: Doc, article: Article) -> None:
+    article.attributions = find_attributions(doc, article)
+
+
+def _claims(doc: Doc, article: Article) -> None:
+    article.claims = find_claims(doc, article)
+    article.sourcing = sourcing_profile(article)
+
+
 #: The stages, in order. Later issues append theirs (attribution, claims, framing); each reads what earlier ones wrote.
 STAGES: list[tuple[str, Stage]] = [
     ("sentences", _sentences),
     ("entities", _entities),
     ("times", _times),
+    ("attributions", _attributions),
+    ("claims", _claims),
 ]
 
 

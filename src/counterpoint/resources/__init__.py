@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-__all__ = ["Country", "countries", "word_list"]
+__all__ = ["Country", "countries", "table", "word_list"]
 
 
 def _lines(name: str) -> list[str]:
@@ -44,3 +44,13 @@ def countries() -> tuple[Country, ...]:
             )
         )
     return tuple(rows)
+
+
+@cache
+def table(name: str) -> dict[str, str]:
+    """A two-column tab-separated list (first column lower-cased), e.g. ``table("source_nouns.tsv")``."""
+    rows = {}
+    for line in _lines(name):
+        key, _, value = line.partition("\t")
+        rows[key.strip().lower()] = value.strip()
+    return rows

@@ -1,0 +1,306 @@
+"""Who said what: source, cue and content spans from the dependency parse (PolNeAR's definition).
+
+Three shapes cover most news attribution: a reporting verb with a clausal complement ("X said that ...",
+"..., the source said"), "according to X", and quotations. Nested attributions ("According to the report, a
+source said ...") point to the outer one with ``via``. Sources are typed from the entities found earlier and
+from their head noun; a pronoun source is resolved to the nearest person named before it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Article, Attribution, Entity, Source, SourceKind
+from ..model import Span as TextSpan
+from ..resources import table, word_list
+
+__all__ = ["find_attributions"]
+
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_EXPLETIVES = frozenset({"it", "there"})
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_GROUP_PRONOUNS = frozenset({"they", "we", "i", "you"})
+_QUOTES = {'"': '"', "“": "”", "‘": "’"}
+_INDEFINITE = frozenset({"a", "an", "some", "several", "many", "two", "three", "one", "other", "another", "senior"})
+_MEDIA_WORDS = frozenset({"news", "times", "post", "press", "tv", "radio", "agency", "journal", "herald", "tribune",
+                          "gazette", "telegraph", "guardian", "independent", "daily", "reuters", "afp", "bbc", "cnn"})
+
+
+@cache
+def _report_verbs() -> frozenset[str]:
+    return word_list("report_verbs.txt")
+
+
+@cache
+def _source_nouns() -> dict[str, str]:
+    return table("source_nouns.tsv")
+
+
+@dataclass
+class _Draft:
+    source: Span | None
+    cue: tuple[int, int]  # token range
+    content: tuple[int, int]  # character range
+    recipient: Span | None = None
+
+
+def _cue_range(verb: Token) -> tuple[int, int]:
+    """The verb with its auxiliaries, negation and particle ("has learned", "did not say", "pointed out")."""
+    start, end = verb.i, verb.i + 1
+    for child in verb.children:
+        if child.dep_ in {"aux", "auxpass", "neg"} and child.i < verb.i and child.i >= start - 3:
+            start = min(start, child.i)
+        if child.dep_ == "prt" and child.i == end:
+            end = child.i + 1
+    return start, end
+
+
+def _subtree_chars(token: Token, exclude: Token | None = None) -> tuple[int, int]:
+    """Characters of a token's subtree, trimmed of edge punctuation; optionally cut before an excluded subtree."""
+    tokens = [t for t in token.subtree if exclude is None or not (exclude.left_edge.i <= t.i <= exclude.right_edge.i)]
+    while tokens and (tokens[0].is_punct and tokens[0].text not in _QUOTES or tokens[0].is_space):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct and tokens[-1].text not in _QUOTES.values() or tokens[-1].is_space):
+        tokens.pop()
+    if not tokens:
+        return token.idx, token.idx + len(token)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _span_of(token: Token) -> Span:
+    doc = token.doc
+    start, end = token.left_edge.i, token.right_edge.i + 1
+    if token.dep_ == "appos":  # a noun phrase the parser hung off another: only its own left part
+        start, end = token.left_edge.i, token.i + 1
+        while start < token.i and doc[start].dep_ == "punct":
+            start += 1
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def _verb_drafts(doc: Doc) -> list[_Draft]:
+    verbs = _report_verbs()
+    drafts = []
+    for token in doc:
+        if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in verbs:
+            continue
+        subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            subject = next((c for c in agent.children if c.dep_ == "pobj"), subject)
+        content = next((c for c in token.children if c.dep_ in _CONTENT_DEPS), None)
+        recipient = next((c for c in token.children if c.dep_ in {"dobj", "dative"} and c.i > token.i), None)
+        if content is not None:
+            content_chars = _subtree_chars(content)
+        elif token.dep_ in {"parataxis", "ccomp"} and token.head.i < token.i and token.head.pos_ in {"VERB", "AUX"}:
+            # "..., the source said": the reported clause is the head, this verb hangs off it.
+            content_chars = _subtree_chars(token.head, exclude=token)
+        else:
+            continue
+        if subject is not None and (subject.lower_ in _EXPLETIVES or subject.dep_ == "nsubjpass" and agent is None):
+            # "it was reported that ...", "Israel is believed to have ...": nobody is named as the source.
+            if subject.dep_ == "nsubjpass" and subject.lower_ not in _EXPLETIVES and content is not None:
+                content_chars = (_subtree_chars(subject)[0], content_chars[1])
+            subject = None
+        if subject is None and token.dep_ == "ROOT":
+            subject = _chunk_before(token)
+        if subject is None and token.dep_ in {"xcomp", "conj", "amod", "acl", "relcl"}:
+            continue  # "wants to say", "... and said": too unsure whose voice it is
+        drafts.append(
+            _Draft(
+                source=_span_of(subject) if subject is not None else None,
+                cue=_cue_range(token),
+                content=content_chars,
+                recipient=_span_of(recipient) if recipient is not None and recipient.pos_ in {"PROPN", "NOUN"} else None,
+            )
+        )
+    return drafts
+
+
+def _chunk_before(verb: Token) -> Token | None:
+    """The noun phrase right before a subjectless main verb, when the parser attached it elsewhere
+    ("..., a U.K.-based news source reported that" parsed as an apposition)."""
+    if verb.i == 0:
+        return None
+    previous = verb.doc[verb.i - 1]
+    if previous.pos_ in {"NOUN", "PROPN"} and previous.dep_ in {"appos", "conj", "npadvmod", "dobj", "pobj"}:
+        return previous
+    return None
+
+
+def _according_to_drafts(doc: Doc) -> list[_Draft]:
+    drafts = []
+    for token in doc:
+        if token.lower_ != "according":
+            continue
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        if to is None and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            to = doc[token.i + 1]
+        if to is None:
+            continue
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None:
+            continue
+        sentence = token.sent
+        clause = token.head if token.head.sent == sentence and token.head != token else sentence.root
+        while clause.dep_ not in {"ROOT"} and clause.head != clause and clause.head.sent == sentence and clause.pos_ not in {"VERB", "AUX"}:
+            clause = clause.head
+        exclude = token
+        content = _subtree_chars(clause, exclude=exclude)
+        drafts.append(_Draft(source=_span_of(source), cue=(token.i, to.i + 1), content=content))
+    return drafts
+
+
+def _quoted_ranges(text: str) -> list[tuple[int, int]]:
+    ranges, opening, i = [], None, 0
+    for i, char in enumerate(text):
+        if opening is None and char in _QUOTES:
+            opening = (i, _QUOTES[char])
+        elif opening is not None and char == opening[1]:
+            ranges.append((opening[0], i + 1))
+            opening = None
+        elif char == "\n":
+            opening = None
+    return ranges
+
+
+def _kind_of(content: tuple[int, int], quotes: list[tuple[int, int]], text: str) -> str:
+    start, end = content
+    inside = sum(max(0, min(end, q1) - max(start, q0)) for q0, q1 in quotes)
+    length = len(text[start:end].strip()) or 1
+    if inside >= length - 2:
+        return "direct"
+    return "mixed" if inside > 0 else "indirect"
+
+
+def _entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:
+    """The entity with a mention inside [start, end), preferring people, then the earliest mention."""
+    found = [(e, m) for e in entities for m in e.mentions if start <= m.start and m.end <= end]
+    if not found:
+        return None
+    found.sort(key=lambda pair: (pair[0].kind != "person", pair[1].kind in {"demonym"}, pair[1].start))
+    return found[0][0]
+
+
+def _previous_person(entities: list[Entity], before: int) -> tuple[Entity, int, int] | None:
+    best = None
+    for entity in entities:
+        if entity.kind != "person":
+            continue
+        starts = [m.start for m in entity.mentions]
+        index = bisect_right(starts, before - 1) - 1
+        if index >= 0 and (best is None or starts[index] > best[1]):
+            mention = entity.mentions[index]
+            best = (entity, mention.start, mention.end)
+    return best
+
+
+def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity | None]:
+    """Type a source: a named person; else by its head noun ("a Russian source", "the report", "state media");
+    else an organization or country speaking as an institution."""
+    root = span.root
+    nouns = _source_nouns()
+    entity = _entity_at(entities, span.start_char, span.end_char)
+    words = {t.lower_ for t in span}
+    person = entity is not None and entity.kind == "person"
+    noun_kind = nouns.get(root.lower_) or nouns.get(root.lemma_.lower())
+    if person and (root.ent_type_ == "PERSON" or noun_kind is None):
+        return "person", entity
+    if noun_kind == "anonymous" and any(nouns.get(c.lower_) == "media" for c in root.children if c.dep_ == "compound"):
+        return "media", None  # "a news source" is an outlet, but an unnamed one
+    if noun_kind == "anonymous":
+        # "a Russian source" names no one: its demonym is not its identity.
+        return ("person", entity) if person else ("anonymous", None)
+    if noun_kind == "media" or words & _MEDIA_WORDS:
+        # Only an organization names the medium; "an Arabic news source" is described, not named.
+        return "media", entity if entity is not None and entity.kind == "organization" else None
+    if noun_kind == "document":
+        # "the Independent Arabia report": an outlet's report is that outlet speaking.
+        outlet = entity is not None and entity.kind == "organization"
+        return ("media" if outlet else "document"), entity
+    if noun_kind == "official" or (entity is not None and entity.kind in {"place", "organization", "group"}):
+        return "official", entity
+    return ("person", entity) if person else ("unattributed" if not len(span) else "official", entity)
+
+
+def _source(draft: _Draft, article: Article, doc: Doc) -> Source | None:
+    span = draft.source
+    if span is None or not len(span):
+        return None
+    if len(span) == 1 and span.root.lower_ in _PERSONAL_PRONOUNS:
+        antecedent = _previous_person(article.entities, span.start_char)
+        if antecedent is None:
+            return Source(start=span.start_char, end=span.end_char, text=span.text, kind="person")
+        entity, start, end = antecedent
+        return Source(
+            start=start, end=end, text=article.text[start:end], kind="person", entity=entity.id, name=entity.name,
+            resolved_from=span.text,
+        )
+    kind, entity = _type_source(span, article.entities)
+    if span.root.lower_ in _GROUP_PRONOUNS and entity is None:
+        kind = "anonymous"
+    return Source(
+        start=span.start_char, end=span.end_char, text=span.text, kind=kind,
+        entity=entity.id if entity else None, name=entity.name if entity else None,
+    )
+
+
+def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
+    """Attributions in text order; each with source (or null), cue and content spans, its kind and ``via``."""
+    drafts = _verb_drafts(doc) + _according_to_drafts(doc)
+    cue_starts: set[int] = set()
+    unique = []
+    for draft in sorted(drafts, key=lambda d: d.cue[0]):
+        if draft.cue[0] in cue_starts or draft.content[1] <= draft.content[0]:
+            continue
+        cue_starts.add(draft.cue[0])
+        unique.append(draft)
+    quotes = _quoted_ranges(doc.text)
+    attributions = []
+    for draft in unique:
+        cue = doc[draft.cue[0] : draft.cue[1]]
+        start, end = draft.content
+        recipient = draft.recipient
+        attributions.append(
+            Attribution(
+                source=_source(draft, article, doc),
+                cue=TextSpan(start=cue.start_char, end=cue.end_char, text=cue.text),
+                content=TextSpan(start=start, end=end, text=doc.text[start:end]),
+                kind=_kind_of(draft.content, quotes, doc.text),
+                recipient=TextSpan(start=recipient.start_char, end=recipient.end_char, text=recipient.text)
+                if recipient is not None
+                else None,
+            )
+        )
+    _consistent_media(attributions)
+    _link_nested(attributions)
+    return attributions
+
+
+def _consistent_media(attributions: list[Attribution]) -> None:
+    """An entity cited as a medium once ("the Independent Arabia report") is a medium wherever it speaks."""
+    media = {a.source.entity for a in attributions if a.source and a.source.kind == "media" and a.source.entity}
+    for attribution in attributions:
+        source = attribution.source
+        if source and source.entity in media and source.kind in {"official", "document"}:
+            source.kind = "media"
+
+
+def _link_nested(attributions: list[Attribution]) -> None:
+    """An attribution whose cue lies inside another's content is reported through it."""
+    for inner in attributions:
+        holders = [
+            (outer.content.end - outer.content.start, index)
+            for index, outer in enumerate(attributions)
+            if outer is not inner and outer.content.start <= inner.cue.start and inner.cue.end <= outer.content.end
+        ]
+        if holders:
+            inner.via = min(holders)[1]

@@ -1,0 +1,168 @@
+"""Claims and how firmly each is put; the article's sourcing profile and source chains.
+
+A claim is what an attribution's content says (on the source's authority) or, for a sentence no attribution
+covers, the sentence itself (in the outlet's own voice). Its certainty comes from the cue ("claimed" hedges,
+"denied" denies, "said" reports) and from hedge words inside it ("reportedly", "allegedly", "may").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+
+from spacy.tokens import Doc
+
+from ..model import Article, Attribution, Certainty, Claim, SourcingProfile
+from ..model import Span as TextSpan
+from ..resources import table
+
+__all__ = ["find_claims", "sourcing_profile"]
+
+_MODALS = frozenset({"may", "might", "could"})
+_PASSIVE_ONLY = frozenset({"believed", "thought", "understood", "said", "expected", "alleged", "suspected"})
+_CONDITIONAL_MARKS = frozenset({"if", "unless"})
+_RANK: dict[Certainty, int] = {"asserted": 0, "reported": 1, "conditional": 2, "hedged": 3, "denied": 4}
+
+
+@cache
+def _hedges() -> dict[tuple[str, ...], str]:
+    return {tuple(key.split()): value for key, value in table("hedges.tsv").items()}
+
+
+@cache
+def _cue_stance() -> dict[str, str]:
+    return table("cue_stance.tsv")
+
+
+def _hedge_spans(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Hedge words inside [start, end) chars, each with the certainty it sets, checked against its part of speech."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    hedges = _hedges()
+    found = []
+    tokens = list(span)
+    i = 0
+    while i < len(tokens):
+        matched = False
+        for size in (3, 2, 1):
+            words = tuple(t.lower_ for t in tokens[i : i + size])
+            if len(words) == size and words in hedges:
+                first = tokens[i]
+                if size == 1 and words[0] in _MODALS and first.tag_ != "MD":
+                    break  # "May" the month
+                if size == 1 and words[0] in _PASSIVE_ONLY and first.tag_ != "VBN":
+                    break  # "a thought", "said" in the active voice
+                last = tokens[i + size - 1]
+                found.append((first.idx, last.idx + len(last), hedges[words]))
+                i += size
+                matched = True
+                break
+        if not matched:
+            i += 1
+    return found
+
+
+def _cue_hedges(doc: Doc, attribution: Attribution) -> list[tuple[int, int, str]]:
+    """Hedges on the reporting verb itself: "Putin *reportedly* warned ..." hedges what he warned."""
+    cue = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
+    if cue is None:
+        return []
+    found = []
+    for child in cue.root.children:
+        if child.dep_ == "advmod":
+            found += _hedge_spans(doc, child.idx, child.idx + len(child))
+    return found
+
+
+def _is_conditional(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(
+        t.lower_ in _CONDITIONAL_MARKS and t.dep_ == "mark" and t.head.dep_ == "advcl" and t.head.head.i in range(span.start, span.end)
+        for t in span
+    )
+
+
+def _claim(doc: Doc, article: Article, start: int, end: int, attribution: int | None) -> Claim:
+    certainty: Certainty = "asserted" if attribution is None else "reported"
+    hedges: list[TextSpan] = []
+    if attribution is not None:
+        cue = article.attributions[attribution].cue
+        lemma = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        stance = _cue_stance().get(lemma.root.lemma_.lower()) if lemma is not None else None
+        if stance:
+            certainty = stance  # type: ignore[assignment]
+            hedges.append(cue)
+    found = _hedge_spans(doc, start, end)
+    if attribution is not None:
+        found += _cue_hedges(doc, article.attributions[attribution])
+    for h_start, h_end, stance in found:
+        if any(h.start < h_end and h_start < h.end for h in hedges):
+            continue
+        hedges.append(article.span(h_start, h_end))
+        if _RANK[stance] > _RANK[certainty]:  # type: ignore[index]
+            certainty = stance  # type: ignore[assignment]
+    if certainty in {"asserted", "reported"} and _is_conditional(doc, start, end):
+        certainty = "conditional"
+    actors = list(
+        dict.fromkeys(e.name for e in article.entities for m in e.mentions if start <= m.start and m.end <= end)
+    )
+    time = next((t.value for t in article.times if start <= t.start and t.end <= end and t.value), None)
+    return Claim(
+        start=start, end=end, text=article.text[start:end], attribution=attribution, certainty=certainty,
+        hedges=sorted(hedges, key=lambda s: s.start), actors=actors, time=time,
+    )
+
+
+def find_claims(doc: Doc, article: Article) -> list[Claim]:
+    """One claim per attribution content, plus each sentence no attribution covers (the outlet's voice)."""
+    claims = [
+        _claim(doc, article, a.content.start, a.content.end, index)
+        for index, a in enumerate(article.attributions)
+    ]
+    covered = [(a.content.start, a.content.end) for a in article.attributions] + [
+        (a.cue.start, a.cue.end) for a in article.attributions
+    ]
+    for sentence in article.sentences:
+        overlap = sum(max(0, min(sentence.end, e) - max(sentence.start, s)) for s, e in covered)
+        if overlap < 0.5 * (sentence.end - sentence.start) and len(sentence.text.split()) >= 4:
+            claims.append(_claim(doc, article, sentence.start, sentence.end, None))
+    claims.sort(key=lambda c: c.start)
+    return claims
+
+
+def _chain(attributions: list[Attribution], index: int, outlet: str) -> list[str]:
+    path, seen = [], set()
+    while index is not None and index not in seen:
+        seen.add(index)
+        source = attributions[index].source
+        path.append(source.name or source.text if source else "(unnamed)")
+        index = attributions[index].via  # type: ignore[assignment]
+    return [outlet, *reversed(path)]
+
+
+def sourcing_profile(article: Article) -> SourcingProfile:
+    """Counts by source kind, shares of attributed / anonymous / hedged claims, media relied on, source chains."""
+    attributions = article.attributions
+    by_kind = Counter(a.source.kind if a.source else "unattributed" for a in attributions)
+    claims = article.claims
+    total = len(claims) or 1
+    attributed = [c for c in claims if c.attribution is not None]
+    anonymous = [c for c in attributed if (attributions[c.attribution].source or None) and attributions[c.attribution].source.kind == "anonymous"]
+    media = list(dict.fromkeys(a.source.name or a.source.text for a in attributions if a.source and a.source.kind == "media"))
+    outlet = article.outlet or "(this article)"
+    nested = {a.via for a in attributions if a.via is not None}
+    chains = [
+        _chain(attributions, i, outlet)
+        for i, a in enumerate(attributions)
+        if a.via is not None and i not in nested
+    ]
+    return SourcingProfile(
+        by_kind=dict(by_kind),
+        claims=len(claims),
+        attributed_share=round(len(attributed) / total, 3),
+        anonymous_share=round(len(anonymous) / total, 3),
+        hedged_share=round(sum(c.certainty == "hedged" for c in claims) / total, 3),
+        media=media,
+        chains=chains,
+    )
