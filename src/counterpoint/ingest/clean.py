@@ -77,8 +77,7 @@ def is_navigation(text: str) -> bool:
     if len(parts) < 2:
         return False
     return all(
-        0 < len(part) <= 25 and len(part.split()) <= 3 and (part[0].isupper() or part[0].isdigit())
-        for part in parts
+        0 < len(part) <= 25 and len(part.split()) <= 3 and (part[0].isupper() or part[0].isdigit()) for part in parts
     )
 
 
@@ -136,16 +135,40 @@ _CREDIT = re.compile(
         (?:(?:top|main|lead|header|featured|cover)\s+)?(?:photo|photograph|image|picture|pic|video|illustration|graphic)s?
         (?:\s+credits?)?\s*(?::|\s+by\b|\s+courtesy(?:\s+of)?\b|\s[-–—])
       | credits?\s*:
-      | courtesy\s+(?:of\s+)?(?=[A-Z])
-      | \(?(?:reporting|writing|editing|additional\s+reporting|compiled|edited|translated)\s+by\b
+      | courtesy\s+of\s
     )\s*\S""",
     re.IGNORECASE | re.VERBOSE,
+)
+_STAFF_CREDIT = re.compile(
+    r"^\(?(?:reporting|writing|editing|additional\s+reporting|compiled|edited|translated)\s+by\s+[A-Z]", re.IGNORECASE
 )
 
 
 def is_credit(text: str) -> bool:
-    """A credit line on its own: "Photo by X", "Photo credit: X", "Credit: X", "Editing by X"."""
-    return len(text) <= 120 and bool(_CREDIT.match(text))
+    """A credit line on its own: "Photo by X", "Photo credit: X", "Credit: X", "(Reporting by X; Editing by Y)".
+
+    A photo credit is a name, not a sentence: few words, and a full stop only after a very short one
+    (so "Photos by amateurs flooded social media on Monday." stays).
+    """
+    words = len(text.split())
+    if _STAFF_CREDIT.match(text):
+        return words <= 30
+    if not _CREDIT.match(text) or words > 10:
+        return False
+    return words <= 6 or not _TERMINAL.search(text)
+
+
+_PROMO = re.compile(
+    r"^(?:advertisement|sponsored(?:\s+content)?|read\s+more|read\s+also|also\s+read|see\s+also|related"
+    r"(?:\s+(?:articles?|stories|coverage|news|content|topics))?|recommended(?:\s+for\s+you)?|most\s+(?:read|popular)"
+    r"|you\s+may\s+also\s+like|more\s+on\s+this\s+story|trending(?:\s+now)?)(?:\s*[:»>|–—-]\s*.*)?$",
+    re.IGNORECASE,
+)
+
+
+def is_promo(text: str) -> bool:
+    """An ad marker or a link to other stories: "Advertisement", "READ MORE: <other headline>", "Related"."""
+    return len(text) <= 160 and bool(_PROMO.match(text))
 
 
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
@@ -166,6 +189,14 @@ _COPYRIGHT_OWNER = re.compile(
 )
 
 
+def copyright_owner(text: str) -> str | None:
+    """The name a copyright line credits ("© 2018 Example News. All rights reserved." -> "Example News")."""
+    match = _COPYRIGHT_OWNER.match(text)
+    if not match or match.group("owner").lower().startswith("all rights"):
+        return None
+    return match.group("owner").strip()
+
+
 def is_copyright(text: str) -> bool:
     """A copyright or "All rights reserved" line."""
     return len(text) <= 200 and bool(_COPYRIGHT.search(text))
@@ -179,8 +210,7 @@ _NAME_CONNECTORS = {
 }  # fmt: skip
 _BYLINE_DATE = re.compile(r"(?:,|\s[|•·—–-])\s*(?P<date>[^|•·—–]{6,40})$")
 _STAFF = re.compile(
-    r"^(?P<outlet>.+?)\s+(?:staff(?:\s+(?:writers?|reporters?))?|news\s+staff|editorial\s+staff|newsroom|"
-    r"news\s+desk|desk|editors|editorial\s+board)(?:\s+(?:and|&)\s+(?:agencies|wires))?$",
+    r"^(?P<outlet>[A-Z0-9].*)\s+(?:staff(?:\s+(?:writers?|reporters?))?|newsroom)(?:\s+(?:and|&)\s+(?:agencies|wires))?$",
     re.IGNORECASE,
 )
 
@@ -207,7 +237,7 @@ def parse_byline(text: str) -> tuple[str, dt.date | None] | None:
 
 
 def outlet_from_byline(name: str) -> str | None:
-    """"World Israel News Staff" -> "World Israel News": a byline crediting an outlet's staff names the outlet."""
+    """A byline crediting "<Outlet> Staff" names the outlet: "Example News Staff" -> "Example News"."""
     match = _STAFF.match(name)
     return match.group("outlet").strip() if match else None
 
@@ -255,6 +285,7 @@ def parse_date_line(text: str) -> tuple[bool, dt.date | None]:
 RULES: list[tuple[str, Callable[[str], bool]]] = [
     ("navigation", is_navigation),
     ("share_prompt", is_share_prompt),
+    ("promo", is_promo),
     ("mirror_notice", is_mirror_notice),
     ("url", is_url),
     ("credit", is_credit),
@@ -309,9 +340,8 @@ def _classify(text: str, result: CleanResult) -> str | None:
         if matches(text):
             if rule == "mirror_notice" and (self_ref := _SELF_REFERENCE.match(text)) and not result.outlet:
                 result.outlet = self_ref.group("outlet").strip()
-            if rule == "footer" and not result.outlet and (owner := _COPYRIGHT_OWNER.match(text)):
-                if owner.group("owner").lower() not in {"all rights reserved", "all rights", "all"}:
-                    result.outlet = owner.group("owner").strip()
+            if rule == "footer" and not result.outlet:
+                result.outlet = copyright_owner(text)
             return rule
     is_date, published = parse_date_line(text)
     if is_date:
@@ -329,7 +359,7 @@ def _is_body(text: str) -> bool:
 def _trailing_junk(kept: list[Line]) -> list[Line]:
     """Short unpunctuated lines after the last body paragraph ("Outlet News App", "Related topics")."""
     last_body = max((i for i, line in enumerate(kept) if _is_body(line.text)), default=None)
-    if last_body is None or last_body == 0:
+    if last_body is None:
         return []
     tail = kept[last_body + 1 :]
     if all(len(line.text) <= 60 and len(line.text.split()) <= 8 for line in tail):
@@ -359,9 +389,8 @@ def _paragraphs(kept: list[Line], lines: list[Line]) -> list[str]:
 
 
 def _continues(previous: str, current: str, width: int | None) -> bool:
-    if _TERMINAL.search(previous):
-        return width is not None and len(previous) >= width - 20 and current[:1].islower()
-    if current[:1].islower():
+    """Whether `current` goes on the paragraph `previous` ended: a lowercase start, or a wrap near the width."""
+    if current[:1].islower() and not _TERMINAL.search(previous):
         return True
     return width is not None and len(previous) >= width - 20
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from typing import BinaryIO, Literal
+from typing import Any, BinaryIO, Literal
 
 from charset_normalizer import from_bytes
 
@@ -143,7 +143,7 @@ def sniff(data: bytes) -> Kind | None:
         return "feed"
     if _HTML_START.search(body[:1024]) or (body.startswith(b"<") and len(_HTML_TAGS.findall(head)) >= 2):
         return "html"
-    if body.startswith(b"["):
+    if re.match(rb"\[\s*\{", body):
         return "json"
     if body.startswith(b"{"):
         first = body.split(b"\n", 1)[0].rstrip()
@@ -166,7 +166,7 @@ def check_language(text: str, source: str) -> str:
 _IDENTIFIER = None
 
 
-def _identifier():  # noqa: ANN202 -- py3langid has no type hints
+def _identifier() -> Any:  # py3langid has no type hints
     """Load py3langid's model once, with normalized probabilities so a weak guess can be ignored."""
     global _IDENTIFIER
     if _IDENTIFIER is None:
