@@ -127,8 +127,23 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
         overlap = sum(max(0, min(sentence.end, e) - max(sentence.start, s)) for s, e in covered)
         if overlap < 0.5 * (sentence.end - sentence.start) and len(sentence.text.split()) >= 4:
             claims.append(_claim(doc, article, sentence.start, sentence.end, None))
+    _inherit_outer_certainty(claims, article.attributions)
     claims.sort(key=lambda c: c.start)
     return claims
+
+
+def _inherit_outer_certainty(claims: list[Claim], attributions: list[Attribution]) -> None:
+    """What a source "claimed" someone said is no firmer than the claim it is reported in."""
+    by_attribution = {c.attribution: c for c in claims if c.attribution is not None}
+    for claim in claims:
+        seen: set[int] = set()
+        index = claim.attribution
+        while index is not None and attributions[index].via is not None and index not in seen:
+            seen.add(index)
+            index = attributions[index].via
+            outer = by_attribution.get(index)
+            if outer is not None and _RANK[outer.certainty] > _RANK[claim.certainty] and outer.certainty == "hedged":
+                claim.certainty = "hedged"
 
 
 def _chain(attributions: list[Attribution], index: int, outlet: str) -> list[str]:

@@ -40,6 +40,24 @@ def render_markdown(articles: list[Article]) -> str:
                 anchor = (t.anchor or "") + (" (estimate)" if t.estimated else "")
                 out.append(f"| {md_escape(t.text)} | {md_escape(t.value or '?')} | {t.kind} | {anchor} |")
             out.append("")
+        if v.profile:
+            out.append("## Sourcing\n")
+            out.extend(f"- {md_escape(line)}" for line in v.profile)
+            out.extend(f"- chain: {md_escape(chain)}" for chain in v.chains)
+            out.append("")
+        if v.attributions:
+            out.append("## Who says what\n\n| source | cue | what | certainty | via |\n|---|---|---|---|---|")
+            for row in v.attributions:
+                certainty = row.certainty + (f" ({', '.join(row.hedges)})" if row.hedges else "")
+                out.append(
+                    f"| {md_escape(row.source)} | {md_escape(row.cue)} | {md_escape(row.content)} | "
+                    f"{md_escape(certainty)} | {md_escape(row.via or '')} |"
+                )
+            out.append("")
+        if v.own_voice:
+            out.append("## The outlet's own claims that are not plainly asserted\n")
+            out.extend(f"- {c} ({md_escape(', '.join(h))}): {md_escape(t)}" for t, c, h in v.own_voice)
+            out.append("")
         if article.removed:
             out.append("## Removed lines\n")
             out.extend(f"- line {r.line} ({r.rule}): {md_escape(r.text)}" for r in article.removed)

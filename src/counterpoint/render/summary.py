@@ -6,7 +6,17 @@ from dataclasses import dataclass
 
 from ..model import Article, Entity, TimeExpression
 
-__all__ = ["ArticleView", "view"]
+__all__ = ["ArticleView", "SourcedClaim", "view"]
+
+
+@dataclass
+class SourcedClaim:
+    source: str  # the source's words, with its kind: "a Russian source (anonymous)"
+    cue: str
+    content: str
+    certainty: str
+    hedges: list[str]
+    via: str | None
 
 
 @dataclass
@@ -18,6 +28,10 @@ class ArticleView:
     removed: int
     entities: list[tuple[Entity, int, list[str]]]  # entity, mention count, distinct surface forms
     times: list[TimeExpression]
+    attributions: list[SourcedClaim]
+    own_voice: list[tuple[str, str, list[str]]]  # the outlet's own claims that are not plainly asserted
+    profile: list[str]  # readable lines
+    chains: list[str]
 
 
 def view(article: Article, max_entities: int = 25) -> ArticleView:
@@ -34,6 +48,14 @@ def view(article: Article, max_entities: int = 25) -> ArticleView:
         forms = list(dict.fromkeys(m.text for m in entity.mentions))
         entities.append((entity, len(entity.mentions), forms))
     return ArticleView(
+        attributions=_attributions(article),
+        own_voice=[
+            (c.text, c.certainty, [h.text for h in c.hedges])
+            for c in article.claims
+            if c.attribution is None and c.certainty != "asserted"
+        ],
+        profile=_profile(article),
+        chains=[" ← ".join(chain) for chain in (article.sourcing.chains if article.sourcing else [])],
         title=article.title or "(untitled)",
         outlet=article.outlet or "unknown outlet",
         date=date,
@@ -42,3 +64,47 @@ def view(article: Article, max_entities: int = 25) -> ArticleView:
         entities=entities,
         times=article.times,
     )
+
+
+def _source_words(article: Article, index: int | None) -> str:
+    if index is None:
+        return ""
+    source = article.attributions[index].source
+    if source is None:
+        return "(no source given)"
+    named = f" = {source.name}" if source.name and source.name != source.text else ""
+    pronoun = f"{source.resolved_from} → " if source.resolved_from else ""
+    return f"{pronoun}{source.text}{named} ({source.kind})"
+
+
+def _attributions(article: Article) -> list[SourcedClaim]:
+    by_attribution = {c.attribution: c for c in article.claims if c.attribution is not None}
+    rows = []
+    for index, attribution in enumerate(article.attributions):
+        claim = by_attribution.get(index)
+        rows.append(
+            SourcedClaim(
+                source=_source_words(article, index),
+                cue=attribution.cue.text,
+                content=attribution.content.text,
+                certainty=claim.certainty if claim else "reported",
+                hedges=[h.text for h in claim.hedges] if claim else [],
+                via=_source_words(article, attribution.via) if attribution.via is not None else None,
+            )
+        )
+    return rows
+
+
+def _profile(article: Article) -> list[str]:
+    profile = article.sourcing
+    if profile is None:
+        return []
+    kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(profile.by_kind.items(), key=lambda kv: -kv[1]))
+    lines = [
+        f"{sum(profile.by_kind.values())} attributions ({kinds or 'none'})",
+        f"{profile.claims} claims: {profile.attributed_share:.0%} attributed, "
+        f"{profile.anonymous_share:.0%} on anonymous sources, {profile.hedged_share:.0%} hedged",
+    ]
+    if profile.media:
+        lines.append("relies on other media: " + "; ".join(profile.media))
+    return lines

@@ -52,4 +52,24 @@ def render_text(articles: list[Article], *, color: bool = False, width: int = 10
             for time in v.times:
                 table.add_row(escape(time.text), escape(time.value or "?"), _time_note(time))
             console.print(table)
+        if v.profile:
+            console.print("[bold]Sourcing[/bold]")
+            for line in v.profile:
+                console.print("  " + escape(line))
+            for chain in v.chains:
+                console.print("  chain: " + escape(chain))
+        if v.attributions:
+            table = Table(title="Who says what", title_justify="left", show_edge=False)
+            for column in ("source", "cue", "what", "certainty"):
+                table.add_column(column)
+            for row in v.attributions:
+                what = row.content if len(row.content) < 160 else row.content[:157] + "…"
+                certainty = row.certainty + (f" ({', '.join(row.hedges)})" if row.hedges else "")
+                source = row.source + (f"\nvia {row.via}" if row.via else "")
+                table.add_row(escape(source), escape(row.cue), escape(what), escape(certainty))
+            console.print(table)
+        if v.own_voice:
+            console.print("[bold]The outlet's own claims that are not plainly asserted[/bold]")
+            for text, certainty, hedges in v.own_voice:
+                console.print(f"  {certainty} ({escape(', '.join(hedges))}): {escape(text)}")
     return buffer.getvalue()

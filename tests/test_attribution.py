@@ -1,0 +1,119 @@
+"""Attribution, source typing, nesting, claims and certainty on hand-written sentences and the examples."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import PRESS_TV, WORLD_ISRAEL_NEWS
+
+import counterpoint
+
+
+def analyze(text: str):
+    return counterpoint.analyze(text, keep_text=True, published="2024-03-15")
+
+
+def only(items):
+    assert len(items) == 1, items
+    return items[0]
+
+
+def test_reporting_verb_with_that_clause():
+    a = only(analyze("Finance Minister Jane Porter said that taxes would rise next year.").attributions)
+    assert a.source.text == "Finance Minister Jane Porter" and a.source.kind == "person"
+    assert a.source.name == "Jane Porter"
+    assert a.cue.text == "said"
+    assert a.content.text == "that taxes would rise next year"
+    assert a.kind == "indirect"
+
+
+def test_content_before_the_cue_and_anonymous_source():
+    article = analyze("The plant will close in June, a senior official said.")
+    a = only(article.attributions)
+    assert a.source.text == "a senior official" and a.source.kind == "anonymous"
+    assert a.content.text == "The plant will close in June"
+
+
+def test_according_to_nests_the_source_it_reports():
+    article = analyze("According to the Reuters report, two diplomats said the talks had collapsed.")
+    outer = next(a for a in article.attributions if a.cue.text == "According to")
+    inner = next(a for a in article.attributions if a.cue.text == "said")
+    assert outer.source.kind == "media"
+    assert inner.source.kind == "anonymous"
+    assert inner.via == article.attributions.index(outer)
+    assert article.sourcing.chains == [["(this article)", "Reuters", "two diplomats"]] or any(
+        chain[-1] == "two diplomats" and len(chain) == 3 for chain in article.sourcing.chains
+    )
+
+
+def test_no_source_given():
+    a = only(analyze("It was reported that the ceasefire had broken down.").attributions)
+    assert a.source is None
+    assert "ceasefire had broken down" in a.content.text
+
+
+def test_pronoun_source_resolves_to_the_person_named_before():
+    article = analyze("Mayor Tom Bradley visited the site on Monday. He said the bridge was unsafe.")
+    a = only(article.attributions)
+    assert a.source.resolved_from == "He"
+    assert a.source.name == "Tom Bradley"
+    assert article.text[a.source.start : a.source.end] == a.source.text
+
+
+def test_direct_quote():
+    a = only(analyze('"We will not give up," Maria Lopez told reporters.').attributions)
+    assert a.kind == "direct"
+    assert a.source.name == "Maria Lopez"
+    assert a.recipient is not None and a.recipient.text == "reporters"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "certainty", "hedge"),
+    [
+        ("The company denied that it had hidden losses.", "denied", "denied"),
+        ("The rebels allegedly seized the airport.", "hedged", "allegedly"),
+        ("The deal may collapse before the summit.", "hedged", "may"),
+        ("Opposition leaders claimed the vote was rigged.", "hedged", "claimed"),
+        ("The army reportedly withdrew from the town.", "hedged", "reportedly"),
+        ("The bridge collapsed in heavy rain.", "asserted", None),
+        ("Officials said the bridge collapsed in heavy rain.", "reported", None),
+    ],
+)
+def test_certainty(sentence, certainty, hedge):
+    article = analyze(sentence)
+    claim = max(article.claims, key=lambda c: c.end - c.start)
+    assert claim.certainty == certainty
+    if hedge:
+        assert hedge in [h.text for h in claim.hedges]
+        for h in claim.hedges:
+            assert article.text[h.start : h.end] == h.text
+
+
+def test_month_may_is_not_a_hedge():
+    article = analyze("The bridge reopened in May after repairs.")
+    assert all(c.certainty == "asserted" for c in article.claims)
+
+
+def test_conditional_claim():
+    claim = max(analyze("If the vote passes, the law will take effect in July.").claims, key=lambda c: len(c.text))
+    assert claim.certainty == "conditional"
+
+
+def test_examples_sourcing():
+    win = counterpoint.analyze(WORLD_ISRAEL_NEWS)
+    assert ["World Israel News", "Independent Arabia", "a Russian source"] in win.sourcing.chains
+    assert win.sourcing.by_kind.get("anonymous", 0) >= 3
+    assert "Independent Arabia" in win.sourcing.media
+    reportedly = [c for c in win.claims if any(h.text == "reportedly" for h in c.hedges)]
+    assert reportedly and all(c.certainty == "hedged" for c in reportedly)
+
+    ptv = counterpoint.analyze(PRESS_TV)
+    kinds = {a.source.text: a.source.kind for a in ptv.attributions if a.source}
+    assert kinds["AFP"] == "media"
+    assert kinds["Syrian state media"] == "media"
+    assert any(a.source and a.source.name == "Moshe Ya’alon" and a.cue.text == "claimed" for a in ptv.attributions)
+    assert ptv.sourcing.by_kind.get("anonymous", 0) == 0
+    for article in (win, ptv):
+        for a in article.attributions:
+            for span in (a.cue, a.content, a.source):
+                if span is not None:
+                    assert article.text[span.start : span.end] == span.text
