@@ -107,3 +107,16 @@ def test_example_articles(nlp):
     moscow_place = entity(ptv, "Moscow")  # "headed to Moscow", "in Moscow": a place
     assert moscow_place.kind == "place"
     assert forms(entity(ptv, "Russia"), "metonym") == ["Moscow", "Moscow"]
+
+
+def test_hyphenated_surname_links_to_full_name(nlp):
+    doc = nlp("City Council Speaker Melissa Mark-Viverito endorsed Clinton. Mark-Viverito said the vote was close.")
+    person = entity(find_entities(doc), "Melissa Mark-Viverito")
+    assert forms(person, "name") == ["Mark-Viverito"]
+    assert person.role == "City Council Speaker"
+
+
+def test_pipeline_loaded_once():
+    from counterpoint.analysis.nlp import DEFAULT_MODEL, load_nlp
+
+    assert load_nlp() is load_nlp(None) is load_nlp(DEFAULT_MODEL)

@@ -231,8 +231,8 @@ def _person_spans(doc: Doc, builder: _Builder) -> None:
     people = [span for span in people if len(span)]
     by_part = builder.person_parts
     for span in sorted(people, key=lambda s: -len(s)):
-        words = [_key(t.text) for t in span]
-        if len(span) >= 2:
+        words = _key(span.text).split()  # by whitespace: "Mark-Viverito" is one word of a name, three tokens
+        if len(words) >= 2:
             key = "person:" + " ".join(words)
             cluster = builder.by_key.get(key) or _same_person(by_part.get(words[-1], []), words)
             if cluster is None:
@@ -282,7 +282,7 @@ def _other_spans(doc: Doc, builder: _Builder) -> None:
         if country and ent.label_ in {"NORP", "GPE", "ORG"}:
             builder.add(builder.country(country), span.start, span.end, "demonym")
             continue
-        if len(span) == 1 and len(parts.get(key, [])) == 1:
+        if " " not in key and len(parts.get(key, [])) == 1:
             # A surname the model mislabels ("Ya'alon said" as ORG) is still that person.
             builder.add(parts[key][0], span.start, span.end, "name")
             continue

@@ -42,10 +42,14 @@ def _load_package(name: str) -> Language:
     return module.load()
 
 
-@lru_cache(maxsize=4)
 def load_nlp(name: str | None = None) -> Language:
-    """Load the pipeline (cached): the package name given, else $COUNTERPOINT_MODEL, else the pinned default."""
-    nlp = _load_package(name or os.environ.get("COUNTERPOINT_MODEL") or DEFAULT_MODEL)
+    """The pipeline named, else $COUNTERPOINT_MODEL, else the pinned default; loaded once per process."""
+    return _load(name or os.environ.get("COUNTERPOINT_MODEL") or DEFAULT_MODEL)
+
+
+@lru_cache(maxsize=4)
+def _load(name: str) -> Language:
+    nlp = _load_package(name)
     if "counterpoint_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("counterpoint_line_breaks", before="parser" if "parser" in nlp.pipe_names else None)
     nlp.max_length = MAX_CHARS

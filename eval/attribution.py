@@ -1,0 +1,129 @@
+"""Attribution scorer on PolNeAR: source, cue and content spans, and whole attributions.
+
+- Span scores per role (``source``, ``cue``, ``content``): precision, recall and F1, *exact* (same start and end
+  after trimming edge punctuation and space) and *overlap* (at least one character in common), each gold span and
+  each predicted span matched at most once.
+- ``attribution_f1``: a predicted attribution matches a gold one when their contents have character Jaccard
+  >= 0.5 and, if the gold has a source, our source overlaps it. One-to-one, greedy by Jaccard.
+
+PolNeAR is univocal (a token belongs to at most one attribution), so nested attributions are never gold: only
+our outermost attributions (``via`` is null) are scored.
+
+Gold contents may be discontinuous (fragments); their characters are the union of the fragments.
+Tune on ``train``, report on ``dev``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from counterpoint.model import Article
+
+from .analysis import analyzed_polnear
+from .data import PolnearDoc
+
+__all__ = ["score", "match_attributions"]
+
+_EDGE = " \t\n.,;:\"'“”‘’()"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return start, end
+
+
+def _chars(fragments: Iterable[tuple[int, int]]) -> set[int]:
+    return {i for s, e in fragments for i in range(s, e)}
+
+
+def _prf(tp: int, predicted: int, gold: int) -> tuple[float, float, float]:
+    p = tp / predicted if predicted else 0.0
+    r = tp / gold if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _span_matches(text: str, gold: list[tuple[int, int]], predicted: list[tuple[int, int]]) -> tuple[int, int]:
+    """(exact, overlap) one-to-one match counts."""
+    gold_t = [_trim(text, s, e) for s, e in gold]
+    pred_t = [_trim(text, s, e) for s, e in predicted]
+    exact = len(set(gold_t) & set(pred_t))
+    used: set[int] = set()
+    overlap = 0
+    for gs, ge in gold_t:
+        for j, (ps, pe) in enumerate(pred_t):
+            if j not in used and ps < ge and gs < pe:
+                used.add(j)
+                overlap += 1
+                break
+    return exact, overlap
+
+
+def match_attributions(doc: PolnearDoc, article: Article) -> int:
+    """How many of our attributions match a gold one (content Jaccard >= 0.5 and overlapping sources)."""
+    candidates = []
+    for gi, gold in enumerate(doc.attributions):
+        gold_content = _chars(f for span in gold.contents for f in span.fragments)
+        if not gold_content:
+            continue
+        for pi, ours in enumerate(article.attributions):
+            ours_content = _chars([(ours.content.start, ours.content.end)])
+            jaccard = len(gold_content & ours_content) / len(gold_content | ours_content)
+            if jaccard < 0.5:
+                continue
+            if gold.source is not None and (
+                ours.source is None or not any(s.overlap(ours.source.start, ours.source.end) for s in gold.sources)
+            ):
+                continue
+            candidates.append((jaccard, gi, pi))
+    used_gold: set[int] = set()
+    used_ours: set[int] = set()
+    matched = 0
+    for _, gi, pi in sorted(candidates, reverse=True):
+        if gi not in used_gold and pi not in used_ours:
+            used_gold.add(gi)
+            used_ours.add(pi)
+            matched += 1
+    return matched
+
+
+def _outermost(article: Article) -> Article:
+    return article.model_copy(update={"attributions": [a for a in article.attributions if a.via is None]})
+
+
+def score(split: str = "dev") -> dict[str, float]:
+    pairs = [(doc, _outermost(article)) for doc, article in analyzed_polnear(split)]
+    totals = {role: [0, 0, 0, 0] for role in ("source", "cue", "content")}  # exact, overlap, predicted, gold
+    matched = predicted = gold = 0
+    for doc, article in pairs:
+        gold_spans = {
+            "source": [(s.start, s.end) for a in doc.attributions for s in a.sources],
+            "cue": [(s.start, s.end) for a in doc.attributions for s in a.cues],
+            "content": [(s.start, s.end) for a in doc.attributions for s in a.contents],
+        }
+        ours = {
+            "source": [(a.source.start, a.source.end) for a in article.attributions if a.source],
+            "cue": [(a.cue.start, a.cue.end) for a in article.attributions],
+            "content": [(a.content.start, a.content.end) for a in article.attributions],
+        }
+        for role in totals:
+            exact, overlap = _span_matches(doc.text, gold_spans[role], ours[role])
+            counts = totals[role]
+            counts[0] += exact
+            counts[1] += overlap
+            counts[2] += len(ours[role])
+            counts[3] += len(gold_spans[role])
+        matched += match_attributions(doc, article)
+        predicted += len(article.attributions)
+        gold += sum(1 for a in doc.attributions if a.contents)
+    scores: dict[str, float] = {}
+    p, r, f = _prf(matched, predicted, gold)
+    scores.update(attribution_precision=p, attribution_recall=r, attribution_f1=f)
+    for role, (exact, overlap, n_pred, n_gold) in totals.items():
+        scores[f"{role}_exact_f1"] = _prf(exact, n_pred, n_gold)[2]
+        p, r, f = _prf(overlap, n_pred, n_gold)
+        scores.update({f"{role}_overlap_precision": p, f"{role}_overlap_recall": r, f"{role}_overlap_f1": f})
+    scores.update(gold_attributions=gold, predicted_attributions=predicted, matched_attributions=matched)
+    return scores

@@ -1,0 +1,186 @@
+"""Run every scorer, print a table, optionally log it and check it against the floors.
+
+    python -m eval.run            # print the scores
+    python -m eval.run --write    # ... and append them to eval/RESULTS.md
+    python -m eval.run --check    # ... and exit 1 if any score is below its floor in eval/floors.json
+
+A scorer whose data (or gold) is missing is reported as skipped, never as a failure: a user's machine has no
+``../shared/eval``. Floor keys are ``<scorer>.<metric>``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from . import entities, times
+from .data import REPO, DataMissing
+
+__all__ = ["SCORERS", "Result", "run_all", "check", "main"]
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "RESULTS.md"
+FLOORS = HERE / "floors.json"
+
+#: name -> (split it is reported on, scorer). Tune on train; report on dev.
+SCORERS: dict[str, tuple[str, Callable[[str], dict[str, float]]]] = {
+    "entities": ("dev", entities.score),
+    "times": ("all", times.score),
+}
+
+#: (scorer, split, scores or None, skip reason or None, seconds)
+Result = tuple[str, str, dict[str, float] | None, str | None, float]
+
+_HEADER = """# Evaluation results
+
+Appended by `python -m eval.run --write`: one row per metric per run. `commit` is the short HEAD commit, with
+`+dirty` when `src/` or `eval/` had uncommitted changes. Data: `../shared/eval` (or `$COUNTERPOINT_EVAL_DATA`).
+Tune on `train`, report on `dev`; PolNeAR `test` is held out and never read. Floors (CI gate) are in
+`floors.json`, set at measured values rounded down to 2 decimals.
+
+What the scores mean:
+- `entities.named_source_recall` (PolNeAR dev): of the gold Source spans shaped like proper names (every word
+  capitalized, no pronoun/determiner/quantifier, "The" and possessive dropped, one-word sentence-initial
+  sources only if the article capitalizes the word mid-sentence too; see `eval/entities.py`), the share that
+  overlaps a mention of one of our entities. `named_sources`, `named_sources_covered` are the counts.
+- `entities.person_linking` (PolNeAR dev): of those named sources that are one word (after a courtesy title
+  like "Mr.") and overlap one of our person entities, the share whose entity's canonical name has 2+ words
+  including that word ("Trump" -> "Donald Trump"). Counts: `single_word_on_person`, `single_word_linked`.
+  `person_linking_when_possible` divides instead by `single_word_linkable`: the cases where the article has
+  some person entity with such a full name (an article that never gives the full name cannot link).
+- `times`: not scored; no data set here has time gold (the ECB+ copy lacks its TIME markables).
+
+| date | commit | scorer | split | metric | value |
+|---|---|---|---|---|---|
+"""
+
+
+def run_all(names: list[str] | None = None) -> list[Result]:
+    """Run the named scorers (all by default); missing data becomes a skip with its reason."""
+    results: list[Result] = []
+    for name, (split, scorer) in SCORERS.items():
+        if names and name not in names:
+            continue
+        started = time.perf_counter()
+        try:
+            scores, reason = scorer(split), None
+        except DataMissing as missing:
+            scores, reason = None, str(missing)
+        results.append((name, split, scores, reason, time.perf_counter() - started))
+    return results
+
+
+def _format(value: float) -> str:
+    return str(value) if isinstance(value, int) else f"{value:.4f}"
+
+
+def print_table(results: list[Result]) -> None:
+    rows = [("scorer", "split", "metric", "value")]
+    for name, split, scores, reason, seconds in results:
+        if scores is None:
+            print(f"skip {name}: {reason}")
+            continue
+        rows += [(name, split, metric, _format(value)) for metric, value in scores.items()]
+        rows.append((name, split, "(seconds)", f"{seconds:.1f}"))
+    if len(rows) == 1:
+        return
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for i, row in enumerate(rows):
+        cells = (
+            cell.rjust(w) if j == 3 else cell.ljust(w) for j, (cell, w) in enumerate(zip(row, widths, strict=True))
+        )
+        print("  ".join(cells))
+        if i == 0:
+            print("  ".join("-" * w for w in widths))
+
+
+def commit() -> str:
+    """Short HEAD commit, '+dirty' if src/ or eval/ differ from it; 'none' outside git or before any commit."""
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True, check=False)
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    head = git("rev-parse", "--short", "HEAD") or "none"
+    return head + ("+dirty" if git("status", "--porcelain", "--", "src", "eval") else "")
+
+
+def write(results: list[Result], path: Path = RESULTS) -> None:
+    """Append one row per metric (skips included, so a missing scorer is visible in the log)."""
+    if not path.exists():
+        path.write_text(_HEADER, encoding="utf-8")
+    today, head = dt.date.today().isoformat(), commit()
+    lines = []
+    for name, split, scores, reason, _ in results:
+        if scores is None:
+            lines.append(f"| {today} | {head} | {name} | {split} | skipped | {reason} |")
+            continue
+        lines += [f"| {today} | {head} | {name} | {split} | {m} | {_format(v)} |" for m, v in scores.items()]
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+
+
+def load_floors(path: Path = FLOORS) -> dict[str, float]:
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def check(results: list[Result], floors: dict[str, float]) -> list[str]:
+    """Failures: every floor whose scorer ran and scored below it (or lost the metric). Skips are not failures."""
+    ran = {name: scores for name, _, scores, _, _ in results}
+    failures = []
+    for key, floor in sorted(floors.items()):
+        name, _, metric = key.partition(".")
+        if name not in SCORERS:
+            failures.append(f"{key}: no scorer named {name!r}")
+            continue
+        scores = ran.get(name)
+        if scores is None:
+            continue
+        value = scores.get(metric)
+        if value is None:
+            failures.append(f"{key}: the scorer no longer reports {metric!r}")
+        elif value < floor:
+            failures.append(f"{key}: {value:.4f} is below its floor {floor:.2f}")
+    return failures
+
+
+def floor_of(value: float) -> float:
+    """A measured value rounded down to 2 decimals (with a tolerance for float noise: 0.29 stays 0.29)."""
+    return math.floor(round(value * 100, 6)) / 100
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m eval.run", description=__doc__.split("\n")[0])
+    parser.add_argument("--write", action="store_true", help="append the scores to eval/RESULTS.md")
+    parser.add_argument("--check", action="store_true", help="exit 1 if any score is below eval/floors.json")
+    parser.add_argument("--only", nargs="*", metavar="SCORER", choices=sorted(SCORERS), help="run only these")
+    args = parser.parse_args(argv)
+    results = run_all(args.only)
+    print_table(results)
+    if args.write:
+        write(results)
+        print(f"appended to {RESULTS.relative_to(REPO)}")
+    if args.check:
+        failures = check(results, load_floors())
+        for failure in failures:
+            print(f"FLOOR {failure}", file=sys.stderr)
+        if failures:
+            return 1
+        scored = {name for name, _, scores, _, _ in results if scores is not None}
+        checked = [key for key in load_floors() if key.partition(".")[0] in scored]
+        if checked:
+            print(f"{len(checked)} floors checked, all met ({FLOORS.relative_to(REPO)})")
+        else:
+            print("no floor checked: every scorer with a floor was skipped")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
