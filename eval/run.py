@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from . import entities, times
+from . import attribution, certainty, entities, times
 from .data import REPO, DataMissing
 
 __all__ = ["SCORERS", "Result", "run_all", "check", "main"]
@@ -33,6 +33,9 @@ FLOORS = HERE / "floors.json"
 SCORERS: dict[str, tuple[str, Callable[[str], dict[str, float]]]] = {
     "entities": ("dev", entities.score),
     "times": ("all", times.score),
+    "attribution": ("dev", attribution.score),
+    "weasel": ("dev", certainty.score_weasel),
+    "emergent": ("dev", certainty.score_emergent),
 }
 
 #: (scorer, split, scores or None, skip reason or None, seconds)
@@ -55,6 +58,14 @@ What the scores mean:
   including that word ("Trump" -> "Donald Trump"). Counts: `single_word_on_person`, `single_word_linked`.
   `person_linking_when_possible` divides instead by `single_word_linkable`: the cases where the article has
   some person entity with such a full name (an article that never gives the full name cannot link).
+- `attribution.*` (PolNeAR dev): source / cue / content span P/R/F1 (exact after trimming edge punctuation, and
+  overlap), and `attribution_f1`: a match needs content character-Jaccard >= 0.5 and, when the gold has a
+  source, overlapping sources. Only our outermost attributions are scored (PolNeAR never nests). See
+  `eval/attribution.py`.
+- `weasel.*` (CoNLL-2010 Wikipedia weasel subset; `dev` = odd rows, `train` = even rows): a sentence is hedged
+  when one of our claims in it is `hedged`; F1 of the uncertain class.
+- `emergent.*` (Emergent test file as `dev`): headline stance for / against / observing from our certainty
+  alone (reported or hedged -> observing, denied or added negation -> against, else for).
 - `times`: not scored; no data set here has time gold (the ECB+ copy lacks its TIME markables).
 
 | date | commit | scorer | split | metric | value |

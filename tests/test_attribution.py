@@ -54,9 +54,20 @@ def test_no_source_given():
 def test_pronoun_source_resolves_to_the_person_named_before():
     article = analyze("Mayor Tom Bradley visited the site on Monday. He said the bridge was unsafe.")
     a = only(article.attributions)
-    assert a.source.resolved_from == "He"
+    assert a.source.text == "He" and article.text[a.source.start : a.source.end] == "He"
     assert a.source.name == "Tom Bradley"
-    assert article.text[a.source.start : a.source.end] == a.source.text
+    antecedent = a.source.antecedent
+    assert article.text[antecedent.start : antecedent.end] == antecedent.text == "Mayor Tom Bradley"
+
+
+def test_quote_over_several_sentences_is_one_content():
+    article = analyze('"We are ready," Ana Ruiz said. "The army is not. It never was."\n')
+    a = only(article.attributions)
+    assert a.content.text == '"We are ready,"'
+    text = '"We are ready. The army is not," Ana Ruiz said.'
+    a = only(analyze(text).attributions)
+    assert a.content.text == '"We are ready. The army is not,"'
+    assert a.kind == "direct"
 
 
 def test_direct_quote():

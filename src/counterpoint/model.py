@@ -103,8 +103,10 @@ class Source(Span):
     kind: SourceKind
     entity: str | None = Field(default=None, description="Id of the canonical entity the source is, when it is one.")
     name: str | None = Field(default=None, description="The canonical entity's name, or the source's own words.")
-    resolved_from: str | None = Field(
-        default=None, description="For a pronoun source ('he said'): the pronoun; the span is the antecedent mention."
+    antecedent: Span | None = Field(
+        default=None,
+        description="For a pronoun source ('he said'): the mention of the person it was resolved to, an inference "
+        "from the nearest person named before it.",
     )
 
 

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Attribution, Entity, Source, SourceKind
@@ -34,6 +35,11 @@ _MEDIA_WORDS = frozenset({"news", "times", "post", "press", "tv", "radio", "agen
 @cache
 def _report_verbs() -> frozenset[str]:
     return word_list("report_verbs.txt")
+
+
+@cache
+def _object_cues() -> frozenset[str]:
+    return word_list("object_cues.txt")
 
 
 @cache
@@ -86,11 +92,34 @@ def _span_of(token: Token) -> Span:
     return doc[start:end]
 
 
-def _verb_drafts(doc: Doc) -> list[_Draft]:
-    verbs = _report_verbs()
+def _tokens_with(doc: Doc, attr: str, values: frozenset[str]) -> list[Token]:
+    """Tokens whose attribute is one of ``values``, found on spaCy's arrays: walking every Token in Python
+    costs more than the rest of this stage."""
+    strings = doc.vocab.strings
+    wanted = {strings.add(value) for value in values}
+    column = doc.to_array(attr)
+    return [doc[int(i)] for i in np.flatnonzero(np.isin(column, list(wanted)))]
+
+
+def _adjacent_quotes(verb: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Quotations right beside a reporting clause ('"Okay," I said, "we go."'): its content when the parser
+    gave the verb none. Beside means at most a comma and spaces between the quote and the clause."""
+    clause = [t for t in verb.subtree if not t.is_punct and not t.is_space]
+    if not clause:
+        return None
+    left, right = clause[0].idx, clause[-1].idx + len(clause[-1])
+    beside = [(s, e) for s, e in quotes if 0 <= left - e <= 3 or 0 <= s - right <= 3]
+    if not beside:
+        return None
+    return min(s for s, _ in beside), max(e for _, e in beside)
+
+
+def _verb_drafts(doc: Doc, quotes: list[tuple[int, int]]) -> list[_Draft]:
+    verbs, object_verbs = _report_verbs(), _object_cues()
     drafts = []
-    for token in doc:
-        if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in verbs:
+    for token in _tokens_with(doc, "LEMMA", verbs | object_verbs):
+        lemma = token.lemma_.lower()
+        if token.pos_ not in {"VERB", "AUX"} or (lemma not in verbs and lemma not in object_verbs):
             continue
         subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
@@ -100,8 +129,12 @@ def _verb_drafts(doc: Doc) -> list[_Draft]:
         recipient = next((c for c in token.children if c.dep_ in {"dobj", "dative"} and c.i > token.i), None)
         if content is not None:
             content_chars = _subtree_chars(content)
-        elif token.dep_ in {"parataxis", "ccomp"} and token.head.i < token.i and token.head.pos_ in {"VERB", "AUX"}:
-            # "..., the source said": the reported clause is the head, this verb hangs off it.
+        elif lemma in object_verbs and (after := _governed_after(token)) is not None:
+            content_chars = after
+        elif (quoted := _adjacent_quotes(token, quotes)) is not None:
+            content_chars = quoted
+        elif token.dep_ in {"parataxis", "ccomp"} and token.head.pos_ in {"VERB", "AUX"}:
+            # "..., the source said" / "So that, I said, is why": the reported clause is the head.
             content_chars = _subtree_chars(token.head, exclude=token)
         else:
             continue
@@ -125,6 +158,16 @@ def _verb_drafts(doc: Doc) -> list[_Draft]:
     return drafts
 
 
+def _governed_after(verb: Token) -> tuple[int, int] | None:
+    """Everything a verb governs after itself ("called [Trump 'unhinged']"), when that includes an object."""
+    if not any(c.dep_ in {"dobj", "oprd", "xcomp", "ccomp", "attr"} and c.i > verb.i for c in verb.children):
+        return None
+    tokens = [t for t in verb.subtree if t.i > verb.i and not (t.is_space or t.is_punct and t.i == verb.right_edge.i)]
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
 def _chunk_before(verb: Token) -> Token | None:
     """The noun phrase right before a subjectless main verb, when the parser attached it elsewhere
     ("..., a U.K.-based news source reported that" parsed as an apposition)."""
@@ -138,9 +181,7 @@ def _chunk_before(verb: Token) -> Token | None:
 
 def _according_to_drafts(doc: Doc) -> list[_Draft]:
     drafts = []
-    for token in doc:
-        if token.lower_ != "according":
-            continue
+    for token in _tokens_with(doc, "LOWER", frozenset({"according"})):
         to = next((c for c in token.children if c.lower_ == "to"), None)
         if to is None and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             to = doc[token.i + 1]
@@ -149,13 +190,40 @@ def _according_to_drafts(doc: Doc) -> list[_Draft]:
         source = next((c for c in to.children if c.dep_ == "pobj"), None)
         if source is None:
             continue
-        sentence = token.sent
-        clause = token.head if token.head.sent == sentence and token.head != token else sentence.root
-        while clause.dep_ not in {"ROOT"} and clause.head != clause and clause.head.sent == sentence and clause.pos_ not in {"VERB", "AUX"}:
+        # The clause "according to" modifies: climb to the nearest verb (heads never leave the sentence).
+        clause = token.head
+        while clause.head.i != clause.i and clause.pos_ not in {"VERB", "AUX"}:
             clause = clause.head
         exclude = token
         content = _subtree_chars(clause, exclude=exclude)
         drafts.append(_Draft(source=_span_of(source), cue=(token.i, to.i + 1), content=content))
+    return drafts
+
+
+_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
+    """A speaker label and a colon opening a sentence ("Kerry: 'By law ...'", "Rubio: Trump is wrong"): the
+    speaker is a named entity of at most five words, and the content runs to the end of the line."""
+    drafts = []
+    for colon in _tokens_with(doc, "ORTH", frozenset({":"})):
+        start = colon.i
+        while start > 0 and not doc[start].is_sent_start:
+            start -= 1
+        label = doc[start : colon.i]
+        if not 1 <= len(label) <= 5 or colon.i + 1 >= len(doc) or doc[colon.i + 1].like_num:
+            continue
+        if not any(t.ent_type_ in _SPEAKER_LABELS for t in label) or any(t.pos_ == "VERB" for t in label):
+            continue
+        line_end = text.find("\n", colon.idx)
+        end = len(text.rstrip()) if line_end < 0 else line_end
+        after = colon.idx + 1
+        while after < end and text[after].isspace():
+            after += 1
+        while end > after and text[end - 1].isspace():
+            end -= 1
+        drafts.append(_Draft(source=label, cue=(colon.i, colon.i + 1), content=(after, end)))
     return drafts
 
 
@@ -170,6 +238,21 @@ def _quoted_ranges(text: str) -> list[tuple[int, int]]:
         elif char == "\n":
             opening = None
     return ranges
+
+
+def _whole_quotes(
+    content: tuple[int, int], quotes: list[tuple[int, int]], cue_start: int, cue_end: int
+) -> tuple[int, int]:
+    """Widen a content that starts or ends inside a quotation to the whole quotation, marks included: a quote
+    runs over several sentences, but the parser sees one ("I am not shy," he said. "I have ...")."""
+    start, end = content
+    for q_start, q_end in quotes:
+        if q_start <= start < q_end and not (q_start < cue_start < q_end):
+            start = q_start
+            end = max(end, q_end)
+        elif q_start < end <= q_end and not (q_start < cue_start < q_end):
+            end = q_end
+    return start, end
 
 
 def _kind_of(content: tuple[int, int], quotes: list[tuple[int, int]], text: str) -> str:
@@ -236,14 +319,14 @@ def _source(draft: _Draft, article: Article, doc: Doc) -> Source | None:
     if span is None or not len(span):
         return None
     if len(span) == 1 and span.root.lower_ in _PERSONAL_PRONOUNS:
+        # The span stays on the pronoun (the words the claim rests on); the person is an inference, kept apart.
         antecedent = _previous_person(article.entities, span.start_char)
-        if antecedent is None:
-            return Source(start=span.start_char, end=span.end_char, text=span.text, kind="person")
-        entity, start, end = antecedent
-        return Source(
-            start=start, end=end, text=article.text[start:end], kind="person", entity=entity.id, name=entity.name,
-            resolved_from=span.text,
-        )
+        source = Source(start=span.start_char, end=span.end_char, text=span.text, kind="person")
+        if antecedent is not None:
+            entity, start, end = antecedent
+            source.entity, source.name = entity.id, entity.name
+            source.antecedent = article.span(start, end)
+        return source
     kind, entity = _type_source(span, article.entities)
     if span.root.lower_ in _GROUP_PRONOUNS and entity is None:
         kind = "anonymous"
@@ -255,7 +338,8 @@ def _source(draft: _Draft, article: Article, doc: Doc) -> Source | None:
 
 def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
     """Attributions in text order; each with source (or null), cue and content spans, its kind and ``via``."""
-    drafts = _verb_drafts(doc) + _according_to_drafts(doc)
+    quotes = _quoted_ranges(article.text)
+    drafts = _verb_drafts(doc, quotes) + _according_to_drafts(doc) + _colon_drafts(doc, article.text)
     cue_starts: set[int] = set()
     unique = []
     for draft in sorted(drafts, key=lambda d: d.cue[0]):
@@ -263,18 +347,17 @@ def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
             continue
         cue_starts.add(draft.cue[0])
         unique.append(draft)
-    quotes = _quoted_ranges(doc.text)
     attributions = []
     for draft in unique:
         cue = doc[draft.cue[0] : draft.cue[1]]
-        start, end = draft.content
+        start, end = _whole_quotes(draft.content, quotes, cue.start_char, cue.end_char)
         recipient = draft.recipient
         attributions.append(
             Attribution(
                 source=_source(draft, article, doc),
                 cue=TextSpan(start=cue.start_char, end=cue.end_char, text=cue.text),
-                content=TextSpan(start=start, end=end, text=doc.text[start:end]),
-                kind=_kind_of(draft.content, quotes, doc.text),
+                content=TextSpan(start=start, end=end, text=article.text[start:end]),
+                kind=_kind_of(draft.content, quotes, article.text),
                 recipient=TextSpan(start=recipient.start_char, end=recipient.end_char, text=recipient.text)
                 if recipient is not None
                 else None,

@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from functools import cache
 
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from ..model import Article, Attribution, Certainty, Claim, SourcingProfile
 from ..model import Span as TextSpan
@@ -34,45 +36,47 @@ def _cue_stance() -> dict[str, str]:
     return table("cue_stance.tsv")
 
 
-def _hedge_spans(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Hedge words inside [start, end) chars, each with the certainty it sets, checked against its part of speech."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return []
+@cache
+def _hedge_matcher(vocab: Vocab) -> PhraseMatcher:
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    for words in _hedges():
+        matcher.add(" ".join(words), [Doc(vocab, words=list(words))])
+    return matcher
+
+
+def _all_hedges(doc: Doc) -> list[tuple[int, int, str]]:
+    """Every hedge in the article (char start, end, certainty), longest first at a place, checked against its
+    part of speech ("May" the month is no modal; "said" in the active voice hedges nothing)."""
     hedges = _hedges()
-    found = []
-    tokens = list(span)
-    i = 0
-    while i < len(tokens):
-        matched = False
-        for size in (3, 2, 1):
-            words = tuple(t.lower_ for t in tokens[i : i + size])
-            if len(words) == size and words in hedges:
-                first = tokens[i]
-                if size == 1 and words[0] in _MODALS and first.tag_ != "MD":
-                    break  # "May" the month
-                if size == 1 and words[0] in _PASSIVE_ONLY and first.tag_ != "VBN":
-                    break  # "a thought", "said" in the active voice
-                last = tokens[i + size - 1]
-                found.append((first.idx, last.idx + len(last), hedges[words]))
-                i += size
-                matched = True
-                break
-        if not matched:
-            i += 1
+    found: list[tuple[int, int, str]] = []
+    taken: set[int] = set()
+    for _, start, end in sorted(_hedge_matcher(doc.vocab)(doc), key=lambda m: (m[1], -m[2])):
+        if start in taken:
+            continue
+        first = doc[start]
+        word = first.lower_
+        if end - start == 1 and (
+            word in _MODALS and first.tag_ != "MD" or word in _PASSIVE_ONLY and first.tag_ != "VBN"
+        ):
+            continue
+        taken.update(range(start, end))
+        last = doc[end - 1]
+        words = tuple(t.lower_ for t in doc[start:end])
+        found.append((first.idx, last.idx + len(last), hedges[words]))
     return found
 
 
-def _cue_hedges(doc: Doc, attribution: Attribution) -> list[tuple[int, int, str]]:
+def _hedge_spans(hedges: list[tuple[int, int, str]], start: int, end: int) -> list[tuple[int, int, str]]:
+    return [h for h in hedges if start <= h[0] and h[1] <= end]
+
+
+def _cue_hedges(doc: Doc, attribution: Attribution, hedges: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Hedges on the reporting verb itself: "Putin *reportedly* warned ..." hedges what he warned."""
     cue = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
     if cue is None:
         return []
-    found = []
-    for child in cue.root.children:
-        if child.dep_ == "advmod":
-            found += _hedge_spans(doc, child.idx, child.idx + len(child))
-    return found
+    modifiers = {child.idx for child in cue.root.children if child.dep_ == "advmod"}
+    return [h for h in hedges if h[0] in modifiers]
 
 
 def _is_conditional(doc: Doc, start: int, end: int) -> bool:
@@ -83,7 +87,9 @@ def _is_conditional(doc: Doc, start: int, end: int) -> bool:
     )
 
 
-def _claim(doc: Doc, article: Article, start: int, end: int, attribution: int | None) -> Claim:
+def _claim(
+    doc: Doc, article: Article, start: int, end: int, attribution: int | None, all_hedges: list[tuple[int, int, str]]
+) -> Claim:
     certainty: Certainty = "asserted" if attribution is None else "reported"
     hedges: list[TextSpan] = []
     if attribution is not None:
@@ -93,9 +99,9 @@ def _claim(doc: Doc, article: Article, start: int, end: int, attribution: int | 
         if stance:
             certainty = stance  # type: ignore[assignment]
             hedges.append(cue)
-    found = _hedge_spans(doc, start, end)
+    found = _hedge_spans(all_hedges, start, end)
     if attribution is not None:
-        found += _cue_hedges(doc, article.attributions[attribution])
+        found += _cue_hedges(doc, article.attributions[attribution], all_hedges)
     for h_start, h_end, stance in found:
         if any(h.start < h_end and h_start < h.end for h in hedges):
             continue
@@ -116,8 +122,9 @@ def _claim(doc: Doc, article: Article, start: int, end: int, attribution: int | 
 
 def find_claims(doc: Doc, article: Article) -> list[Claim]:
     """One claim per attribution content, plus each sentence no attribution covers (the outlet's voice)."""
+    hedges = _all_hedges(doc)
     claims = [
-        _claim(doc, article, a.content.start, a.content.end, index)
+        _claim(doc, article, a.content.start, a.content.end, index, hedges)
         for index, a in enumerate(article.attributions)
     ]
     covered = [(a.content.start, a.content.end) for a in article.attributions] + [
@@ -126,7 +133,7 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
     for sentence in article.sentences:
         overlap = sum(max(0, min(sentence.end, e) - max(sentence.start, s)) for s, e in covered)
         if overlap < 0.5 * (sentence.end - sentence.start) and len(sentence.text.split()) >= 4:
-            claims.append(_claim(doc, article, sentence.start, sentence.end, None))
+            claims.append(_claim(doc, article, sentence.start, sentence.end, None, hedges))
     _inherit_outer_certainty(claims, article.attributions)
     claims.sort(key=lambda c: c.start)
     return claims

@@ -34,7 +34,7 @@ def _entities(doc: Doc, article: Article) -> None:
 
 
 def _times(doc: Doc, article: Article) -> None:
-    article.times, article.estimated_date = find_times(doc, article.published)
+    article.times, article.estimated_date = find_times(doc, article.published, text=article.text)
 
 
 def _attributions(doc: Doc, article: Article) -> None:

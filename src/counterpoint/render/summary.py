@@ -72,9 +72,10 @@ def _source_words(article: Article, index: int | None) -> str:
     source = article.attributions[index].source
     if source is None:
         return "(no source given)"
+    if source.antecedent is not None:
+        return f"{source.text} → {source.name}, by the nearest name before it ({source.kind})"
     named = f" = {source.name}" if source.name and source.name != source.text else ""
-    pronoun = f"{source.resolved_from} → " if source.resolved_from else ""
-    return f"{pronoun}{source.text}{named} ({source.kind})"
+    return f"{source.text}{named} ({source.kind})"
 
 
 def _attributions(article: Article) -> list[SourcedClaim]:
