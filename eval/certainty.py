@@ -1,7 +1,8 @@
 """Certainty scorers: hedged sentences (CoNLL-2010 Wikipedia weasels) and headline stance (Emergent).
 
-- ``weasel`` (CoNLL-2010 balanced subset, ``-1`` = uncertain): a sentence counts as hedged when any of our
-  claims in it is ``hedged``. F1 of the uncertain class, and accuracy. The file has no split, so one is made:
+- ``weasel`` (CoNLL-2010 balanced subset, ``-1`` = uncertain): ``hedged_*`` counts a sentence as uncertain when
+  any of our claims in it is ``hedged``; ``weasel_*`` when it is hedged or has vague words (``claim.vague``:
+  "some", "critics", "it is argued"), which is what this data marks. F1 of the uncertain class, and accuracy. The file has no split, so one is made:
   rows with an even index are ``train`` (tune), odd ones ``dev`` (report).
 - ``emergent`` (Emergent, its own train / test files; ``dev`` here is its test file): a headline's stance to its
   claim from our certainty alone. ``observing`` when the headline's main claim is reported or hedged (it
@@ -38,25 +39,28 @@ def _weasel_rows(split: str) -> tuple[tuple[bool, str], ...]:
     return tuple(row for i, row in enumerate(rows) if i % 2 == parity and row[1].strip())
 
 
-def score_weasel(split: str = "dev") -> dict[str, float]:
-    rows = _weasel_rows(split)
-    articles = _analyze(text for _, text in rows)
+def _f1(rows, articles, predict) -> dict[str, float]:  # noqa: ANN001
     tp = fp = fn = correct = 0
     for (uncertain, _), article in zip(rows, articles, strict=True):
-        predicted = any(c.certainty == "hedged" for c in article.claims)
+        predicted = predict(article)
         tp += predicted and uncertain
         fp += predicted and not uncertain
         fn += uncertain and not predicted
         correct += predicted == uncertain
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
-    return {
-        "hedged_f1": 2 * p * r / (p + r) if p + r else 0.0,
-        "hedged_precision": p,
-        "hedged_recall": r,
-        "accuracy": correct / len(rows),
-        "sentences": len(rows),
-    }
+    return {"f1": 2 * p * r / (p + r) if p + r else 0.0, "precision": p, "recall": r, "accuracy": correct / len(rows)}
+
+
+def score_weasel(split: str = "dev") -> dict[str, float]:
+    rows = _weasel_rows(split)
+    articles = _analyze(text for _, text in rows)
+    hedged = _f1(rows, articles, lambda a: any(c.certainty == "hedged" for c in a.claims))
+    weasel = _f1(rows, articles, lambda a: any(c.certainty == "hedged" or c.vague for c in a.claims))
+    scores = {f"hedged_{k}": v for k, v in hedged.items()}
+    scores.update({f"weasel_{k}": v for k, v in weasel.items()})
+    scores["sentences"] = len(rows)
+    return scores
 
 
 def _stance(headline: Article, claim: str) -> str:

@@ -137,6 +137,10 @@ class Claim(Span):
         "may...), denied, or conditional (if...)."
     )
     hedges: list[Span] = Field(default_factory=list, description="The words that set the certainty.")
+    vague: list[Span] = Field(
+        default_factory=list,
+        description="Weasel words: vague quantities and faceless authorities ('some', 'critics', 'it is argued').",
+    )
     actors: list[str] = Field(default_factory=list, description="Names of the entities the claim mentions.")
     time: str | None = Field(default=None, description="ISO value of the first time expression in the claim.")
 

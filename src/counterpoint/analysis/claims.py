@@ -16,7 +16,7 @@ from spacy.vocab import Vocab
 
 from ..model import Article, Attribution, Certainty, Claim, SourcingProfile
 from ..model import Span as TextSpan
-from ..resources import table
+from ..resources import table, word_list
 
 __all__ = ["find_claims", "sourcing_profile"]
 
@@ -29,6 +29,27 @@ _RANK: dict[Certainty, int] = {"asserted": 0, "reported": 1, "conditional": 2, "
 @cache
 def _hedges() -> dict[tuple[str, ...], str]:
     return {tuple(key.split()): value for key, value in table("hedges.tsv").items()}
+
+
+@cache
+def _vague_matcher(vocab: Vocab) -> PhraseMatcher:
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    matcher.add("VAGUE", [Doc(vocab, words=phrase.split()) for phrase in word_list("vague.txt")])
+    return matcher
+
+
+def _all_vague(doc: Doc) -> list[tuple[int, int]]:
+    """Weasel words, longest first where they overlap; "some" only as a determiner, not "some 40 people"."""
+    found: list[tuple[int, int]] = []
+    taken: set[int] = set()
+    for _, start, end in sorted(_vague_matcher(doc.vocab)(doc), key=lambda m: (m[1], -m[2])):
+        if start in taken or (end - start == 1 and doc[start].lower_ == "some" and doc[start].like_num):
+            continue
+        if end - start == 1 and end < len(doc) and doc[end].like_num:
+            continue  # "some 40", "several 100" are approximations of a number, not vague sources
+        taken.update(range(start, end))
+        found.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))
+    return found
 
 
 @cache
@@ -88,7 +109,13 @@ def _is_conditional(doc: Doc, start: int, end: int) -> bool:
 
 
 def _claim(
-    doc: Doc, article: Article, start: int, end: int, attribution: int | None, all_hedges: list[tuple[int, int, str]]
+    doc: Doc,
+    article: Article,
+    start: int,
+    end: int,
+    attribution: int | None,
+    all_hedges: list[tuple[int, int, str]],
+    all_vague: list[tuple[int, int]],
 ) -> Claim:
     certainty: Certainty = "asserted" if attribution is None else "reported"
     hedges: list[TextSpan] = []
@@ -117,14 +144,15 @@ def _claim(
     return Claim(
         start=start, end=end, text=article.text[start:end], attribution=attribution, certainty=certainty,
         hedges=sorted(hedges, key=lambda s: s.start), actors=actors, time=time,
+        vague=[article.span(s, e) for s, e in all_vague if start <= s and e <= end],
     )
 
 
 def find_claims(doc: Doc, article: Article) -> list[Claim]:
     """One claim per attribution content, plus each sentence no attribution covers (the outlet's voice)."""
-    hedges = _all_hedges(doc)
+    hedges, vague = _all_hedges(doc), _all_vague(doc)
     claims = [
-        _claim(doc, article, a.content.start, a.content.end, index, hedges)
+        _claim(doc, article, a.content.start, a.content.end, index, hedges, vague)
         for index, a in enumerate(article.attributions)
     ]
     covered = [(a.content.start, a.content.end) for a in article.attributions] + [
@@ -133,7 +161,7 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
     for sentence in article.sentences:
         overlap = sum(max(0, min(sentence.end, e) - max(sentence.start, s)) for s, e in covered)
         if overlap < 0.5 * (sentence.end - sentence.start) and len(sentence.text.split()) >= 4:
-            claims.append(_claim(doc, article, sentence.start, sentence.end, None, hedges))
+            claims.append(_claim(doc, article, sentence.start, sentence.end, None, hedges, vague))
     _inherit_outer_certainty(claims, article.attributions)
     claims.sort(key=lambda c: c.start)
     return claims
