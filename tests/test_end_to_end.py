@@ -131,3 +131,15 @@ def test_schema_is_generated_from_the_model():
     schema = json.loads(result.stdout)
     assert result.exit_code == 0
     assert {"id", "text", "entities", "times", "removed"} <= set(schema["properties"])
+
+
+def test_api_treats_a_missing_path_as_a_source_not_as_text():
+    with pytest.raises(counterpoint.InputError, match="no such file"):
+        counterpoint.analyze("no/such/article.txt")
+
+
+def test_cli_never_reads_an_argument_as_article_text():
+    result = CliRunner().invoke(cli, ["analyze", "example.com", str(PRESS_TV), "-f", "jsonl"])
+    assert result.exit_code == 1
+    assert len(result.stdout.splitlines()) == 1
+    assert "bare domain" in result.stderr

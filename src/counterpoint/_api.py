@@ -18,19 +18,25 @@ Source = str | Path | Article
 
 
 def _looks_like_source(value: str) -> bool:
-    """A path that exists, a URL, or '-': anything else given to ``analyze`` is article text."""
+    """A path, a URL, or '-' (one short line without spaces, or a path that exists): anything else is article
+    text. A missing path is still a source, so that it fails as one ("no such file") instead of being analyzed."""
     if value == "-" or value.startswith(("http://", "https://")):
         return True
-    return "\n" not in value and len(value) < 4096 and Path(value).exists()
+    if "\n" in value or len(value) >= 4096:
+        return False
+    return " " not in value.strip() or Path(value).exists()
 
 
-def load(items: Iterable[Source], options: IngestOptions | None = None) -> Iterator[Article | InputError]:
-    """Ingest sources (paths, URLs, text, or ready Articles), yielding an InputError for each bad one."""
+def load(
+    items: Iterable[Source], options: IngestOptions | None = None, *, sources_only: bool = False
+) -> Iterator[Article | InputError]:
+    """Ingest sources (paths, URLs, text, or ready Articles), yielding an InputError for each bad one.
+    With ``sources_only`` every string is a path, URL or '-' (the command line never takes text)."""
     options = options or IngestOptions()
     for item in items:
         if isinstance(item, Article):
             yield item
-        elif isinstance(item, Path) or _looks_like_source(item):
+        elif isinstance(item, Path) or sources_only or _looks_like_source(item):
             yield from read_sources([str(item)], options)
         else:
             try:
@@ -53,12 +59,13 @@ def analyze_many(
     on_error: Callable[[InputError], None] | None = None,
     model: str | None = None,
     batch_size: int = 32,
+    sources_only: bool = False,
 ) -> Iterator[Article]:
     """Analyze many sources lazily, parsing in batches. A bad source raises InputError unless ``on_error``
     is given, in which case it is passed there and the batch goes on."""
 
     def good() -> Iterator[Article]:
-        for item in load(items, options):
+        for item in load(items, options, sources_only=sources_only):
             if isinstance(item, Article):
                 item = _within_limit(item)
             if isinstance(item, InputError):

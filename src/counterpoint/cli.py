@@ -69,7 +69,7 @@ def analyze(sources: tuple[str, ...], fmt: str, output: Path | None, model: str 
     articles: list[Article] = []
     try:
         progress = _progress(len(sources))
-        stream = analyze_many(sources, options=ingest, on_error=report, model=model)
+        stream = analyze_many(sources, options=ingest, on_error=report, model=model, sources_only=True)
         if progress is None:
             articles = list(stream)
         else:

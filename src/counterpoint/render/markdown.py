@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 from ..model import Article
@@ -9,12 +10,13 @@ from .summary import view
 
 __all__ = ["render_markdown", "md_escape"]
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-!|<>&])")
+_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
 
 
 def md_escape(text: str) -> str:
-    """Escape Markdown and HTML metacharacters in untrusted text; keep it on one line."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Make untrusted text inert in Markdown: HTML metacharacters become entities, the characters that start
+    Markdown syntax get a backslash, and it stays on one line (tables)."""
+    return _SPECIAL.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
 
 
 def render_markdown(articles: list[Article]) -> str:
