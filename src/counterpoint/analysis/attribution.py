@@ -145,6 +145,9 @@ def _verb_drafts(doc: Doc, quotes: list[tuple[int, int]]) -> list[_Draft]:
             subject = None
         if subject is None and token.dep_ == "ROOT":
             subject = _chunk_before(token)
+        if subject is None and token.dep_ in {"conj", "advcl"}:
+            # "... and then said", "..., saying": the speaker is the subject of the verb it joins.
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
         if subject is None and token.dep_ in {"xcomp", "conj", "amod", "acl", "relcl"}:
             continue  # "wants to say", "... and said": too unsure whose voice it is
         drafts.append(
