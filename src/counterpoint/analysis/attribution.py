@@ -114,12 +114,28 @@ def _adjacent_quotes(verb: Token, quotes: list[tuple[int, int]]) -> tuple[int, i
     return min(s for s, _ in beside), max(e for _, e in beside)
 
 
+def _cut_trailing_report(content: Token, chars: tuple[int, int], verbs: frozenset[str]) -> tuple[int, int]:
+    """End a content before a trailing relative clause that reports someone else's words ("..., which the source
+    claimed represented an embarrassment"): that is another attribution, not part of this one."""
+    start, end = chars
+    for token in content.subtree:
+        if token.dep_ != "relcl" or token.right_edge.idx + len(token.right_edge) < end - 1:
+            continue
+        if any(t.lemma_.lower() in verbs and any(c.dep_ == "nsubj" for c in t.children) for t in token.subtree):
+            cut = token.left_edge
+            while cut.i > content.left_edge.i and cut.nbor(-1).is_punct:
+                cut = cut.nbor(-1)
+            return start, max(start + 1, cut.idx)
+    return start, end
+
+
 def _verb_drafts(doc: Doc, quotes: list[tuple[int, int]]) -> list[_Draft]:
     verbs, object_verbs = _report_verbs(), _object_cues()
     drafts = []
-    for token in _tokens_with(doc, "LEMMA", verbs | object_verbs):
+    known = verbs | object_verbs
+    for token in _tokens_with(doc, "LEMMA", known):
         lemma = token.lemma_.lower()
-        if token.pos_ not in {"VERB", "AUX"} or (lemma not in verbs and lemma not in object_verbs):
+        if token.pos_ not in {"VERB", "AUX"}:
             continue
         subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
@@ -128,7 +144,7 @@ def _verb_drafts(doc: Doc, quotes: list[tuple[int, int]]) -> list[_Draft]:
         content = next((c for c in token.children if c.dep_ in _CONTENT_DEPS), None)
         recipient = next((c for c in token.children if c.dep_ in {"dobj", "dative"} and c.i > token.i), None)
         if content is not None:
-            content_chars = _subtree_chars(content)
+            content_chars = _cut_trailing_report(content, _subtree_chars(content), verbs)
         elif lemma in object_verbs and (after := _governed_after(token)) is not None:
             content_chars = after
         elif (quoted := _adjacent_quotes(token, quotes)) is not None:

@@ -201,12 +201,8 @@ def sourcing_profile(article: Article) -> SourcingProfile:
     anonymous = [c for c in attributed if (attributions[c.attribution].source or None) and attributions[c.attribution].source.kind == "anonymous"]
     media = list(dict.fromkeys(a.source.name or a.source.text for a in attributions if a.source and a.source.kind == "media"))
     outlet = article.outlet or "(this article)"
-    nested = {a.via for a in attributions if a.via is not None}
-    chains = [
-        _chain(attributions, i, outlet)
-        for i, a in enumerate(attributions)
-        if a.via is not None and i not in nested
-    ]
+    # Every attribution reported through another gives a chain, so a longer path never hides its prefix.
+    chains = [_chain(attributions, i, outlet) for i, a in enumerate(attributions) if a.via is not None]
     return SourcingProfile(
         by_kind=dict(by_kind),
         claims=len(claims),
