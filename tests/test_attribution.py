@@ -86,6 +86,8 @@ def test_direct_quote():
         ("Opposition leaders claimed the vote was rigged.", "hedged", "claimed"),
         ("The army reportedly withdrew from the town.", "hedged", "reportedly"),
         ("The bridge collapsed in heavy rain.", "asserted", None),
+        ("Is the government about to fall?", "hedged", "?"),
+        ("Rumors of a merger lifted the shares.", "hedged", "Rumors"),
         ("Officials said the bridge collapsed in heavy rain.", "reported", None),
     ],
 )

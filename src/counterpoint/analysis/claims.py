@@ -137,6 +137,11 @@ def _claim(
             certainty = stance  # type: ignore[assignment]
     if certainty in {"asserted", "reported"} and _is_conditional(doc, start, end):
         certainty = "conditional"
+    question = article.text[start:end].rstrip().rstrip("\"”’'")
+    if certainty == "asserted" and question.endswith("?"):
+        certainty = "hedged"  # a question puts nothing forward as true ("Is Apple about to launch ...?")
+        mark = start + len(question) - 1
+        hedges.append(article.span(mark, mark + 1))
     actors = list(
         dict.fromkeys(e.name for e in article.entities for m in e.mentions if start <= m.start and m.end <= end)
     )
