@@ -130,3 +130,30 @@ def test_examples_sourcing():
             for span in (a.cue, a.content, a.source):
                 if span is not None:
                     assert article.text[span.start : span.end] == span.text
+
+
+def test_reported_clause_is_not_itself_a_source():
+    article = analyze("The army will not back down from the border, officials said.")
+    a = only(article.attributions)
+    assert a.source.text == "officials" and a.cue.text == "said"
+    assert a.via is None
+
+
+def test_sentence_with_a_cue_is_not_also_the_outlets_own_claim():
+    article = analyze('"We will win," the minister said on Monday.')
+    assert [c.attribution for c in article.claims] == [0]
+
+
+def test_long_one_line_text_is_text_not_a_path():
+    article = counterpoint.analyze("Officials said the talks had failed and would resume in Geneva next week. " * 5)
+    assert len(article.attributions) == 5
+
+
+def test_a_press_secretary_is_not_a_medium():
+    a = only(analyze("A press secretary said the visit was cancelled.").attributions)
+    assert a.source.kind != "media"
+
+
+def test_faceless_source_words_are_vague():
+    claim = only([c for c in analyze("Critics say the plan will fail.").claims if c.attribution is not None])
+    assert [v.text for v in claim.vague] == ["Critics"]

@@ -143,3 +143,12 @@ def test_cli_never_reads_an_argument_as_article_text():
     assert result.exit_code == 1
     assert len(result.stdout.splitlines()) == 1
     assert "bare domain" in result.stderr
+
+
+def test_markdown_escapes_a_hostile_record_id(tmp_path):
+    record = {"id": "x` <img src=x onerror=alert(1)> `", "text": "Officials in Rome said on Monday that talks would resume."}
+    path = tmp_path / "records.jsonl"
+    path.write_text(json.dumps(record) + "\n")
+    result = CliRunner().invoke(cli, ["analyze", str(path), "-f", "md"])
+    assert result.exit_code == 0
+    assert "<img" not in result.stdout

@@ -24,7 +24,12 @@ def _looks_like_source(value: str) -> bool:
         return True
     if "\n" in value or len(value) >= 4096:
         return False
-    return " " not in value.strip() or Path(value).exists()
+    if " " not in value.strip():
+        return True
+    try:
+        return Path(value).exists()
+    except OSError:  # longer than a file name can be: it is text
+        return False
 
 
 def load(

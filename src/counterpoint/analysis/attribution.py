@@ -21,6 +21,8 @@ from ..resources import table, word_list
 
 __all__ = ["find_attributions"]
 
+#: Complements that carry what is attributed. An infinitive counts too: PolNeAR (and a reader) attributes
+#: intentions and stances ("plans to open", "vowed to fight") to their source, not only speech.
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _EXPLETIVES = frozenset({"it", "there"})
@@ -28,8 +30,9 @@ _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _GROUP_PRONOUNS = frozenset({"they", "we", "i", "you"})
 _QUOTES = {'"': '"', "“": "”", "‘": "’"}
 _INDEFINITE = frozenset({"a", "an", "some", "several", "many", "two", "three", "one", "other", "another", "senior"})
-_MEDIA_WORDS = frozenset({"news", "times", "post", "press", "tv", "radio", "agency", "journal", "herald", "tribune",
-                          "gazette", "telegraph", "guardian", "independent", "daily", "reuters", "afp", "bbc", "cnn"})
+#: Words that, inside an organization's own name, mark it as a news organization ("Daily News", "Press TV").
+_MEDIA_NAME_WORDS = frozenset({"news", "times", "post", "press", "tv", "radio", "agency", "journal", "herald",
+                               "tribune", "gazette", "telegraph", "broadcasting", "television"})
 
 
 @cache
@@ -145,11 +148,15 @@ def _verb_drafts(doc: Doc, quotes: list[tuple[int, int]]) -> list[_Draft]:
         recipient = next((c for c in token.children if c.dep_ in {"dobj", "dative"} and c.i > token.i), None)
         if content is not None:
             content_chars = _cut_trailing_report(content, _subtree_chars(content), verbs)
-        elif lemma in object_verbs and (after := _governed_after(token)) is not None:
+        elif lemma in object_verbs and not _has_particle(token) and (after := _governed_after(token)) is not None:
             content_chars = after
         elif (quoted := _adjacent_quotes(token, quotes)) is not None:
             content_chars = quoted
-        elif token.dep_ in {"parataxis", "ccomp"} and token.head.pos_ in {"VERB", "AUX"}:
+        elif (
+            token.dep_ in {"parataxis", "ccomp"}
+            and token.head.pos_ in {"VERB", "AUX"}
+            and token.head.lemma_.lower() not in known
+        ):
             # "..., the source said" / "So that, I said, is why": the reported clause is the head.
             content_chars = _subtree_chars(token.head, exclude=token)
         else:
@@ -177,14 +184,26 @@ def _verb_drafts(doc: Doc, quotes: list[tuple[int, int]]) -> list[_Draft]:
     return drafts
 
 
+_OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "ccomp", "prep", "dative"})
+
+
+def _has_particle(verb: Token) -> bool:
+    """Phrasal verbs ("back down", "call off", "show up") mean something else than the verb alone."""
+    return any(c.dep_ == "prt" for c in verb.children)
+
+
 def _governed_after(verb: Token) -> tuple[int, int] | None:
-    """Everything a verb governs after itself ("called [Trump 'unhinged']"), when that includes an object."""
-    if not any(c.dep_ in {"dobj", "oprd", "xcomp", "ccomp", "attr"} and c.i > verb.i for c in verb.children):
+    """What a verb governs after itself ("called [Trump 'unhinged']"), when that includes a direct object: its
+    objects, complements and prepositional phrases, never a clause merely juxtaposed to it."""
+    children = [c for c in verb.children if c.i > verb.i and c.dep_ in _OBJECT_DEPS]
+    if not any(c.dep_ in {"dobj", "oprd", "attr"} for c in children):
         return None
-    tokens = [t for t in verb.subtree if t.i > verb.i and not (t.is_space or t.is_punct and t.i == verb.right_edge.i)]
-    if not tokens:
-        return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    start = min(c.left_edge.i for c in children)
+    end = max(c.right_edge.i for c in children) + 1
+    span = verb.doc[start:end]
+    while len(span) and (span[-1].is_punct or span[-1].is_space):
+        span = span[:-1]
+    return (span.start_char, span.end_char) if len(span) else None
 
 
 def _chunk_before(verb: Token) -> Token | None:
@@ -228,8 +247,10 @@ def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
     drafts = []
     for colon in _tokens_with(doc, "ORTH", frozenset({":"})):
         start = colon.i
-        while start > 0 and not doc[start].is_sent_start:
+        while start > max(0, colon.i - 6) and not doc[start].is_sent_start:
             start -= 1
+        if not doc[start].is_sent_start:
+            continue
         label = doc[start : colon.i]
         if not 1 <= len(label) <= 5 or colon.i + 1 >= len(doc) or doc[colon.i + 1].like_num:
             continue
@@ -311,7 +332,6 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
     root = span.root
     nouns = _source_nouns()
     entity = _entity_at(entities, span.start_char, span.end_char)
-    words = {t.lower_ for t in span}
     person = entity is not None and entity.kind == "person"
     noun_kind = nouns.get(root.lower_) or nouns.get(root.lemma_.lower())
     if person and (root.ent_type_ == "PERSON" or noun_kind is None):
@@ -321,7 +341,7 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
     if noun_kind == "anonymous":
         # "a Russian source" names no one: its demonym is not its identity.
         return ("person", entity) if person else ("anonymous", None)
-    if noun_kind == "media" or words & _MEDIA_WORDS:
+    if noun_kind == "media" or _is_outlet(span, entity):
         # Only an organization names the medium; "an Arabic news source" is described, not named.
         return "media", entity if entity is not None and entity.kind == "organization" else None
     if noun_kind == "document":
@@ -330,10 +350,24 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
         return ("media" if outlet else "document"), entity
     if noun_kind == "official" or (entity is not None and entity.kind in {"place", "organization", "group"}):
         return "official", entity
-    return ("person", entity) if person else ("unattributed" if not len(span) else "official", entity)
+    return ("person", entity) if person else ("official", entity)
 
 
-def _source(draft: _Draft, article: Article, doc: Doc) -> Source | None:
+@cache
+def _outlets() -> frozenset[str]:
+    return word_list("media_outlets.txt")
+
+
+def _is_outlet(span: Span, entity: Entity | None) -> bool:
+    """A named news organization: a known outlet, or an organization whose own name says news ("Daily News")."""
+    if entity is not None and entity.kind == "organization":
+        name = " ".join(entity.name.lower().split())
+        return name in _outlets() or bool(set(name.split()) & _MEDIA_NAME_WORDS)
+    words = [t.lower_ for t in span if t.pos_ == "PROPN"]  # a name the model did not tag ("AFP reported")
+    return bool(words) and " ".join(words) in _outlets()
+
+
+def _source(draft: _Draft, article: Article) -> Source | None:
     span = draft.source
     if span is None or not len(span):
         return None
@@ -373,10 +407,10 @@ def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
         recipient = draft.recipient
         attributions.append(
             Attribution(
-                source=_source(draft, article, doc),
+                source=_source(draft, article),
                 cue=TextSpan(start=cue.start_char, end=cue.end_char, text=cue.text),
                 content=TextSpan(start=start, end=end, text=article.text[start:end]),
-                kind=_kind_of(draft.content, quotes, article.text),
+                kind=_kind_of((start, end), quotes, article.text),
                 recipient=TextSpan(start=recipient.start_char, end=recipient.end_char, text=recipient.text)
                 if recipient is not None
                 else None,
@@ -402,7 +436,10 @@ def _link_nested(attributions: list[Attribution]) -> None:
         holders = [
             (outer.content.end - outer.content.start, index)
             for index, outer in enumerate(attributions)
-            if outer is not inner and outer.content.start <= inner.cue.start and inner.cue.end <= outer.content.end
+            if outer is not inner
+            and outer.content.start <= inner.cue.start
+            and inner.cue.end <= outer.content.end
+            and not (inner.content.start <= outer.cue.start and outer.cue.end <= inner.content.end)
         ]
         if holders:
             inner.via = min(holders)[1]

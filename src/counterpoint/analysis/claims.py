@@ -7,9 +7,12 @@ covers, the sentence itself (in the outlet's own voice). Its certainty comes fro
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
+from dataclasses import dataclass
 from functools import cache
 
+import numpy as np
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -87,17 +90,38 @@ def _all_hedges(doc: Doc) -> list[tuple[int, int, str]]:
     return found
 
 
-def _hedge_spans(hedges: list[tuple[int, int, str]], start: int, end: int) -> list[tuple[int, int, str]]:
-    return [h for h in hedges if start <= h[0] and h[1] <= end]
+class _Sorted:
+    """Spans sorted by start, so "which of these lie inside [start, end)" costs a binary search, not a scan:
+    an article of thousands of claims would otherwise take quadratic time."""
+
+    def __init__(self, items: list[tuple[int, int, object]]) -> None:
+        self.items = sorted(items, key=lambda item: item[0])
+        self.starts = [item[0] for item in self.items]
+
+    def within(self, start: int, end: int) -> list:
+        first = bisect_left(self.starts, start)
+        last = bisect_left(self.starts, end)
+        return [item for item in self.items[first:last] if item[1] <= end]
 
 
-def _cue_hedges(doc: Doc, attribution: Attribution, hedges: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+@dataclass
+class _Index:
+    hedges: _Sorted
+    vague: _Sorted
+    mentions: _Sorted
+    times: _Sorted
+
+
+def _cue_hedges(doc: Doc, attribution: Attribution, hedges: _Sorted) -> list[tuple[int, int, str]]:
     """Hedges on the reporting verb itself: "Putin *reportedly* warned ..." hedges what he warned."""
     cue = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
     if cue is None:
         return []
-    modifiers = {child.idx for child in cue.root.children if child.dep_ == "advmod"}
-    return [h for h in hedges if h[0] in modifiers]
+    found = []
+    for child in cue.root.children:
+        if child.dep_ == "advmod":
+            found += hedges.within(child.idx, child.idx + len(child))
+    return found
 
 
 def _is_conditional(doc: Doc, start: int, end: int) -> bool:
@@ -114,8 +138,7 @@ def _claim(
     start: int,
     end: int,
     attribution: int | None,
-    all_hedges: list[tuple[int, int, str]],
-    all_vague: list[tuple[int, int]],
+    index: _Index,
 ) -> Claim:
     certainty: Certainty = "asserted" if attribution is None else "reported"
     hedges: list[TextSpan] = []
@@ -126,9 +149,9 @@ def _claim(
         if stance:
             certainty = stance  # type: ignore[assignment]
             hedges.append(cue)
-    found = _hedge_spans(all_hedges, start, end)
+    found = [(s, e, stance) for s, e, stance in index.hedges.within(start, end)]
     if attribution is not None:
-        found += _cue_hedges(doc, article.attributions[attribution], all_hedges)
+        found += _cue_hedges(doc, article.attributions[attribution], index.hedges)
     for h_start, h_end, stance in found:
         if any(h.start < h_end and h_start < h.end for h in hedges):
             continue
@@ -142,31 +165,47 @@ def _claim(
         certainty = "hedged"  # a question puts nothing forward as true ("Is Apple about to launch ...?")
         mark = start + len(question) - 1
         hedges.append(article.span(mark, mark + 1))
-    actors = list(
-        dict.fromkeys(e.name for e in article.entities for m in e.mentions if start <= m.start and m.end <= end)
-    )
-    time = next((t.value for t in article.times if start <= t.start and t.end <= end and t.value), None)
+    actors = list(dict.fromkeys(name for s, e, name in index.mentions.within(start, end)))
+    time = next((t.value for _, _, t in index.times.within(start, end) if t.value), None)
     return Claim(
         start=start, end=end, text=article.text[start:end], attribution=attribution, certainty=certainty,
         hedges=sorted(hedges, key=lambda s: s.start), actors=actors, time=time,
-        vague=[article.span(s, e) for s, e in all_vague if start <= s and e <= end],
+        vague=[article.span(s, e) for s, e, _ in _vague_in(index, article, start, end, attribution)],
     )
+
+
+def _vague_in(index: _Index, article: Article, start: int, end: int, attribution: int | None) -> list:
+    """Vague words in the claim and, for an attributed one, in its source: "critics say" is a faceless authority."""
+    found = index.vague.within(start, end)
+    source = article.attributions[attribution].source if attribution is not None else None
+    if source is not None and not (start <= source.start < end):
+        found = index.vague.within(source.start, source.end) + found
+    return found
 
 
 def find_claims(doc: Doc, article: Article) -> list[Claim]:
     """One claim per attribution content, plus each sentence no attribution covers (the outlet's voice)."""
-    hedges, vague = _all_hedges(doc), _all_vague(doc)
+    index = _Index(
+        hedges=_Sorted(_all_hedges(doc)),
+        vague=_Sorted([(s, e, None) for s, e in _all_vague(doc)]),
+        mentions=_Sorted([(m.start, m.end, e.name) for e in article.entities for m in e.mentions]),
+        times=_Sorted([(t.start, t.end, t) for t in article.times]),
+    )
     claims = [
-        _claim(doc, article, a.content.start, a.content.end, index, hedges, vague)
-        for index, a in enumerate(article.attributions)
+        _claim(doc, article, a.content.start, a.content.end, number, index)
+        for number, a in enumerate(article.attributions)
     ]
-    covered = [(a.content.start, a.content.end) for a in article.attributions] + [
-        (a.cue.start, a.cue.end) for a in article.attributions
-    ]
+    # A sentence is the outlet's own claim unless an attribution's cue is in it or its content covers half of it.
+    covered = np.zeros(len(article.text) + 1, dtype=np.int32)
+    cue_starts = sorted(a.cue.start for a in article.attributions)
+    for a in article.attributions:
+        covered[a.content.start : a.content.end] = 1
+    coverage = np.concatenate(([0], np.cumsum(covered)))
     for sentence in article.sentences:
-        overlap = sum(max(0, min(sentence.end, e) - max(sentence.start, s)) for s, e in covered)
-        if overlap < 0.5 * (sentence.end - sentence.start) and len(sentence.text.split()) >= 4:
-            claims.append(_claim(doc, article, sentence.start, sentence.end, None, hedges, vague))
+        has_cue = bisect_left(cue_starts, sentence.start) < bisect_left(cue_starts, sentence.end)
+        overlap = coverage[sentence.end] - coverage[sentence.start]
+        if not has_cue and overlap < 0.5 * (sentence.end - sentence.start) and len(sentence.text.split()) >= 4:
+            claims.append(_claim(doc, article, sentence.start, sentence.end, None, index))
     _inherit_outer_certainty(claims, article.attributions)
     claims.sort(key=lambda c: c.start)
     return claims
@@ -196,14 +235,18 @@ def _chain(attributions: list[Attribution], index: int, outlet: str) -> list[str
     return [outlet, *reversed(path)]
 
 
+def _source_kind(attribution: Attribution) -> str:
+    return attribution.source.kind if attribution.source else "unattributed"
+
+
 def sourcing_profile(article: Article) -> SourcingProfile:
     """Counts by source kind, shares of attributed / anonymous / hedged claims, media relied on, source chains."""
     attributions = article.attributions
-    by_kind = Counter(a.source.kind if a.source else "unattributed" for a in attributions)
+    by_kind = Counter(_source_kind(a) for a in attributions)
     claims = article.claims
     total = len(claims) or 1
     attributed = [c for c in claims if c.attribution is not None]
-    anonymous = [c for c in attributed if (attributions[c.attribution].source or None) and attributions[c.attribution].source.kind == "anonymous"]
+    anonymous = [c for c in attributed if _source_kind(attributions[c.attribution]) == "anonymous"]
     media = list(dict.fromkeys(a.source.name or a.source.text for a in attributions if a.source and a.source.kind == "media"))
     outlet = article.outlet or "(this article)"
     # Every attribution reported through another gives a chain, so a longer path never hides its prefix.

@@ -20,12 +20,15 @@ Stage = Callable[[Doc, Article], None]
 
 def _sentences(doc: Doc, article: Article) -> None:
     sentences = []
+    text = article.text
     for sent in doc.sents:
-        span = sent.text.strip()
-        if not span:
-            continue
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-        sentences.append(Sentence(start=start, end=start + len(span), text=span))
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            sentences.append(Sentence(start=start, end=end, text=text[start:end]))
     article.sentences = sentences
 
 

@@ -27,7 +27,7 @@ def render_markdown(articles: list[Article]) -> str:
         meta = f"**Outlet:** {md_escape(v.outlet)} · **Published:** {md_escape(v.date)}"
         if v.byline:
             meta += f" · **Byline:** {md_escape(v.byline)}"
-        out.append(meta + f"  \n`{article.id}` · {len(article.sentences)} sentences · {v.removed} line(s) removed\n")
+        out.append(meta + f"  \nid {md_escape(article.id)} · {len(article.sentences)} sentences · {v.removed} line(s) removed\n")
         if v.entities:
             out.append("## Entities\n\n| name | kind | role | mentions | as written |\n|---|---|---|---|---|")
             for entity, count, forms in v.entities:
