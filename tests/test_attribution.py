@@ -157,3 +157,20 @@ def test_a_press_secretary_is_not_a_medium():
 def test_faceless_source_words_are_vague():
     claim = only([c for c in analyze("Critics say the plan will fail.").claims if c.attribution is not None])
     assert [v.text for v in claim.vague] == ["Critics"]
+
+
+def test_corroboration_claims_are_kept_as_such():
+    article = analyze("The newspaper said it had verified the documents with two officials.")
+    a = only(article.attributions)
+    assert a.corroboration is not None
+    assert a.corroboration.text == "verified the documents with two officials"
+    assert article.text[a.corroboration.start : a.corroboration.end] == a.corroboration.text
+    plain = only(analyze("The newspaper said the documents were authentic.").attributions)
+    assert plain.corroboration is None
+
+
+def test_example_corroboration():
+    win = counterpoint.analyze(WORLD_ISRAEL_NEWS)
+    corroborated = [a for a in win.attributions if a.corroboration]
+    assert [a.source.name for a in corroborated] == ["Independent Arabia"]
+    assert corroborated[0].corroboration.text.endswith("with Israeli sources")

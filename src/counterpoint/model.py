@@ -123,6 +123,11 @@ class Attribution(_Model):
         default=None, description="Index of the attribution this one is reported through (a nested source)."
     )
     recipient: Span | None = Field(default=None, description="Who was told ('told Independent Arabia').")
+    corroboration: Span | None = Field(
+        default=None,
+        description="Where the content says the information was checked against other sources ('corroborated "
+        "the information with Israeli sources'): a claim of corroboration, itself unverified.",
+    )
 
 
 Certainty = Literal["asserted", "reported", "hedged", "denied", "conditional"]

@@ -416,6 +416,8 @@ def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
                 else None,
             )
         )
+    for attribution in attributions:
+        attribution.corroboration = _corroboration(doc, attribution.content)
     _consistent_media(attributions)
     _link_nested(attributions)
     return attributions
@@ -428,6 +430,26 @@ def _consistent_media(attributions: list[Attribution]) -> None:
         source = attribution.source
         if source and source.entity in media and source.kind in {"official", "document"}:
             source.kind = "media"
+
+
+_CORROBORATION_VERBS = frozenset({"corroborate", "verify", "confirm", "cross-check", "crosscheck", "check"})
+
+
+def _corroboration(doc: Doc, content: TextSpan) -> TextSpan | None:
+    """The phrase in which a content claims its information was checked ("corroborated ... with Israeli
+    sources"): a verb of checking whose phrase names what it was checked with or against."""
+    span = doc.char_span(content.start, content.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for token in span:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in _CORROBORATION_VERBS:
+            continue
+        if not any(t.dep_ == "prep" and t.lower_ in {"with", "against"} for t in token.subtree):
+            continue
+        end = min(token.right_edge.i + 1, span.end)
+        phrase = doc[token.i : end]
+        return TextSpan(start=phrase.start_char, end=phrase.end_char, text=phrase.text)
+    return None
 
 
 def _link_nested(attributions: list[Attribution]) -> None:

@@ -108,4 +108,10 @@ def _profile(article: Article) -> list[str]:
     ]
     if profile.media:
         lines.append("relies on other media: " + "; ".join(profile.media))
+    for index, attribution in enumerate(article.attributions):
+        if attribution.corroboration is not None:
+            lines.append(
+                f"claims corroboration (unverified): {_source_words(article, index)} says it "
+                f"{attribution.corroboration.text}"
+            )
     return lines
