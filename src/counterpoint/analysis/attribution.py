@@ -1,7 +1,8 @@
 """Who said what: source, cue and content spans from the dependency parse (PolNeAR's definition).
 
-Three shapes cover most news attribution: a reporting verb with a clausal complement ("X said that ...",
-"..., the source said"), "according to X", and quotations. Nested attributions ("According to the report, a
+The shapes covered: a reporting verb with its clause on either side ("X said that ...", "..., the source
+said"), a verb whose object is what is attributed ("called the plan 'reckless'"), "according to X", quotations
+beside a reporting clause, and speaker labels ("Kerry: ..."). Nested attributions ("According to the report, a
 source said ...") point to the outer one with ``via``. Sources are typed from the entities found earlier and
 from their head noun; a pronoun source is resolved to the nearest person named before it.
 """
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
 
 import numpy as np
 from spacy.tokens import Doc, Span, Token
@@ -29,25 +29,9 @@ _EXPLETIVES = frozenset({"it", "there"})
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _GROUP_PRONOUNS = frozenset({"they", "we", "i", "you"})
 _QUOTES = {'"': '"', "“": "”", "‘": "’"}
-_INDEFINITE = frozenset({"a", "an", "some", "several", "many", "two", "three", "one", "other", "another", "senior"})
 #: Words that, inside an organization's own name, mark it as a news organization ("Daily News", "Press TV").
 _MEDIA_NAME_WORDS = frozenset({"news", "times", "post", "press", "tv", "radio", "agency", "journal", "herald",
                                "tribune", "gazette", "telegraph", "broadcasting", "television"})
-
-
-@cache
-def _report_verbs() -> frozenset[str]:
-    return word_list("report_verbs.txt")
-
-
-@cache
-def _object_cues() -> frozenset[str]:
-    return word_list("object_cues.txt")
-
-
-@cache
-def _source_nouns() -> dict[str, str]:
-    return table("source_nouns.tsv")
 
 
 @dataclass
@@ -133,7 +117,7 @@ def _cut_trailing_report(content: Token, chars: tuple[int, int], verbs: frozense
 
 
 def _verb_drafts(doc: Doc, quotes: list[tuple[int, int]]) -> list[_Draft]:
-    verbs, object_verbs = _report_verbs(), _object_cues()
+    verbs, object_verbs = word_list("report_verbs.txt"), word_list("object_cues.txt")
     drafts = []
     known = verbs | object_verbs
     for token in _tokens_with(doc, "LEMMA", known):
@@ -330,7 +314,7 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
     """Type a source: a named person; else by its head noun ("a Russian source", "the report", "state media");
     else an organization or country speaking as an institution."""
     root = span.root
-    nouns = _source_nouns()
+    nouns = table("source_nouns.tsv")
     entity = _entity_at(entities, span.start_char, span.end_char)
     person = entity is not None and entity.kind == "person"
     noun_kind = nouns.get(root.lower_) or nouns.get(root.lemma_.lower())
@@ -353,18 +337,13 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
     return ("person", entity) if person else ("official", entity)
 
 
-@cache
-def _outlets() -> frozenset[str]:
-    return word_list("media_outlets.txt")
-
-
 def _is_outlet(span: Span, entity: Entity | None) -> bool:
     """A named news organization: a known outlet, or an organization whose own name says news ("Daily News")."""
     if entity is not None and entity.kind == "organization":
         name = " ".join(entity.name.lower().split())
-        return name in _outlets() or bool(set(name.split()) & _MEDIA_NAME_WORDS)
+        return name in word_list("media_outlets.txt") or bool(set(name.split()) & _MEDIA_NAME_WORDS)
     words = [t.lower_ for t in span if t.pos_ == "PROPN"]  # a name the model did not tag ("AFP reported")
-    return bool(words) and " ".join(words) in _outlets()
+    return bool(words) and " ".join(words) in word_list("media_outlets.txt")
 
 
 def _source(draft: _Draft, article: Article) -> Source | None:
