@@ -174,3 +174,10 @@ def test_example_corroboration():
     corroborated = [a for a in win.attributions if a.corroboration]
     assert [a.source.name for a in corroborated] == ["Independent Arabia"]
     assert corroborated[0].corroboration.text.endswith("with Israeli sources")
+
+
+def test_an_outlets_unnamed_source_is_chained_through_the_outlet():
+    article = analyze("Al Jazeera’s Syrian source said the talks had failed.")
+    a = only(article.attributions)
+    assert a.source.kind == "anonymous" and a.source.through == "Al Jazeera"
+    assert article.sourcing.chains == [["(this article)", "Al Jazeera", "Al Jazeera’s Syrian source"]]

@@ -103,6 +103,11 @@ class Source(Span):
     kind: SourceKind
     entity: str | None = Field(default=None, description="Id of the canonical entity the source is, when it is one.")
     name: str | None = Field(default=None, description="The canonical entity's name, or the source's own words.")
+    through: str | None = Field(
+        default=None,
+        description="The organization an unnamed source belongs to, as written ('Independent Arabia's Russian "
+        "source' -> 'Independent Arabia'): a step in the source chain.",
+    )
     antecedent: Span | None = Field(
         default=None,
         description="For a pronoun source ('he said'): the mention of the person it was resolved to, an inference "

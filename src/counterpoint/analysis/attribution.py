@@ -374,7 +374,18 @@ def _source(draft: _Draft, article: Article) -> Source | None:
     return Source(
         start=span.start_char, end=span.end_char, text=span.text, kind=kind,
         entity=entity.id if entity else None, name=entity.name if entity else None,
+        through=_owner(span, article.entities) if kind == "anonymous" else None,
     )
+
+
+def _owner(span: Span, entities: list[Entity]) -> str | None:
+    """The organization an unnamed source is said to belong to ("Independent Arabia's Russian source")."""
+    for child in span.root.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            owner = _entity_at(entities, child.left_edge.idx, child.idx + len(child))
+            if owner is not None and owner.kind in {"organization", "place", "group"}:
+                return owner.name
+    return None
 
 
 def find_attributions(doc: Doc, article: Article) -> list[Attribution]:

@@ -231,6 +231,8 @@ def _chain(attributions: list[Attribution], index: int, outlet: str) -> list[str
         seen.add(index)
         source = attributions[index].source
         path.append(source.name or source.text if source else "(unnamed)")
+        if source is not None and source.through:
+            path.append(source.through)  # "X's source": X stands between the outlet and the source
         index = attributions[index].via  # type: ignore[assignment]
     return [outlet, *reversed(path)]
 
@@ -250,7 +252,11 @@ def sourcing_profile(article: Article) -> SourcingProfile:
     media = list(dict.fromkeys(a.source.name or a.source.text for a in attributions if a.source and a.source.kind == "media"))
     outlet = article.outlet or "(this article)"
     # Every attribution reported through another gives a chain, so a longer path never hides its prefix.
-    chains = [_chain(attributions, i, outlet) for i, a in enumerate(attributions) if a.via is not None]
+    chains = [
+        _chain(attributions, i, outlet)
+        for i, a in enumerate(attributions)
+        if a.via is not None or (a.source is not None and a.source.through)
+    ]
     return SourcingProfile(
         by_kind=dict(by_kind),
         claims=len(claims),
