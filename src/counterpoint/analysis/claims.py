@@ -35,58 +35,57 @@ def _hedges() -> dict[tuple[str, ...], str]:
 
 
 @cache
-def _vague_matcher(vocab: Vocab) -> PhraseMatcher:
+def _hedge_phrases() -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted(_hedges()))
+
+
+@cache
+def _vague_phrases() -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted(tuple(phrase.split()) for phrase in word_list("vague.txt")))
+
+
+@cache
+def _matcher(vocab: Vocab, phrases: tuple[tuple[str, ...], ...]) -> PhraseMatcher:
     matcher = PhraseMatcher(vocab, attr="LOWER")
-    matcher.add("VAGUE", [Doc(vocab, words=phrase.split()) for phrase in word_list("vague.txt")])
+    matcher.add("PHRASE", [Doc(vocab, words=list(words)) for words in phrases])
     return matcher
 
 
-def _all_vague(doc: Doc) -> list[tuple[int, int]]:
-    """Weasel words, longest first where they overlap; "some" only as a determiner, not "some 40 people"."""
-    found: list[tuple[int, int]] = []
-    taken: set[int] = set()
-    for _, start, end in sorted(_vague_matcher(doc.vocab)(doc), key=lambda m: (m[1], -m[2])):
-        if start in taken or (end - start == 1 and doc[start].lower_ == "some" and doc[start].like_num):
-            continue
-        if end - start == 1 and end < len(doc) and doc[end].like_num:
-            continue  # "some 40", "several 100" are approximations of a number, not vague sources
-        taken.update(range(start, end))
-        found.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))
+def _longest_matches(doc: Doc, phrases: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
+    """Token ranges of the phrases in the text, the longest where two start at one place, none overlapping."""
+    found, taken = [], set()
+    for _, start, end in sorted(_matcher(doc.vocab, phrases)(doc), key=lambda m: (m[1], -m[2])):
+        if start not in taken:
+            taken.update(range(start, end))
+            found.append((start, end))
     return found
 
 
-@cache
-def _cue_stance() -> dict[str, str]:
-    return table("cue_stance.tsv")
+def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
 
 
-@cache
-def _hedge_matcher(vocab: Vocab) -> PhraseMatcher:
-    matcher = PhraseMatcher(vocab, attr="LOWER")
-    for words in _hedges():
-        matcher.add(" ".join(words), [Doc(vocab, words=list(words))])
-    return matcher
+def _all_vague(doc: Doc) -> list[tuple[int, int]]:
+    """Weasel words; not an approximate number ("some 40 people", "several 100")."""
+    return [
+        _chars(doc, start, end)
+        for start, end in _longest_matches(doc, _vague_phrases())
+        if not (end - start == 1 and end < len(doc) and doc[end].like_num)
+    ]
 
 
 def _all_hedges(doc: Doc) -> list[tuple[int, int, str]]:
-    """Every hedge in the article (char start, end, certainty), longest first at a place, checked against its
-    part of speech ("May" the month is no modal; "said" in the active voice hedges nothing)."""
+    """Every hedge in the article (char start, end, certainty), checked against its part of speech ("May" the
+    month is no modal; "said" in the active voice hedges nothing)."""
     hedges = _hedges()
-    found: list[tuple[int, int, str]] = []
-    taken: set[int] = set()
-    for _, start, end in sorted(_hedge_matcher(doc.vocab)(doc), key=lambda m: (m[1], -m[2])):
-        if start in taken:
-            continue
+    found = []
+    for start, end in _longest_matches(doc, _hedge_phrases()):
         first = doc[start]
         word = first.lower_
-        if end - start == 1 and (
-            word in _MODALS and first.tag_ != "MD" or word in _PASSIVE_ONLY and first.tag_ != "VBN"
-        ):
+        if end - start == 1 and (word in _MODALS and first.tag_ != "MD" or word in _PASSIVE_ONLY and first.tag_ != "VBN"):
             continue
-        taken.update(range(start, end))
-        last = doc[end - 1]
         words = tuple(t.lower_ for t in doc[start:end])
-        found.append((first.idx, last.idx + len(last), hedges[words]))
+        found.append((*_chars(doc, start, end), hedges[words]))
     return found
 
 
@@ -145,7 +144,7 @@ def _claim(
     if attribution is not None:
         cue = article.attributions[attribution].cue
         lemma = doc.char_span(cue.start, cue.end, alignment_mode="expand")
-        stance = _cue_stance().get(lemma.root.lemma_.lower()) if lemma is not None else None
+        stance = table("cue_stance.tsv").get(lemma.root.lemma_.lower()) if lemma is not None else None
         if stance:
             certainty = stance  # type: ignore[assignment]
             hedges.append(cue)
