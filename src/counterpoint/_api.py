@@ -10,6 +10,7 @@ from .analysis.nlp import MAX_CHARS
 from .analysis.pipeline import run_pipeline
 from .errors import Errors, InputError
 from .ingest import IngestOptions, read_sources, read_text
+from .ingest.dates import parse_date
 from .model import Article
 
 __all__ = ["analyze", "analyze_many", "load"]
@@ -94,11 +95,9 @@ def analyze(
 ) -> Article:
     """Analyze one article given as text, a path, a URL or an Article; metadata given here wins."""
     if isinstance(published, str):
-        from .ingest.dates import parse_date
-
         published = parse_date(published)
     options = IngestOptions(outlet=outlet, published=published, title=title, keep_text=keep_text)
     articles = list(analyze_many([text_or_path], options=options, model=model))
     if len(articles) != 1:
-        raise InputError(f"{text_or_path!s:.60} holds {len(articles)} articles; use analyze_many")
+        raise InputError(Errors.E028.format(source=f"{text_or_path!s:.60}", count=len(articles)))
     return articles[0]

@@ -30,11 +30,11 @@ class Errors:
     E020 = "{value!r} is not a date (use YYYY-MM-DD)"
     E021 = "{source}: '{value}' looks like a bare domain; give a full URL (https://{value}) or an existing path"
     E022 = "{source}: {length:,} characters of text, over the pipeline's limit of {limit:,}"
-    E023 = "{source}: the text is too short to tell its language; pass --language en to analyze it anyway"
     E024 = "{source}: no article text left after removing boilerplate; pass --keep-text to analyze it as given"
     E025 = "{source} is more than {limit:,} bytes, over the cap (raise it with --max-bytes)"
     E026 = "{source}: could not read: {reason}"
     E027 = "{source}: a JSON file must hold an object or a list of objects, not {kind}"
+    E028 = "{source} holds {count} articles; use analyze_many for several"
     E030 = "spaCy pipeline {name!r} is not installed; install it (see README) or set COUNTERPOINT_MODEL"
 
 

@@ -173,40 +173,34 @@ def _acts_as_government(span: Span) -> bool:
     return False
 
 
-def _role_of(name: Span, roles: frozenset[str]) -> tuple[int, str, str] | None:
-    """The title written before a name ("Israeli Prime Minister [Benjamin Netanyahu]"): (start token, text, head).
+def _modifier_prefix(name: Span, roles: frozenset[str] = frozenset()) -> Span | None:
+    """Words before a name that modify it ("Syrian dictator [Bashar Assad]"), whether a role or a label.
 
-    The title is either the name's own pre-modifiers or, when the parser makes the name an apposition of the
-    title noun ("former minister for military affairs Moshe Ya'alon"), the title noun's phrase.
+    With ``roles``, a title noun the parser made the name an apposition of counts too ("former minister for
+    military affairs Moshe Ya'alon").
     """
     doc = name.doc
     left = name.root.left_edge.i
     head = name.root.head
-    if name.root.dep_ == "appos" and head.i < name.start and head.lower_ in roles:
+    if roles and name.root.dep_ == "appos" and head.i < name.start and head.lower_ in roles:
         left = min(left, head.left_edge.i)
-    if left >= name.start:
-        return None
     while left < name.start and doc[left].pos_ in {"DET", "PUNCT", "SPACE"}:
         left += 1
-    prefix = doc[left : name.start]
-    if not len(prefix) or any(t.is_space or "\n" in t.text for t in prefix):
+    return doc[left : name.start] if left < name.start else None
+
+
+def _role_of(name: Span, roles: frozenset[str]) -> tuple[int, str, str] | None:
+    """The title written before a name ("Israeli Prime Minister [Benjamin Netanyahu]"): (start token, text, head)."""
+    prefix = _modifier_prefix(name, roles)
+    if prefix is None or any(t.is_space or "\n" in t.text for t in prefix):
         return None
     words = [t.lower_ for t in prefix]
     for size in (2, 1):
         for i in range(len(words) - size, -1, -1):
             phrase = " ".join(words[i : i + size])
             if phrase in roles:
-                return left, prefix.text.rstrip(" ,"), phrase
+                return prefix.start, prefix.text.rstrip(" ,"), phrase
     return None
-
-
-def _modifier_prefix(name: Span) -> Span | None:
-    """Words before a name that modify it ("Syrian dictator [Bashar Assad]"), whether a role or a label."""
-    left = name.root.left_edge.i
-    doc = name.doc
-    while left < name.start and doc[left].pos_ in {"DET", "PUNCT", "SPACE"}:
-        left += 1
-    return doc[left : name.start] if left < name.start else None
 
 
 def _affiliation(prefix: Span | None, lexicon: _Lexicon) -> str | None:
