@@ -27,6 +27,26 @@ __all__ = [
     "SourceKind",
     "EntityKind",
     "MentionKind",
+    "Label",
+    "LabelKind",
+    "Descriptor",
+    "Tone",
+    "LoadedTerm",
+    "LoadedCategory",
+    "Relation",
+    "RelationEvidence",
+    "PairRelation",
+    "ClaimRef",
+    "ClaimGroup",
+    "Conflict",
+    "ClaimAlignment",
+    "NamingContrast",
+    "SourcingSide",
+    "Evidence",
+    "SummarySentence",
+    "Comparison",
+    "Story",
+    "Grouping",
 ]
 
 
@@ -66,12 +86,52 @@ class Mention(Span):
     kind: MentionKind = "name"
 
 
+LabelKind = Literal["name", "role", "metonym", "demonym", "epithet", "appositive", "copula", "coreference"]
+
+
+class Label(Span):
+    """One way the article refers to an entity: a name, a metonym ('Tel Aviv'), an epithet ('Syrian dictator
+    Bashar Assad'), an appositive or copula phrase, or a descriptive noun phrase linked by coreference."""
+
+    kind: LabelKind
+    head: str | None = Field(default=None, description="The phrase's head noun, lower-cased ('regime', 'state').")
+    polarity: float = Field(default=0.0, ge=-1.0, le=1.0, description="Lexicon polarity of its words, -1..1.")
+
+
+class Descriptor(Span):
+    """An adjective or noun the article applies to an entity ('brutal', 'dictator', 'terror', 'resistance')."""
+
+    word: str = Field(description="The lemma, lower-cased.")
+    polarity: float = Field(ge=-1.0, le=1.0, description="From the project's lexicon: -1 negative .. +1 positive.")
+
+
+class Tone(_Model):
+    """A simple, explainable polarity for an entity: the mean of the polarities of the spans in `evidence`."""
+
+    score: float = Field(ge=-1.0, le=1.0)
+    evidence: list[Span] = Field(default_factory=list, description="Labels, descriptors and verbs that make it.")
+
+
 class Entity(_Model):
     id: str = Field(description="Stable within the article, e.g. 'e3'.")
     name: str = Field(description="Canonical name: the fullest proper name the article uses.")
     kind: EntityKind
     role: str | None = Field(default=None, description="Title or role the article gives, e.g. 'Russian President'.")
     mentions: list[Mention] = Field(default_factory=list)
+    labels: list[Label] = Field(default_factory=list)
+    descriptors: list[Descriptor] = Field(default_factory=list)
+    tone: Tone | None = None
+
+
+LoadedCategory = Literal["label", "loaded", "euphemism", "intensifier", "scare_quotes"]
+
+
+class LoadedTerm(Span):
+    """Loaded or emotive wording: name calling, emotive words, euphemisms, intensifiers, scare quotes."""
+
+    category: LoadedCategory
+    target: str | None = Field(default=None, description="Id of the entity it is aimed at, when there is one.")
+    polarity: float = Field(default=0.0, ge=-1.0, le=1.0)
 
 
 TimeKind = Literal["absolute", "relative", "duration"]
@@ -193,7 +253,127 @@ class Article(_Model):
     attributions: list[Attribution] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     sourcing: SourcingProfile | None = None
+    loaded_terms: list[LoadedTerm] = Field(default_factory=list)
 
     def span(self, start: int, end: int) -> Span:
         """Build a span over this article's text (the only way analysis stages should make one)."""
         return Span(start=start, end=end, text=self.text[start:end])
+
+
+# --- Comparison: across articles. Refers to articles by id and to spans in their texts. -----------------------
+
+Relation = Literal["same_event", "same_storyline", "unrelated"]
+
+
+class RelationEvidence(_Model):
+    """Why two articles were judged related: what they share and how far apart their events are."""
+
+    shared_entities: list[str] = Field(default_factory=list, description="Canonical names both articles mention.")
+    shared_places: list[str] = Field(default_factory=list)
+    dates: dict[str, list[str]] = Field(
+        default_factory=dict, description="Per article id: the resolved dates its main event is placed at."
+    )
+    date_gap_days: int | None = Field(default=None, description="Days between the two events, when both are dated.")
+    subject_similarity: float = Field(description="Cosine similarity of the two texts (0..1).")
+    entity_overlap: float = Field(default=0.0, description="Weighted overlap of the entity sets (0..1).")
+    reasons: list[str] = Field(default_factory=list, description="Plain sentences saying why, e.g. 'a year apart'.")
+
+
+class PairRelation(_Model):
+    a: str = Field(description="Article id.")
+    b: str = Field(description="Article id.")
+    relation: Relation
+    score: float = Field(description="Relatedness 0..1 the decision rests on.")
+    evidence: RelationEvidence
+
+
+class ClaimRef(Span):
+    """A claim in one article: its span there and its index in that article's `claims`."""
+
+    article: str
+    claim: int
+
+
+class ClaimGroup(_Model):
+    """Claims in different articles that say the same thing; `missing` lists the articles that don't (omission)."""
+
+    members: list[ClaimRef]
+    score: float = Field(description="The weakest pairwise match score in the group (0..1).")
+    missing: list[str] = Field(default_factory=list)
+
+
+ConflictKind = Literal["number", "date", "place", "actor", "polarity"]
+
+
+class Conflict(_Model):
+    """Two claims on the same subject and predicate that differ in a number, date, place, actor or polarity."""
+
+    a: ClaimRef
+    b: ClaimRef
+    kind: ConflictKind
+    a_value: Span | None = Field(default=None, description="What differs, as written in a's article.")
+    b_value: Span | None = Field(default=None, description="What differs, as written in b's article.")
+    description: str = Field(description="What differs, in plain words: '12 killed vs 15 killed'.")
+    score: float = Field(description="How closely the two claims match otherwise (0..1).")
+
+
+class ClaimAlignment(_Model):
+    shared: list[ClaimGroup] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
+    unique: dict[str, list[ClaimRef]] = Field(default_factory=dict, description="Per article id: claims no other has.")
+
+
+class NamingContrast(_Model):
+    """How differently the articles name one actor, strongest contrasts first."""
+
+    entity: str = Field(description="The canonical name across the articles.")
+    entities: dict[str, str] = Field(description="Per article id: the id of the entity in that article.")
+    labels: dict[str, list[Label]] = Field(default_factory=dict)
+    descriptors: dict[str, list[Descriptor]] = Field(default_factory=dict)
+    tone: dict[str, float | None] = Field(default_factory=dict)
+    contrast: float = Field(description="How different the naming is (0..1): label overlap and tone gap.")
+
+
+class SourcingSide(_Model):
+    """One article's sources and sourcing profile, for the side-by-side view."""
+
+    article: str
+    sources: list[Source] = Field(default_factory=list)
+    chains: list[list[str]] = Field(default_factory=list)
+    profile: SourcingProfile | None = None
+
+
+class Evidence(Span):
+    """A span in one article that a finding rests on."""
+
+    article: str
+
+
+class SummarySentence(_Model):
+    text: str = Field(description="A plain sentence generated from the findings.")
+    evidence: list[Evidence] = Field(description="The spans it rests on, in every article concerned.")
+
+
+class Comparison(_Model):
+    """Two or more analyzed articles set side by side."""
+
+    id: str = Field(description="Content hash of the articles compared: the same inputs give the same id.")
+    articles: list[Article]
+    pairs: list[PairRelation] = Field(default_factory=list)
+    claims: ClaimAlignment = Field(default_factory=ClaimAlignment)
+    naming: list[NamingContrast] = Field(default_factory=list)
+    sourcing: list[SourcingSide] = Field(default_factory=list)
+    summary: list[SummarySentence] = Field(default_factory=list)
+
+
+class Story(_Model):
+    id: str
+    articles: list[str] = Field(description="Article ids.")
+    events: list[list[str]] = Field(default_factory=list, description="Article ids per event inside the story.")
+
+
+class Grouping(_Model):
+    """Many articles clustered into stories and, inside each, events."""
+
+    stories: list[Story] = Field(default_factory=list)
+    method: str = Field(default="", description="How the clustering was done (features, thresholds).")
