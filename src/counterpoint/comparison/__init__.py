@@ -1,0 +1,1 @@
+"""Across articles: how pairs relate, claims lined up, naming and sourcing contrasts, stories (group)."""
