@@ -132,6 +132,13 @@ class LoadedTerm(Span):
     category: LoadedCategory
     target: str | None = Field(default=None, description="Id of the entity it is aimed at, when there is one.")
     polarity: float = Field(default=0.0, ge=-1.0, le=1.0)
+    found_by: Literal["lexicon", "tagger", "quotation"] = Field(
+        default="lexicon",
+        description="The project's lexicon, the learned tagger (less certain: see `confidence`), or quotation marks.",
+    )
+    confidence: float | None = Field(
+        default=None, ge=0.0, le=1.0, description="For a tagger finding: its mean token probability (0..1)."
+    )
 
 
 TimeKind = Literal["absolute", "relative", "duration"]
@@ -377,3 +384,6 @@ class Grouping(_Model):
 
     stories: list[Story] = Field(default_factory=list)
     method: str = Field(default="", description="How the clustering was done (features, thresholds).")
+    titles: dict[str, str] = Field(
+        default_factory=dict, description="Per article id: its headline, else its source, for display (untrusted)."
+    )

@@ -10,6 +10,8 @@ from ..model import Article, Sentence
 from .attribution import find_attributions
 from .claims import find_claims, sourcing_profile
 from .entities import find_entities
+from .loaded import loaded_stage
+from .naming import find_naming
 from .nlp import load_nlp
 from .times import find_times
 
@@ -56,6 +58,8 @@ STAGES: list[tuple[str, Stage]] = [
     ("times", _times),
     ("attributions", _attributions),
     ("claims", _claims),
+    ("naming", find_naming),  # labels, descriptors, tone per entity (after entities)
+    ("loaded", loaded_stage),  # loaded terms, aimed at entities through their labels (after naming)
 ]
 
 

@@ -60,6 +60,21 @@ def render_markdown(articles: list[Article]) -> str:
             out.append("## The outlet's own claims that are not plainly asserted\n")
             out.extend(f"- {c} ({md_escape(', '.join(h))}): {md_escape(t)}" for t, c, h in v.own_voice)
             out.append("")
+        if v.naming:
+            out.append("## How actors are named\n\n| actor | labels | descriptors | tone |\n|---|---|---|---|")
+            for row in v.naming:
+                out.append(
+                    f"| {md_escape(row.name)} | {md_escape('; '.join(row.labels))} | "
+                    f"{md_escape(', '.join(row.descriptors))} | {md_escape(row.tone)} |"
+                )
+            out.append("")
+        if v.loaded:
+            out.append("## Loaded language\n")
+            out.extend(
+                f"- {category}: {md_escape(words)}" + (f" → {md_escape(target)}" if target else "")
+                for words, category, target in v.loaded
+            )
+            out.append("")
         if article.removed:
             out.append("## Removed lines\n")
             out.extend(f"- line {r.line} ({r.rule}): {md_escape(r.text)}" for r in article.removed)

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Article, Entity, TimeExpression
 
-__all__ = ["ArticleView", "SourcedClaim", "view"]
+__all__ = ["ArticleView", "NamingRow", "SourcedClaim", "view"]
+
+
+@dataclass
+class NamingRow:
+    """How the article names one actor: its labels beyond the bare name, descriptors and tone, as words."""
+
+    name: str
+    labels: list[str]  # "the Tel Aviv regime (metonym)"
+    descriptors: list[str]  # "brutal −0.9"
+    tone: str  # "−0.70 from: terror, proxy" or ""
 
 
 @dataclass
@@ -32,6 +42,8 @@ class ArticleView:
     own_voice: list[tuple[str, str, list[str]]]  # the outlet's own claims that are not plainly asserted
     profile: list[str]  # readable lines
     chains: list[str]
+    naming: list[NamingRow] = field(default_factory=list)
+    loaded: list[tuple[str, str, str]] = field(default_factory=list)  # words, category, who it is aimed at
 
 
 def view(article: Article, max_entities: int = 25) -> ArticleView:
@@ -63,7 +75,36 @@ def view(article: Article, max_entities: int = 25) -> ArticleView:
         removed=len(article.removed),
         entities=entities,
         times=article.times,
+        naming=_naming(article),
+        loaded=_loaded(article),
     )
+
+
+def _naming(article: Article) -> list[NamingRow]:
+    """Entities the article names with more than a bare name, or gives a tone, most described first."""
+    rows = []
+    for entity in article.entities:
+        labels = list(dict.fromkeys(f"{label.text} ({label.kind})" for label in entity.labels if label.kind != "name"))
+        descriptors = list(dict.fromkeys(f"{d.word} {d.polarity:+.1f}" for d in entity.descriptors))
+        tone = ""
+        if entity.tone is not None:
+            tone = f"{entity.tone.score:+.2f} from: " + ", ".join(dict.fromkeys(s.text for s in entity.tone.evidence))
+        if labels or descriptors or tone:
+            rows.append(NamingRow(entity.name, labels, descriptors, tone))
+    rows.sort(key=lambda row: -(len(row.labels) + len(row.descriptors) + bool(row.tone)))
+    return rows
+
+
+def _loaded(article: Article) -> list[tuple[str, str, str]]:
+    """Loaded terms as (words, category, target name); a tagger finding says so, with its confidence."""
+    names = {entity.id: entity.name for entity in article.entities}
+    rows = []
+    for term in article.loaded_terms:
+        category = term.category
+        if term.found_by == "tagger" and term.confidence is not None:
+            category += f" (learned tagger, {term.confidence:.2f})"
+        rows.append((term.text, category, names.get(term.target or "", "")))
+    return rows
 
 
 def _source_words(article: Article, index: int | None) -> str:

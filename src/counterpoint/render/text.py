@@ -72,4 +72,17 @@ def render_text(articles: list[Article], *, color: bool = False, width: int = 10
             console.print("[bold]The outlet's own claims that are not plainly asserted[/bold]")
             for text, certainty, hedges in v.own_voice:
                 console.print(f"  {certainty} ({escape(', '.join(hedges))}): {escape(text)}")
+        if v.naming:
+            table = Table(title="How actors are named", title_justify="left", show_edge=False)
+            for column in ("actor", "labels", "descriptors", "tone"):
+                table.add_column(column)
+            for row in v.naming:
+                table.add_row(
+                    escape(row.name), escape("; ".join(row.labels)), escape(", ".join(row.descriptors)), escape(row.tone)
+                )
+            console.print(table)
+        if v.loaded:
+            console.print("[bold]Loaded language[/bold]")
+            for words, category, target in v.loaded:
+                console.print(f"  {category}: {escape(words)}" + (f" → {escape(target)}" if target else ""))
     return buffer.getvalue()

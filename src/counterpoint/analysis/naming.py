@@ -1,0 +1,419 @@
+"""How an article names each actor: labels, the descriptors inside them, and a tone built from both.
+
+The entity stage already found names, roles, demonyms and metonyms. This stage widens them into the noun phrases
+the writer built around them, using the parse only:
+
+- epithets: modifiers written before a name ("Syrian dictator [Bashar Assad]", "Iranian terror proxy [Hezbollah]");
+- a demonym or seat of government modifying a state noun ("the [Tel Aviv] regime", "[Syrian] forces");
+- appositions ("Hezbollah, the Lebanese resistance movement,") and copulas ("Assad is a brutal dictator");
+- definite descriptions ("the regime", "the Jewish state", "The Lebanese resistance movement") linked to the
+  entity the context makes clear: an identity adjective of one state (``resources/state_identities.tsv``), an
+  earlier label with the same head noun, else the nearest earlier actor of a fitting kind. Those links are
+  inferences and are marked ``coreference``.
+
+Descriptors are the adjectives and nouns inside the labels, with a polarity from ``resources/loaded_terms.tsv``.
+Tone is the mean polarity of an entity's descriptors and of the verbs it is subject or object of
+(``resources/tone_verbs.tsv``), with those spans as its evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+from spacy.attrs import LEMMA
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
+
+from ..model import Article, Descriptor, Entity, Label, LabelKind, Span, Tone
+from ..resources import countries
+from .loaded import lexicon, polarity_of, resource_rows
+
+__all__ = ["find_naming", "head_classes", "state_identities", "tone_verbs"]
+
+_MENTION_LABEL: dict[str, LabelKind] = {
+    "name": "name",
+    "role_name": "role",
+    "role": "role",
+    "descriptor": "coreference",
+    "demonym": "demonym",
+    "metonym": "metonym",
+}
+_COPULAS = frozenset({"be", "remain", "become", "seem"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+#: State nouns that, as a modifier of another noun, mean "run by the state" ("state media"), not the state.
+_MODIFIER_ONLY = frozenset({"state", "government", "power", "country", "nation"})
+#: Longest label kept, in tokens: a longer phrase is a clause, not a way of naming.
+_MAX_LABEL_TOKENS = 12
+#: How many sentences back a definite description may look for the actor it stands for.
+_LOOKBACK_SENTENCES = 2
+
+
+@lru_cache(maxsize=1)
+def head_classes() -> dict[str, str]:
+    """Head noun -> actor class (state, group, forces, person), from ``resources/naming_heads.tsv``."""
+    return {noun.lower(): kind for noun, kind in resource_rows("naming_heads.tsv", 2)}
+
+
+@lru_cache(maxsize=1)
+def _head_hashes() -> np.ndarray:
+    return np.array([get_string_id(noun) for noun in head_classes()], dtype=np.uint64)
+
+
+@lru_cache(maxsize=1)
+def state_identities() -> dict[str, str]:
+    """Identity adjective -> country name ("jewish" -> Israel), from ``resources/state_identities.tsv``."""
+    return {adjective.lower(): country for adjective, country in resource_rows("state_identities.tsv", 2)}
+
+
+@lru_cache(maxsize=1)
+def tone_verbs() -> dict[str, tuple[float, float]]:
+    """Verb lemma -> (polarity for its subject, polarity for its object), from ``resources/tone_verbs.tsv``."""
+    return {verb: (float(subject), float(obj)) for verb, subject, obj in resource_rows("tone_verbs.tsv", 3)}
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    return frozenset(country.name for country in countries())
+
+
+@dataclass
+class _Found:
+    """A label under construction: token range, kind, head token and the tokens that describe the entity."""
+
+    start: int
+    end: int
+    kind: LabelKind
+    head: Token | None
+    describing: list[Token] = field(default_factory=list)
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    article: Article
+    owner: dict[int, int]  # token index -> index of the entity with a mention there
+    mention_kind: dict[int, str]  # token index -> kind of that mention
+    sentence_of: dict[int, int]  # token index of sentence start -> sentence number
+    found: dict[int, list[_Found]]  # entity index -> labels found
+
+    def add(self, entity: int, found: _Found) -> None:
+        if found.end - found.start > _MAX_LABEL_TOKENS or found.end <= found.start:
+            return
+        labels = self.found.setdefault(entity, [])
+        if all((f.start, f.end) != (found.start, found.end) for f in labels):
+            labels.append(found)
+
+    def is_state(self, entity: int) -> bool:
+        item = self.article.entities[entity]
+        return item.kind == "place" and item.name in _country_names()
+
+    def is_group(self, entity: int) -> bool:
+        return self.article.entities[entity].kind in {"organization", "group"} and not self.is_state(entity)
+
+
+def _describing(tokens: list[Token], owner: dict[int, int]) -> list[Token]:
+    """Adjectives and nouns of a phrase that describe rather than name (names and demonyms left out)."""
+    return [t for t in tokens if t.pos_ in {"ADJ", "NOUN"} and t.i not in owner and not t.is_punct]
+
+
+def _left_modifiers(head: Token) -> tuple[int, list[Token]]:
+    """Where the noun phrase headed by ``head`` starts (its determiner included) and its words up to the head."""
+    start = head.left_edge.i
+    doc = head.doc
+    while start < head.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, list(doc[start : head.i + 1])
+
+
+def _strip_leading_determiner(doc: Doc, start: int, end: int) -> int:
+    while start < end and (doc[start].pos_ == "DET" and doc[start].lower_ not in _DEFINITE or doc[start].is_punct):
+        start += 1
+    return start
+
+
+def _inside_possessor(token: Token, root: Token) -> bool:
+    """True when ``token`` is, or hangs under, a possessor or case marker below ``root``."""
+    current = token
+    while current.i != root.i and current.head.i != current.i:
+        if current.dep_ in {"poss", "case"}:
+            return True
+        current = current.head
+    return False
+
+
+def _epithet(ctx: _Context, entity: int, span: TokenSpan) -> None:
+    """Modifiers written before a name: "Syrian dictator Bashar Assad", "Iranian terror proxy Hezbollah"."""
+    doc = span.doc
+    root = span.root
+    subtree = {t.i for t in root.subtree}
+    start = span.start
+    while start > 0:
+        previous = doc[start - 1]
+        word_hyphen = previous.text == "-" and not previous.whitespace_ and start >= 2 and not doc[start - 2].whitespace_
+        if previous.i not in subtree or previous.is_space or previous.pos_ == "DET":
+            break
+        if previous.is_punct and not word_hyphen:  # "far-right" stays whole; a comma ends the phrase
+            break
+        if _inside_possessor(previous, root):
+            break  # "Israel's Prime Minister X": a possessor, not a modifier
+        if ctx.owner.get(previous.i, entity) != entity and ctx.mention_kind.get(previous.i) not in {"demonym", "metonym"}:
+            break  # another actor's name: "Putin adviser X" is not an epithet of X
+        start -= 1
+    if start == span.start:
+        return
+    prefix = list(doc[start : span.start])
+    describing = _describing(prefix, ctx.owner)
+    if not any(t.pos_ == "NOUN" or polarity_of(t) for t in describing):
+        return  # "southern Lebanon", "Russian President": a place or a role, not an epithet
+    nouns = [t for t in describing if t.pos_ == "NOUN"]
+    ctx.add(entity, _Found(start, span.end, "epithet", nouns[-1] if nouns else None, describing))
+
+
+def _state_noun(ctx: _Context, entity: int, span: TokenSpan, kind: str) -> None:
+    """A demonym or seat modifying a state noun: "the Tel Aviv regime", "Syrian forces", "the Iranian government"."""
+    root = span.root
+    head = root.head
+    doc = span.doc
+    following = doc[span.end] if span.end < len(doc) else None
+    if following is not None and following.pos_ == "NOUN" and following.dep_ == "compound" and following.head == head:
+        head = following  # "Syrian regime sites": Syrian and regime both modify "sites"
+    if root.dep_ not in {"compound", "amod", "nmod"} or head.i < root.i or head.pos_ != "NOUN":
+        return
+    if head_classes().get(head.lemma_.lower()) not in {"state", "forces"} or head.i in ctx.owner:
+        return
+    if head.dep_ == "compound" and head.lemma_.lower() in _MODIFIER_ONLY:
+        return  # "Syrian state media": state-run, not the state
+    start, words = _left_modifiers(head)
+    if span.start < start:
+        start = span.start
+        words = list(doc[start : head.i + 1])
+    label_kind: LabelKind = "metonym" if kind == "metonym" else "demonym" if kind == "demonym" else "epithet"
+    ctx.add(entity, _Found(start, head.i + 1, label_kind, head, _describing(words, ctx.owner)))
+
+
+def _apposition(ctx: _Context, entity: int, span: TokenSpan) -> None:
+    """ "Hezbollah, the Lebanese resistance movement," and "the Lebanese group, Hezbollah," in both directions."""
+    root = span.root
+    doc = span.doc
+
+    def closed(phrase_head: Token) -> bool:  # an apposition ends at a comma, a bracket or the sentence's end
+        after = phrase_head.right_edge.i + 1
+        return after >= len(doc) or doc[after].is_punct or doc[after].is_sent_start is True
+
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i not in ctx.owner and closed(child):
+            start, words = _left_modifiers(child)
+            ctx.add(entity, _Found(start, child.i + 1, "appositive", child, _describing(words, ctx.owner)))
+    head = root.head
+    if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < span.start and head.i not in ctx.owner:
+        start, words = _left_modifiers(head)
+        ctx.add(entity, _Found(start, head.i + 1, "appositive", head, _describing(words, ctx.owner)))
+
+
+def _copula(ctx: _Context, entity: int, span: TokenSpan) -> None:
+    """ "Assad is a brutal dictator", "Russia has remained a staunch ally of ...": the predicate noun phrase."""
+    root = span.root
+    if root.dep_ not in {"nsubj", "nsubjpass"}:
+        return
+    verb = root.head
+    if verb.lemma_ not in _COPULAS or any(c.dep_ == "neg" for c in verb.children):
+        return
+    for attr in verb.children:
+        if attr.dep_ != "attr" or attr.pos_ != "NOUN" or attr.i in ctx.owner:
+            continue
+        lemma = attr.lemma_.lower()
+        entry = lexicon().get(lemma)
+        if lemma not in head_classes() and not (entry and entry.category == "label"):
+            continue  # "a red line": a predicate, not a name for the actor
+        start, words = _left_modifiers(attr)
+        end = attr.right_edge.i + 1 if attr.right_edge.i - start < _MAX_LABEL_TOKENS else attr.i + 1
+        start = _strip_leading_determiner(ctx.doc, start, end)
+        ctx.add(entity, _Found(start, end, "copula", attr, _describing(words, ctx.owner)))
+
+
+def _mention_spans(ctx: _Context) -> list[tuple[int, TokenSpan, str]]:
+    spans = []
+    for index, entity in enumerate(ctx.article.entities):
+        for mention in entity.mentions:
+            span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and len(span):
+                spans.append((index, span, mention.kind))
+    return spans
+
+
+def _sentence_number(ctx: _Context, token: Token) -> int:
+    return ctx.sentence_of.get(token.sent.start, 0)
+
+
+def _resolve_description(ctx: _Context, head: Token, words: list[Token], actor: str) -> int | None:
+    """The entity a definite description stands for, or None when the context does not make it clear."""
+    entities = ctx.article.entities
+    if actor == "state":
+        for word in words:
+            country = state_identities().get(word.lower_)
+            if country:
+                matches = [i for i, e in enumerate(entities) if e.name == country]
+                return matches[0] if matches else None
+    if actor != "group" and any(w.i in ctx.owner for w in words):
+        return None  # "the Syrian regime": the demonym already ties it (handled as a state-noun label)
+    lemma = head.lemma_.lower()
+    earlier = [
+        (f.head.i, entity)
+        for entity, labels in ctx.found.items()
+        for f in labels
+        if f.head is not None and f.head.i < head.i and f.head.lemma_.lower() == lemma
+    ]
+    if earlier:
+        return max(earlier)[1]
+    entry = lexicon().get(lemma)
+    if not (actor == "group" or actor == "state" and entry is not None and entry.category == "label"):
+        return None  # "the country" alone is too vague to link by nearness; "the regime" is a label, so it is
+    here = _sentence_number(ctx, head)
+    for i in range(head.i - 1, -1, -1):
+        token = ctx.doc[i]
+        if here - _sentence_number(ctx, token) > _LOOKBACK_SENTENCES:
+            break
+        entity = ctx.owner.get(i)
+        if entity is None or ctx.mention_kind.get(i) == "demonym":
+            continue
+        if (actor == "state" and ctx.is_state(entity)) or (actor == "group" and ctx.is_group(entity)):
+            return entity
+    return None
+
+
+def _descriptions(ctx: _Context) -> None:
+    """Definite descriptions standing for an actor: "the regime", "the Jewish state", "the resistance movement"."""
+    classes = head_classes()
+    labelled = {i for labels in ctx.found.values() for f in labels for i in range(f.start, f.end)}
+    doc = ctx.doc
+    if not len(doc):
+        return
+    lemmas = doc.to_array([LEMMA]).reshape(-1)
+    candidates = np.flatnonzero(np.isin(lemmas, _head_hashes()))  # look only at the few head nouns, in C
+    for i in candidates.tolist():
+        token = doc[i]
+        if token.pos_ != "NOUN" or token.i in ctx.owner or token.i in labelled:
+            continue
+        actor = classes.get(token.lemma_.lower())
+        if actor is None or token.tag_ in {"NNS", "NNPS"} and actor != "forces":
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children):
+            continue
+        if any(c.dep_ in {"poss", "prep"} and c.i > token.i and c.lower_ == "of" for c in token.children):
+            continue  # "the leader of X" names X's leader, not X
+        if token.dep_ == "compound" or any(c.dep_ == "poss" for c in token.children):
+            continue
+        start, words = _left_modifiers(token)
+        if any(w.pos_ == "PROPN" and w.i not in ctx.owner for w in words):
+            continue
+        entity = _resolve_description(ctx, token, words, actor)
+        if entity is not None:
+            ctx.add(entity, _Found(start, token.i + 1, "coreference", token, _describing(words, ctx.owner)))
+
+
+def _mention_label(ctx: _Context, entity: int, span: TokenSpan, kind: str) -> None:
+    label_kind = _MENTION_LABEL.get(kind, "name")
+    head = None
+    describing: list[Token] = []
+    if kind in {"role_name", "role", "descriptor"}:
+        nouns = [t for t in span if t.pos_ == "NOUN" and t.i not in ctx.owner]
+        head = nouns[-1] if nouns else None
+        describing = [t for t in span if t.pos_ in {"ADJ", "NOUN"} and t.ent_type_ == "" and not t.is_punct]
+    start = span.start
+    if kind == "descriptor" and start > 0 and ctx.doc[start - 1].lower_ in _DEFINITE:
+        start -= 1
+    ctx.add(entity, _Found(start, span.end, label_kind, head, describing))
+
+
+def _tone(ctx: _Context, entity: int, descriptors: list[Descriptor]) -> Tone | None:
+    """Mean polarity of the entity's descriptors and of the verbs it does or undergoes, with those spans."""
+    evidence: list[Span] = [Span(start=d.start, end=d.end, text=d.text) for d in descriptors if d.polarity]
+    scores = [d.polarity for d in descriptors if d.polarity]
+    verbs = tone_verbs()
+    roots = {f.head.i if f.head is not None and f.kind == "coreference" else f.end - 1 for f in ctx.found.get(entity, [])}
+    seen: set[int] = set()
+    for i in sorted(roots):
+        token = ctx.doc[i]
+        by_agent = token.dep_ == "pobj" and token.head.dep_ == "agent"  # "was attacked by X": X does it
+        verb = token.head.head if by_agent else token.head
+        if verb.pos_ != "VERB" or verb.i in seen or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        polarities = verbs.get(verb.lemma_.lower())
+        if polarities is None:
+            continue
+        as_subject, as_object = polarities
+        if token.dep_ == "nsubj" or by_agent:
+            polarity = as_subject
+        elif token.dep_ in {"dobj", "nsubjpass"}:
+            polarity = as_object
+        else:
+            continue
+        if polarity:
+            seen.add(verb.i)
+            evidence.append(ctx.article.span(verb.idx, verb.idx + len(verb.text)))
+            scores.append(polarity)
+    if not scores:
+        return None
+    score = max(-1.0, min(1.0, sum(scores) / len(scores)))
+    return Tone(score=round(score, 3), evidence=sorted(evidence, key=lambda s: s.start))
+
+
+def _build(ctx: _Context, index: int, entity: Entity) -> None:
+    labels, descriptors = [], {}
+    text = ctx.article.text
+    for found in sorted(ctx.found.get(index, []), key=lambda f: (ctx.doc[f.start].idx, f.end)):
+        span = ctx.doc[found.start : found.end]
+        polarities = []
+        for token in found.describing:
+            polarity = polarity_of(token)
+            if polarity:
+                polarities.append(polarity)
+            descriptors.setdefault(
+                token.i,
+                Descriptor(
+                    start=token.idx,
+                    end=token.idx + len(token.text),
+                    text=token.text,
+                    word=token.lemma_.lower(),
+                    polarity=polarity,
+                ),
+            )
+        polarity = sum(polarities) / len(polarities) if polarities else 0.0
+        labels.append(
+            Label(
+                start=span.start_char,
+                end=span.end_char,
+                text=text[span.start_char : span.end_char],
+                kind=found.kind,
+                head=found.head.lemma_.lower() if found.head is not None else None,
+                polarity=round(polarity, 3),
+            )
+        )
+    entity.labels = labels
+    entity.descriptors = [descriptors[i] for i in sorted(descriptors)]
+    entity.tone = _tone(ctx, index, entity.descriptors)
+
+
+def find_naming(doc: Doc, article: Article) -> None:
+    """Fill every entity's ``labels``, ``descriptors`` and ``tone`` (runs after the entity stage)."""
+    ctx = _Context(doc, article, {}, {}, {}, {})
+    ctx.sentence_of = {sent.start: number for number, sent in enumerate(doc.sents)}
+    spans = _mention_spans(ctx)
+    for index, span, kind in spans:
+        for token in span:
+            ctx.owner[token.i] = index
+            ctx.mention_kind[token.i] = kind
+    for index, span, kind in spans:
+        _mention_label(ctx, index, span, kind)
+        if kind in {"name", "metonym"}:
+            _epithet(ctx, index, span)
+        if kind in {"demonym", "metonym", "name"} and ctx.is_state(index):
+            _state_noun(ctx, index, span, kind)
+        _apposition(ctx, index, span)
+        _copula(ctx, index, span)
+    _descriptions(ctx)
+    for index, entity in enumerate(article.entities):
+        _build(ctx, index, entity)

@@ -1,0 +1,112 @@
+"""Loaded terms: each category on hand-written sentences, targets through labels, and no false alarms on plain
+wording or on ordinary quotations."""
+
+from __future__ import annotations
+
+from conftest import PRESS_TV, WORLD_ISRAEL_NEWS
+
+import counterpoint
+from counterpoint.analysis.loaded import lexicon
+
+
+def terms(text: str, category: str | None = None) -> list[str]:
+    article = counterpoint.analyze(text)
+    for term in article.loaded_terms:
+        assert article.text[term.start : term.end] == term.text
+    return [t.text for t in article.loaded_terms if category is None or t.category == category]
+
+
+def test_label_loaded_euphemism_and_intensifier():
+    text = (
+        "The thugs looted the shops. It was a brutal crackdown. The strike caused collateral damage. "
+        "The so-called experts were utterly wrong."
+    )
+    assert terms(text, "label") == ["thugs"]
+    assert {"brutal", "crackdown"} <= set(terms(text, "loaded"))
+    assert terms(text, "euphemism") == ["collateral damage"]
+    assert terms(text, "intensifier") == ["so-called", "utterly"]
+
+
+def test_inflected_forms_match_by_lemma():
+    assert "slaughtering" in terms("Troops were slaughtering villagers, witnesses said.", "loaded")
+
+
+def test_scare_quotes_but_not_quotations():
+    assert terms("The government called the operation a “liberation” of the city.", "scare_quotes") == [
+        "“liberation”"
+    ]
+    assert terms('He said: "We will win this war." Then he left.', "scare_quotes") == []
+
+
+def test_plain_wording_has_no_loaded_terms():
+    assert terms("The President met the Minister of Finance on Tuesday to discuss the budget.") == []
+
+
+def test_words_inside_names_are_not_loaded():
+    assert terms("The Great Barrier Reef drew visitors from Brazil.") == []
+
+
+def test_target_is_the_entity_described():
+    article = counterpoint.analyze("Kim Jong Un is a ruthless tyrant, the senator said.")
+    kim = next(e for e in article.entities if e.name == "Kim Jong Un")
+    aimed = {t.text: t.target for t in article.loaded_terms}
+    assert aimed == {"ruthless": kim.id, "tyrant": kim.id}
+
+
+def test_example_articles():
+    article = counterpoint.analyze(WORLD_ISRAEL_NEWS)
+    by_text = {t.text: t for t in article.loaded_terms}
+    assad = next(e for e in article.entities if e.name == "Bashar Assad")
+    assert by_text["brutal"].category == "loaded" and by_text["brutal"].target == assad.id
+    assert by_text["dictator"].category == "label" and by_text["dictator"].target == assad.id
+    assert "“raid”" in by_text and by_text["“raid”"].category == "scare_quotes"
+    press = counterpoint.analyze(PRESS_TV)
+    israel = next(e for e in press.entities if e.name == "Israel")
+    regime = [t for t in press.loaded_terms if t.text == "regime"]
+    assert regime and all(t.target == israel.id for t in regime)
+    assert "“airspace”" in [t.text for t in press.loaded_terms if t.category == "scare_quotes"]
+
+
+def test_lexicon_entries_are_well_formed():
+    entries = lexicon()
+    assert len(entries) > 300
+    assert all(-1.0 <= e.polarity <= 1.0 for e in entries.values())
+    assert entries["brutal"].category == "loaded" and entries["brutal"].polarity < 0
+
+
+def test_learned_tagger_ships_small_and_marks_its_findings():
+    from counterpoint.analysis.loaded import MODEL_PATH, tagger
+
+    assert MODEL_PATH.stat().st_size < 2_000_000
+    weights = tagger()
+    assert weights is not None and set(weights) == {"loaded", "label"}
+    article = counterpoint.analyze(WORLD_ISRAEL_NEWS)
+    found = {t.found_by for t in article.loaded_terms}
+    assert {"lexicon", "quotation"} <= found
+    for term in article.loaded_terms:
+        assert (term.confidence is not None) == (term.found_by == "tagger")
+        if term.confidence is not None:
+            assert 0.0 <= term.confidence <= 1.0
+
+
+def test_lexicon_only_mode_drops_only_tagger_findings(nlp):
+    from counterpoint.analysis.loaded import find_loaded_terms
+    from counterpoint.analysis.pipeline import annotate
+    from counterpoint.model import Article
+
+    text = PRESS_TV.read_text(encoding="utf-8")
+    article = annotate(nlp(text), Article(id="p", text=text))
+    plain = find_loaded_terms(nlp(text), article, use_tagger=False)
+    assert {t.found_by for t in plain} <= {"lexicon", "quotation"}
+    shipped = {(t.start, t.end) for t in article.loaded_terms if t.found_by != "tagger"}
+    assert shipped <= {(t.start, t.end) for t in plain}
+
+
+def test_neutral_entries_colour_descriptors_but_are_not_loaded_terms(nlp):
+    from counterpoint.analysis.loaded import find_loaded_terms, polarity_of
+    from counterpoint.model import Article
+
+    text = "Officials discussed the threat of illegal fishing with an ally."
+    doc = nlp(text)
+    assert find_loaded_terms(doc, Article(id="n", text=text), use_tagger=False) == []
+    assert polarity_of(doc[3]) < 0 and polarity_of(doc[-2]) > 0  # "threat", "ally"
