@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval bench lint install clean
+.PHONY: demo test eval bench lint install clean loaded-model
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,8 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/counterpoint analyze examples/*.txt
+	$(BIN)/counterpoint compare examples/*.txt -f html -o report.html
+	@echo "comparison report: $(CURDIR)/report.html"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -27,6 +29,10 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py --write
+
+# Rebuild the loaded-language tagger's weights from ../shared/eval (SemEval-2020 Task 11 train, held-apart slice excluded).
+loaded-model: $(STAMP)
+	$(BIN)/python -m eval.train_loaded
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

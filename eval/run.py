@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from . import attribution, certainty, entities, times
+from . import attribution, certainty, entities, framing, grouping, stance, times
 from .data import REPO, DataMissing
 
 __all__ = ["SCORERS", "Result", "run_all", "check", "main"]
@@ -36,6 +36,11 @@ SCORERS: dict[str, tuple[str, Callable[[str], dict[str, float]]]] = {
     "attribution": ("dev", attribution.score),
     "weasel": ("dev", certainty.score_weasel),
     "emergent": ("dev", certainty.score_emergent),
+    "ptc": ("dev", framing.score_ptc),
+    "babe": ("cv5", framing.score_babe),
+    "fnc": ("dev", stance.score),
+    "ecbplus": ("dev", grouping.score_ecbplus),
+    "neus": ("dev", grouping.score_neus),
 }
 
 #: (scorer, split, scores or None, skip reason or None, seconds)
@@ -66,7 +71,29 @@ What the scores mean:
   when one of our claims in it is `hedged`; F1 of the uncertain class.
 - `emergent.*` (Emergent test file as `dev`): headline stance for / against / observing from our certainty
   alone (reported or hedged -> observing, denied or added negation -> against, else for).
+- `ptc.*` (SemEval-2020 Task 11 PTC): `si_*` = the task's span-identification P/R/F1 (partial credit for
+  overlap) of our `loaded_terms` on `dev` against the dev template's gold spans (all 14 techniques);
+  `loaded_language_*` / `name_calling_*` = the same metric per technique on the train articles held apart (id
+  divisible by 5; the tagger is fitted on the rest), categories `label` vs Name_Calling,Labeling, the others vs
+  Loaded_Language. `lexicon_*` = the same with the shipped lexicon alone (no learned tagger). See `eval/framing.py`.
+- `babe.*` (BABE SG2 expert labels, `cv5` = 5-fold stratified CV, seed 0): `lexicon_macro_f1` / `shipped_macro_f1`
+  = a sentence is biased when it has any loaded term (lexicon alone / as shipped, with the tagger);
+  `learned_macro_f1` = logistic regression over TF-IDF words/bigrams + loaded-term counts (evaluation only, not
+  shipped; `COUNTERPOINT_BABE_EMBED=1` adds `embedding_macro_f1`, MiniLM embeddings + counts, too slow for CI);
+  `word_*` / `lexicon_word_*` = words of our loaded terms vs the words annotators marked biased.
 - `times`: not scored; no data set here has time gold (the ECB+ copy lacks its TIME markables).
+- `fnc.*` (FNC-1 competition test set, the only labelled part here; `train` = even body ids, tuned there with
+  `python -m eval.stance --tune`; `dev` = odd body ids, reported): headline/body stance (agree, disagree,
+  discuss, unrelated) derived from `compare`'s claim alignment and structural conflicts (see `eval/stance.py`).
+  A fixed sample: the first `bodies` (80, or `$COUNTERPOINT_FNC_BODIES`, `all` for the whole split) by a hash
+  of the body id, with all their `pairs`. `fnc_score` is the FNC score relative to the best possible (best
+  competition system 0.8202); `macro_f1` over the four classes, `f1_<class>`, `accuracy`.
+- `ecbplus.*` (ECB+ documents; `train` = odd topics, `dev` = even topics): group the split's documents; our
+  stories against the gold seminal events (two look-alike events per topic): `b3_precision/recall/f1` (B-cubed),
+  `ari`; `event_b3_f1` = our events inside stories against the same gold. Thresholds chosen on `train`.
+- `neus.*` (NeuS/AllSides triplets; `train` = first 300 lines of train.source, `dev` = val.source): pool the
+  left/center/right pieces and group them; our events against the gold stories (line): `b3_*`, `ari`;
+  `story_b3_f1` = our stories. `clusters` / `gold_clusters` / `documents` are counts. See `eval/grouping.py`.
 
 | date | commit | scorer | split | metric | value |
 |---|---|---|---|---|---|
