@@ -15,14 +15,14 @@ from .errors import CounterpointError, InputError
 from .model import Article
 
 if TYPE_CHECKING:
-    from ._api import analyze, analyze_many
+    from ._api import analyze, analyze_many, compare, group
 
 __version__ = "0.1.0"
-__all__ = ["analyze", "analyze_many", "Article", "CounterpointError", "InputError", "__version__"]
+__all__ = ["analyze", "analyze_many", "compare", "group", "Article", "CounterpointError", "InputError", "__version__"]
 
 
 def __getattr__(name: str):  # noqa: ANN202 - PEP 562 lazy import
-    if name in {"analyze", "analyze_many"}:
+    if name in {"analyze", "analyze_many", "compare", "group"}:
         from . import _api
 
         return getattr(_api, name)

@@ -11,9 +11,9 @@ from .analysis.pipeline import run_pipeline
 from .errors import Errors, InputError
 from .ingest import IngestOptions, read_sources, read_text
 from .ingest.dates import parse_date
-from .model import Article
+from .model import Article, Comparison, Grouping
 
-__all__ = ["analyze", "analyze_many", "load"]
+__all__ = ["analyze", "analyze_many", "compare", "group", "load"]
 
 Source = str | Path | Article
 
@@ -101,3 +101,85 @@ def analyze(
     if len(articles) != 1:
         raise InputError(Errors.E028.format(source=f"{text_or_path!s:.60}", count=len(articles)))
     return articles[0]
+
+
+def compare(
+    items: Iterable[Source],
+    *,
+    options: IngestOptions | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+    model: str | None = None,
+    sources_only: bool = False,
+) -> Comparison:
+    """Compare two or more articles given as sources (as ``analyze_many`` takes them) or Articles; analyzed
+    Articles (with sentences) are used as they are. Raises InputError when fewer than two can be read."""
+    from .comparison.compare import compare_articles
+
+    articles: list[Article] = []
+    waiting: list[Source] = []  # consecutive sources, analyzed as one batch so the order given is kept
+    for item in [*items, None]:
+        if item is None or isinstance(item, Article) and item.sentences:
+            if waiting:
+                articles += analyze_many(
+                    waiting, options=options, on_error=on_error, model=model, sources_only=sources_only
+                )
+                waiting = []
+            if item is not None:
+                articles.append(item)
+        else:
+            waiting.append(item)
+    return compare_articles(articles, model=model)
+
+
+#: Files a folder given to `group` stands for.
+GROUP_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
+
+
+def _expand_folders(items: Iterable[Source], on_error: Callable[[InputError], None] | None) -> Iterator[Source]:
+    """A folder stands for its article files (sorted, not recursive); an empty one is an input error."""
+    for item in items:
+        if isinstance(item, Article) or (isinstance(item, str) and not _looks_like_source(item)):
+            yield item
+            continue
+        path = Path(item)
+        try:
+            is_dir = path.is_dir()
+        except OSError:
+            is_dir = False
+        if not is_dir:
+            yield item
+            continue
+        files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in GROUP_SUFFIXES)
+        if not files:
+            error = InputError(Errors.E060.format(path=str(item)), str(item))
+            if on_error is None:
+                raise error
+            on_error(error)
+        yield from (str(f) for f in files)
+
+
+def group(
+    items: Iterable[Source],
+    *,
+    options: IngestOptions | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+    model: str | None = None,
+    sources_only: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> Grouping:
+    """Group articles (sources as ``analyze_many`` takes them, folders of article files, or Articles) into
+    stories and events. Only what grouping needs is analyzed (names and times), so it is fast on many articles.
+    A bad source raises InputError unless ``on_error`` is given; then it is reported and skipped."""
+    from .comparison.group import group_articles
+
+    articles: list[Article] = []
+    for item in load(_expand_folders(items, on_error), options, sources_only=sources_only):
+        if isinstance(item, Article):
+            item = _within_limit(item)
+        if isinstance(item, InputError):
+            if on_error is None:
+                raise item
+            on_error(item)
+        else:
+            articles.append(item)
+    return group_articles(articles, progress=progress, model=model)

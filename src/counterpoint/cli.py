@@ -10,7 +10,7 @@ import click
 
 from . import __version__
 from ._api import analyze_many
-from .errors import CounterpointError, InputError
+from .errors import CounterpointError, Errors, InputError
 from .ingest import IngestOptions
 from .ingest.dates import parse_date
 from .model import Article
@@ -96,10 +96,137 @@ def analyze(sources: tuple[str, ...], fmt: str, output: Path | None, model: str 
 
 
 @cli.command()
-@click.argument("what", type=click.Choice(["article"]), default="article")
+@click.argument("what", type=click.Choice(["article", "compare"]), default="article")
 def schema(what: str) -> None:
-    """Print the JSON Schema of the output, generated from the data model."""
-    click.echo(json.dumps(Article.model_json_schema(), indent=2))
+    """Print the JSON Schema of the output (of `analyze`, or of `compare`), generated from the data model."""
+    from .model import Comparison
+
+    model = Comparison if what == "compare" else Article
+    click.echo(json.dumps(model.model_json_schema(), indent=2))
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (off loopback, writes need --token).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help="Library database (default: in the user data directory).")
+@click.option("--token", envvar="COUNTERPOINT_TOKEN", help="Token that writes need when not on 127.0.0.1 (or set COUNTERPOINT_TOKEN).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=5_000_000, show_default=True, help="Largest request body and fetched page.")
+@click.option("--allow-private", is_flag=True, help="Allow URLs on private, loopback or link-local addresses.")
+@click.option("--model", envvar="COUNTERPOINT_MODEL", help="spaCy pipeline package (default: the pinned en_core_web_sm).")
+def serve(host: str, port: int, db: Path | None, token: str | None, max_bytes: int, allow_private: bool, model: str | None) -> None:  # fmt: skip
+    """Run the web app and REST API (/api/v1, docs at /docs) over a local library of analyses."""
+    import uvicorn
+
+    from .web import create_app, default_db_path
+    from .web.security import is_loopback
+
+    try:
+        app = create_app(
+            db or default_db_path(), host=host, port=port, token=token, max_bytes=max_bytes,
+            allow_private=allow_private, model=model,
+        )  # fmt: skip
+    except CounterpointError as error:
+        raise click.ClickException(str(error)) from None
+    if not is_loopback(host) and not token:
+        click.echo(f"counterpoint: {Errors.E085.format(host=host)}", err=True)
+    click.echo(f"counterpoint: library {app.state.store.path}; open http://{host}:{port}/", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "md", "json"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout.")
+@click.option("--keep-text", is_flag=True, help="Read the text exactly as given: no cleaning.")
+@click.option("--clean", is_flag=True, help="Clean the text of JSON/JSONL records too.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=5_000_000, show_default=True)
+@click.option("--allow-private", is_flag=True, help="Allow URLs on private, loopback or link-local addresses.")
+@click.option("--timeout", type=float, default=15.0, show_default=True, help="Seconds per HTTP request.")
+@click.option("--model", envvar="COUNTERPOINT_MODEL", help="spaCy pipeline package (default: the pinned en_core_web_sm).")
+def group(sources: tuple[str, ...], fmt: str, output: Path | None, model: str | None, **options) -> None:  # noqa: ANN003
+    """Group articles into stories and events: files, folders (their .txt/.html/.json/.jsonl), JSONL, URLs, feeds."""
+    from ._api import group as group_sources
+    from .render.grouping import render_grouping
+
+    failures: list[InputError] = []
+
+    def report(error: InputError) -> None:
+        failures.append(error)
+        click.echo(f"counterpoint: error: {error}", err=True)
+
+    bar: dict = {}
+
+    def advance(done: int, total: int) -> None:
+        if not bar and total >= 20 and (progress := _progress(total)) is not None:
+            progress.start()
+            bar.update(progress=progress, task=progress.add_task("reading", total=total))
+        if bar:
+            bar["progress"].update(bar["task"], completed=done)
+
+    try:
+        grouping = group_sources(
+            sources, options=IngestOptions(**options), on_error=report, model=model, sources_only=True, progress=advance
+        )
+    except CounterpointError as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        if bar:
+            bar["progress"].stop()
+    count = sum(len(story.articles) for story in grouping.stories)
+    if count:
+        color = output is None and fmt == "text" and sys.stdout.isatty()
+        rendered = render_grouping(grouping, fmt, color=color)
+        if output:
+            output.write_text(rendered, encoding="utf-8")
+        else:
+            click.echo(rendered, nl=False)
+    if failures:
+        click.echo(f"counterpoint: {len(failures)} source(s) failed, {count} article(s) grouped", err=True)
+        sys.exit(1)
+    if not count:
+        click.echo("counterpoint: no articles found", err=True)
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "md", "json", "html"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout.")
+@click.option("--keep-text", is_flag=True, help="Analyze the text exactly as given: no cleaning.")
+@click.option("--clean", is_flag=True, help="Clean the text of JSON/JSONL records too.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=5_000_000, show_default=True)
+@click.option("--allow-private", is_flag=True, help="Allow URLs on private, loopback or link-local addresses.")
+@click.option("--timeout", type=float, default=15.0, show_default=True, help="Seconds per HTTP request.")
+@click.option("--model", envvar="COUNTERPOINT_MODEL", help="spaCy pipeline package (default: the pinned en_core_web_sm).")
+def compare(sources: tuple[str, ...], fmt: str, output: Path | None, model: str | None, **options) -> None:  # noqa: ANN003
+    """Compare how two or more articles tell a story: claims lined up, conflicts, naming, sourcing, a summary."""
+    from ._api import compare as compare_sources
+    from .render import render_comparison
+
+    failures: list[InputError] = []
+
+    def report(error: InputError) -> None:
+        failures.append(error)
+        click.echo(f"counterpoint: error: {error}", err=True)
+
+    try:
+        comparison = compare_sources(
+            sources, options=IngestOptions(**options), on_error=report, model=model, sources_only=True
+        )
+        color = output is None and fmt == "text" and sys.stdout.isatty()
+        rendered = render_comparison(comparison, fmt, color=color)
+    except CounterpointError as error:
+        click.echo(f"counterpoint: error: {error}", err=True)
+        sys.exit(1)
+    if output:
+        output.write_text(rendered, encoding="utf-8")
+    else:
+        click.echo(rendered, nl=False)
+    if failures:
+        click.echo(
+            f"counterpoint: {len(failures)} source(s) failed, {len(comparison.articles)} article(s) compared", err=True
+        )
+        sys.exit(1)
 
 
 def main() -> None:

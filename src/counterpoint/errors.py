@@ -36,6 +36,33 @@ class Errors:
     E027 = "{source}: a JSON file must hold an object or a list of objects, not {kind}"
     E028 = "{source} holds {count} articles; use analyze_many for several"
     E030 = "spaCy pipeline {name!r} is not installed; install it (see README) or set COUNTERPOINT_MODEL"
+    # E050-E059: comparing articles (counterpoint compare)
+    E050 = "a comparison needs at least two articles; {count} could be read"
+    E051 = "{format!r} is not a comparison format; use one of {formats}"
+    # E060-E069: grouping articles into stories (counterpoint group)
+    E060 = "{path}: no .txt, .html, .json or .jsonl files in the folder"
+    E061 = "{format!r} is not a grouping format; use one of {formats}"
+    # E070-E079: the HTML comparison report
+    E070 = "article {article}: span [{start}, {end}) ({text!r}) does not match the article text; the comparison is corrupt"
+    E071 = "the comparison refers to article {article!r}, which it does not contain"
+    # E080-E099: the web app and its library (counterpoint serve)
+    E080 = "article {index}: give its text, a URL or a file"
+    E081 = "article {index}: give only one of {given}"
+    E082 = "a comparison needs at least two articles; {count} given"
+    E083 = "the request is over the {limit:,}-byte limit (start the server with a larger --max-bytes)"
+    E084 = "this server needs the token it was started with (`counterpoint serve --token`) for this request"
+    E085 = "this server listens on {host} without --token, so it is read-only; restart it with --token to allow writes"
+    E086 = "no {kind} with id {id!r} in the library"
+    E087 = "{path}: not a folder on the server"
+    E088 = "give one source to ingest: a JSONL file, a feed URL, or a folder on the server"
+    E089 = "{name}: only .txt and .html files can be uploaded here"
+    E090 = "host {host!r} is not this server's address; open it as http://127.0.0.1:{port}/"
+    E091 = "cross-site request refused (it came from {origin})"
+    E092 = "{path}: no .txt, .html, .json or .jsonl files in the folder"
+    E093 = "{path}: cannot open the library database: {reason}"
+    E094 = "{name}: a JSONL upload must be a .jsonl, .ndjson or .json file, or a feed (.xml, .rss, .atom)"
+    E095 = "the server is shutting down; the job was not started"
+    E096 = "a comparison takes at most {limit} articles; {count} given (ingest many as a story instead)"
 
 
 class CounterpointError(Exception):
