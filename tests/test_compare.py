@@ -171,6 +171,27 @@ def test_shared_claim_differently_worded() -> None:
     assert not comparison.claims.conflicts
 
 
+def test_claims_with_actors_swapped_are_not_shared() -> None:
+    """Worded alike, but who does what to whom is reversed: two different claims, neither one shared."""
+    comparison = _compare(
+        "Indian troops fired on Pakistani soldiers along the Line of Control on Monday, killing two of them.",
+        "Pakistani troops fired on Indian soldiers along the Line of Control on Monday, killing two of them.",
+    )
+    assert not comparison.claims.shared, comparison.claims.shared
+    unique = [r.text for refs in comparison.claims.unique.values() for r in refs]
+    assert any(text.startswith("Indian troops fired") for text in unique)
+    assert any(text.startswith("Pakistani troops fired") for text in unique)
+
+
+def test_same_actors_same_roles_are_shared() -> None:
+    """The check on swapped roles leaves alone a match whose doer and target agree."""
+    comparison = _compare(
+        "Indian troops fired on Pakistani soldiers along the Line of Control on Monday, killing two of them.",
+        "Indian forces opened fire on Pakistani troops along the Line of Control on Monday and killed two.",
+    )
+    assert len(comparison.claims.shared) == 1, comparison.claims
+
+
 def test_unrelated_claims_do_not_match() -> None:
     comparison = _compare(
         "The city council approved a new budget for public libraries on Thursday.",

@@ -11,7 +11,7 @@ import numpy as np
 from ..errors import Errors, InputError
 from ..model import Article, ClaimAlignment, ClaimRef, Comparison
 from .align import ClaimInfo, align_claims, claim_infos, match_scores, ref
-from .conflicts import conflict_pairs, find_conflicts
+from .conflicts import conflict_pairs, find_conflicts, role_reversals
 from .entities import link_entities
 from .naming import naming_contrasts
 from .relate import relate_pairs
@@ -83,8 +83,10 @@ def compare_articles(articles: list[Article], *, model: str | None = None) -> Co
     scores: dict[tuple[str, str], np.ndarray] = {
         (a.id, b.id): match_scores(infos[a.id], infos[b.id]) for a, b in combinations(articles, 2)
     }
-    conflicts = find_conflicts(articles, infos, scores, key_of, model=model)
-    groups, grouped = align_claims(articles, infos, scores, apart=conflict_pairs(conflicts))
+    parses: dict = {}  # claim parses shared by the conflict and role checks
+    conflicts = find_conflicts(articles, infos, scores, key_of, model=model, parses=parses)
+    apart = conflict_pairs(conflicts) | role_reversals(articles, infos, scores, key_of, model=model, parses=parses)
+    groups, grouped = align_claims(articles, infos, scores, apart=apart)
     taken = grouped | {(c.a.article, c.a.claim) for c in conflicts} | {(c.b.article, c.b.claim) for c in conflicts}
     claims = ClaimAlignment(shared=groups, conflicts=conflicts, unique=_unique(articles, infos, taken))
     pairs = relate_pairs(articles)

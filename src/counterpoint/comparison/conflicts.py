@@ -17,7 +17,7 @@ from ..analysis.nlp import load_nlp
 from ..model import Article, Conflict, Span
 from .align import ClaimInfo, NumberMention, ref
 
-__all__ = ["CONFLICT_THRESHOLD", "conflict_pairs", "find_conflicts"]
+__all__ = ["CONFLICT_THRESHOLD", "conflict_pairs", "find_conflicts", "role_reversals"]
 
 #: Two claims must match at least this well (align.match_scores) before a difference counts as a conflict; tuned
 #: as FNC-1's 'disagree' threshold on the train half (eval/stance.py).
@@ -28,6 +28,10 @@ STRICT_THRESHOLD = 0.75
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "neither", "nor", "none"})
 _DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "dispute", "rebut", "contradict"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: Clauses through which the main predicate's act continues ('threatened to shoot down X', 'was prepared to...').
+_CHAINED = frozenset({"xcomp", "ccomp", "acomp"})
+#: Who is acted on: objects, the subject of a passive, and objects of the predicate's prepositions ('fired at X').
+_PATIENTS = frozenset({"dobj", "obj", "pobj", "dative", "nsubjpass"})
 _DIRECTIVE_MODALS = frozenset({"should", "must", "ought", "shall"})
 _LIGHT_CONTEXT = frozenset({"be", "have", "do", "at", "least", "about", "some", "more", "than", "of", "the", "a"})
 
@@ -202,6 +206,76 @@ def _actor(article_a: Article, a: _Parsed, article_b: Article, b: _Parsed, key_o
     span_a = a.span(article_a, subject_a.left_edge.idx, subject_a.right_edge.idx + len(subject_a.right_edge.text))
     span_b = b.span(article_b, subject_b.left_edge.idx, subject_b.right_edge.idx + len(subject_b.right_edge.text))
     return "actor", span_a, span_b, f"{span_a.text} vs {span_b.text} as who {root_a.lemma_.lower()}"
+
+
+def _roles(parsed: _Parsed, keys: dict[tuple[int, int], str]) -> tuple[set[str], set[str]]:
+    """The entities doing the claim's main act and those it is done to ('Russia threatened to shoot down Israeli
+    jets': {Russia}, {Israel}), as linked-entity keys; a passive's 'by' phrase is the doer."""
+    root = _root(parsed.doc)
+    predicates = [root]
+    for token in predicates:
+        predicates += [child for child in token.children if child.dep_ in _CHAINED and child.pos_ in {"VERB", "AUX", "ADJ"}]
+    doers: set[str] = set()
+    done_to: set[str] = set()
+
+    def keys_in(token: Token) -> set[str]:
+        found = (_entity_token_key(parsed, t, keys) for t in token.subtree)
+        return {key for key in found if key is not None}
+
+    for predicate in predicates:
+        for child in predicate.children:
+            if child.dep_ == "nsubj":
+                doers |= keys_in(child)
+            elif child.dep_ == "agent":
+                doers |= {key for grandchild in child.children for key in keys_in(grandchild)}
+            elif child.dep_ in _PATIENTS:
+                done_to |= keys_in(child)
+            elif child.dep_ in {"prep", "prt"}:
+                done_to |= {key for grandchild in child.children if grandchild.dep_ == "pobj" for key in keys_in(grandchild)}
+    return doers - done_to, done_to - doers
+
+
+def role_reversals(
+    articles: list[Article],
+    infos: dict[str, list[ClaimInfo]],
+    scores: dict[tuple[str, str], np.ndarray],
+    key_of: dict[tuple[str, str], str],
+    *,
+    threshold: float = CONFLICT_THRESHOLD,
+    model: str | None = None,
+    parses: dict[tuple[str, int], Doc] | None = None,
+) -> set[tuple[tuple[str, int], tuple[str, int]]]:
+    """Pairs of claims worded alike whose actors swap places ('Israel was ready to shoot down Russia's jet' /
+    'Russia threatened to shoot down Israel's jets'): different claims, so never lined up as one. Both ways round,
+    like conflict_pairs."""
+    by_id = {article.id: article for article in articles}
+    candidates = [
+        (infos[id_a][i], infos[id_b][j])
+        for (id_a, id_b), matrix in scores.items()
+        for i, j in zip(*np.nonzero(matrix >= threshold), strict=True)
+    ]
+    docs = {} if parses is None else parses
+    needed = {(x.article, x.index): x for pair in candidates for x in pair if (x.article, x.index) not in docs}
+    if needed:
+        docs.update(zip(needed, load_nlp(model).pipe(info.text for info in needed.values()), strict=True))
+    reversed_pairs = set()
+    for x, y in candidates:
+        a, b = _Parsed(x, docs[(x.article, x.index)]), _Parsed(y, docs[(y.article, y.index)])
+        doers_a, done_to_a = _roles(a, _mention_keys(by_id[x.article], x, key_of))
+        doers_b, done_to_b = _roles(b, _mention_keys(by_id[y.article], y, key_of))
+        if doers_a & done_to_b and done_to_a & doers_b and not doers_a & doers_b:
+            # A claim nested in one of them ('to shoot down Israeli jets' in 'Russia threatened to...') is that
+            # claim's act too, with the doer named outside it: kept apart as well.
+            for inner_x in _within(x, infos[x.article]):
+                for inner_y in _within(y, infos[y.article]):
+                    pair = ((inner_x.article, inner_x.index), (inner_y.article, inner_y.index))
+                    reversed_pairs |= {pair, pair[::-1]}
+    return reversed_pairs
+
+
+def _within(outer: ClaimInfo, rows: list[ClaimInfo]) -> list[ClaimInfo]:
+    """The claim and the claims of its article inside it."""
+    return [info for info in rows if outer.start <= info.start and info.end <= outer.end]
 
 
 def find_conflicts(
