@@ -67,6 +67,7 @@ def test_examples_are_one_story_of_two_events() -> None:
     (story,) = grouping.stories
     assert len(story.articles) == 2
     assert len(story.events) == 2
+    assert "each pair related" in grouping.method and "TF-IDF" not in grouping.method  # says how it was done
 
 
 def _features(n: int) -> list[ArticleFeatures]:

@@ -240,7 +240,13 @@ def group_articles(
         ids = [analyzed[i].id for event in events for i in event]
         stories.append(Story(id=_story_id(ids), articles=ids, events=[[analyzed[i].id for i in e] for e in events]))
     titles = {a.id: " ".join((a.title or a.source or a.id).split()) for a in analyzed}
-    return Grouping(stories=stories, method=params.describe(), titles=titles)
+    method = (
+        f"fewer than {SMALL} articles: each pair related as in compare (same event / same storyline / unrelated), "
+        "stories and events where most pairs agree"
+        if len(analyzed) < SMALL
+        else params.describe()
+    )
+    return Grouping(stories=stories, method=method, titles=titles)
 
 
 def _unique_ids(articles: Sequence[Article]) -> list[Article]:
