@@ -395,3 +395,139 @@ def test_uploaded_feeds_and_records_are_read_item_by_item():
     assert "wire.xml:item 2" in str(results[1])
     [refused] = list(read_many_upload(Upload("table.csv", b"a,b\n1,2\n"), IngestOptions()))
     assert "table.csv" in str(refused) and ".jsonl" in str(refused)
+
+
+def wait_for(client: TestClient, job: dict) -> dict:
+    deadline = time.monotonic() + 120
+    while job["status"] in ("queued", "running") and time.monotonic() < deadline:
+        time.sleep(0.2)
+        job = client.get(f"/api/v1/jobs/{job['id']}").json()
+    return job
+
+
+def test_a_url_field_never_reads_a_file_or_stdin_of_the_server(client, tmp_path):
+    secret = tmp_path / "private-notes.txt"
+    secret.write_text(PTV_SHORT, encoding="utf-8")
+    for given in (str(secret), "-"):
+        response = client.post("/api/v1/analyze", json={"url": given})
+        assert response.status_code == 422, (given, response.text[:200])
+        assert "only http and https URLs" in response.json()["detail"]
+        assert "Netanyahu" not in response.text
+        form = client.post("/compare", data={"url_1": given, "text_2": WIN_SHORT})
+        assert form.status_code == 422 and "only http and https URLs" in form.text
+    ingest = client.post("/api/v1/ingest", json={"url": str(secret)})
+    assert ingest.status_code == 422 and "only http and https URLs" in ingest.json()["detail"]
+    page = client.post("/stories", data={"url": str(secret)})
+    assert page.status_code == 422 and "only http and https URLs" in page.text
+
+
+def test_folder_ingest_off_loopback_needs_a_folder_root_and_stays_inside_it(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text(PTV_SHORT, encoding="utf-8")
+    token = {"Authorization": "Bearer s3cret-token"}
+    shared = TestClient(
+        create_app(tmp_path / "a.sqlite3", host="0.0.0.0", token="s3cret-token"), base_url="http://10.0.0.2"
+    )
+    refused = shared.post("/api/v1/ingest", json={"folder": str(outside)}, headers=token)
+    assert refused.status_code == 403 and "upload the files instead" in refused.json()["detail"]
+    page = shared.post("/stories", data={"folder": str(outside)}, headers=token)
+    assert page.status_code == 403 and "upload the files instead" in page.text
+    root = tmp_path / "root"
+    (root / "wire").mkdir(parents=True)
+    (root / "wire" / "leak.txt").symlink_to(outside / "secret.txt")
+    (root / "escape").symlink_to(outside)
+    app = create_app(tmp_path / "b.sqlite3", host="0.0.0.0", token="s3cret-token", folder_root=root)
+    rooted = TestClient(app, base_url="http://10.0.0.2")
+    for folder in (str(outside), "../outside", "escape"):
+        response = rooted.post("/api/v1/ingest", json={"folder": folder}, headers=token)
+        assert response.status_code == 403 and "outside the folder" in response.json()["detail"], folder
+    linked = rooted.post("/api/v1/ingest", json={"folder": "wire"}, headers=token)
+    assert linked.status_code == 422 and "no .txt, .html" in linked.json()["detail"]  # the symlink is not followed out
+    (root / "wire" / "win.txt").write_text(WIN_SHORT, encoding="utf-8")
+    job = wait_for(rooted, rooted.post("/api/v1/ingest", json={"folder": "wire"}, headers=token).json())
+    assert job["status"] == "done" and (job["total"], job["failed"]) == (1, 0), job
+    assert job["description"] == str((root / "wire").resolve())
+
+
+def test_record_ids_do_not_replace_other_articles_or_break_their_pages(client):
+    first = {"id": "1", "text": WIN_SHORT, "outlet": "Wire A"}
+    second = [{"id": "1", "text": PTV_SHORT, "outlet": "Wire B"}, {"id": "x/../y?z", "text": WIN_SHORT + " Later."}]
+    jobs = []
+    for records in ([first], second):
+        started = client.post("/api/v1/ingest", json={"records": "\n".join(json.dumps(r) for r in records)})
+        jobs.append(wait_for(client, started.json()))
+    texts = {}
+    for job in jobs:
+        assert job["status"] == "done" and job["failed"] == 0, job
+        for story in job["stories"]:
+            for article_id in story["articles"]:
+                response = client.get(f"/api/v1/articles/{article_id}")
+                assert response.status_code == 200, article_id
+                assert client.get(f"/articles/{article_id}").status_code == 200
+                texts[article_id] = response.json()["text"]
+    assert sorted(texts.values()) == sorted([WIN_SHORT, PTV_SHORT, WIN_SHORT + " Later."])
+
+
+def test_a_token_with_cookie_unsafe_characters_works_after_the_token_form(tmp_path):
+    token = "b64/tok+en== with space"
+    client = TestClient(create_app(tmp_path / "c.sqlite3", host="0.0.0.0", token=token), base_url="http://10.0.0.3")
+    assert client.post("/compare", data={"text_1": "x"}).status_code == 401
+    assert client.post("/token", data={"token": token}, follow_redirects=False).status_code == 303
+    assert client.post("/compare", data={"text_1": "x"}).status_code == 422  # past the guard, with the cookie
+
+
+def test_an_article_the_analysis_fails_on_is_one_error_line_and_the_job_goes_on(client, monkeypatch):
+    from counterpoint.web import service
+
+    real = service.run_pipeline
+
+    def flaky(articles, **kwargs):
+        articles = list(articles)
+        if any("KABOOM" in article.text for article in articles):
+            raise RuntimeError("the parser fell over")
+        return real(articles, **kwargs)
+
+    monkeypatch.setattr(service, "run_pipeline", flaky)
+    records = [{"text": WIN_SHORT}, {"text": PTV_SHORT + "\nKABOOM, said the minister."}]
+    started = client.post("/api/v1/ingest", json={"records": "\n".join(json.dumps(r) for r in records)})
+    job = wait_for(client, started.json())
+    assert job["status"] == "done", job
+    assert (job["total"], job["done"], job["failed"]) == (2, 1, 1)
+    [error] = job["errors"]
+    assert "records:line 2" in error["message"] and "the parser fell over" in error["message"]
+    assert len(job["stories"]) == 1
+
+
+def test_errors_are_one_clear_message_with_the_right_status(client, tmp_path):
+    invalid = client.post("/api/v1/analyze", json={"txt": "a typo in the field name"})
+    assert invalid.status_code == 422
+    assert invalid.json()["detail"] == "txt: Extra inputs are not permitted"
+    assert invalid.json()["errors"] == [{"source": "txt", "message": "txt: Extra inputs are not permitted"}]
+    broken = client.post("/api/v1/compare", content=b'{"articles": [', headers={"content-type": "application/json"})
+    assert broken.status_code == 422 and broken.json()["detail"] == "body: JSON decode error"
+    bad_limit = client.get("/api/v1/articles", params={"limit": 0})
+    assert bad_limit.status_code == 422 and bad_limit.json()["detail"].startswith("query.limit: ")
+    no_model = client_for(create_app(tmp_path / "m.sqlite3", model="counterpoint_no_such_pipeline"))
+    response = no_model.post("/api/v1/analyze", json={"text": WIN_SHORT})
+    assert response.status_code == 500  # the server's setup, not the request, is at fault
+    assert "'counterpoint_no_such_pipeline' is not installed" in response.json()["detail"]
+
+
+def test_the_total_counts_the_articles_that_match_not_the_whole_library(client, compared):
+    assert client.get("/api/v1/articles", params={"q": "zzzyqx"}).json() == {"articles": [], "total": 0}
+    everything = client.get("/api/v1/articles", params={"limit": 1}).json()["total"]
+    press = client.get("/api/v1/articles", params={"outlet": "press tv", "limit": 500}).json()
+    assert 1 <= press["total"] == len(press["articles"]) < everything
+    assert "(0 shown of 0)" in client.get("/library", params={"q": "zzzyqx"}).text
+
+
+def test_the_same_article_twice_in_a_comparison_is_stored_once_and_linked_to_its_page(client):
+    response = client.post("/api/v1/compare", json={"articles": [{"text": WIN_SHORT}, {"text": WIN_SHORT}]})
+    assert response.status_code == 200, response.text
+    first, second = (article["id"] for article in response.json()["articles"])
+    assert second == f"{first}-2"  # renamed inside the comparison
+    assert client.get(f"/api/v1/articles/{second}").status_code == 404  # not a second library entry
+    page = client.get(f"/comparisons/{response.json()['id']}").text
+    nav = page[page.index('<nav aria-label="Counterpoint"') : page.index("</nav>")]
+    assert f'href="/articles/{first}"' in nav and f"/articles/{second}" not in nav

@@ -9,7 +9,7 @@ from pathlib import Path
 from .analysis.nlp import MAX_CHARS
 from .analysis.pipeline import run_pipeline
 from .errors import Errors, InputError
-from .ingest import IngestOptions, read_sources, read_text
+from .ingest import FOLDER_SUFFIXES, IngestOptions, read_sources, read_text
 from .ingest.dates import parse_date
 from .model import Article, Comparison, Grouping
 
@@ -131,10 +131,6 @@ def compare(
     return compare_articles(articles, model=model)
 
 
-#: Files a folder given to `group` stands for.
-GROUP_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
-
-
 def _expand_folders(items: Iterable[Source], on_error: Callable[[InputError], None] | None) -> Iterator[Source]:
     """A folder stands for its article files (sorted, not recursive); an empty one is an input error."""
     for item in items:
@@ -149,7 +145,7 @@ def _expand_folders(items: Iterable[Source], on_error: Callable[[InputError], No
         if not is_dir:
             yield item
             continue
-        files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in GROUP_SUFFIXES)
+        files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES)
         if not files:
             error = InputError(Errors.E060.format(path=str(item)), str(item))
             if on_error is None:

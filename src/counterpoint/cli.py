@@ -113,7 +113,14 @@ def schema(what: str) -> None:
 @click.option("--max-bytes", type=click.IntRange(min=1), default=5_000_000, show_default=True, help="Largest request body and fetched page.")
 @click.option("--allow-private", is_flag=True, help="Allow URLs on private, loopback or link-local addresses.")
 @click.option("--model", envvar="COUNTERPOINT_MODEL", help="spaCy pipeline package (default: the pinned en_core_web_sm).")
-def serve(host: str, port: int, db: Path | None, token: str | None, max_bytes: int, allow_private: bool, model: str | None) -> None:  # fmt: skip
+@click.option(
+    "--folder-root", type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Folder on the server that story ingest may read (below it only); without it, folder ingest works only on loopback.",
+)  # fmt: skip
+def serve(
+    host: str, port: int, db: Path | None, token: str | None, max_bytes: int, allow_private: bool, model: str | None,
+    folder_root: Path | None,
+) -> None:  # fmt: skip
     """Run the web app and REST API (/api/v1, docs at /docs) over a local library of analyses."""
     import uvicorn
 
@@ -123,7 +130,7 @@ def serve(host: str, port: int, db: Path | None, token: str | None, max_bytes: i
     try:
         app = create_app(
             db or default_db_path(), host=host, port=port, token=token, max_bytes=max_bytes,
-            allow_private=allow_private, model=model,
+            allow_private=allow_private, model=model, folder_root=folder_root,
         )  # fmt: skip
     except CounterpointError as error:
         raise click.ClickException(str(error)) from None

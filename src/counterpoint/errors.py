@@ -63,6 +63,11 @@ class Errors:
     E094 = "{name}: a JSONL upload must be a .jsonl, .ndjson or .json file, or a feed (.xml, .rss, .atom)"
     E095 = "the server is shutting down; the job was not started"
     E096 = "a comparison takes at most {limit} articles; {count} given (ingest many as a story instead)"
+    E097 = (
+        "ingesting a folder on the server is turned off because it does not listen on loopback only; upload the"
+        " files instead, or start it with --folder-root"
+    )
+    E098 = "{path}: outside the folder this server ingests from ({root})"
 
 
 class CounterpointError(Exception):

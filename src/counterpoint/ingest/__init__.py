@@ -27,7 +27,7 @@ from counterpoint.ingest.text import article_from_text
 from counterpoint.ingest.url import fetch
 from counterpoint.model import Article
 
-__all__ = ["IngestOptions", "read_sources", "read_text"]
+__all__ = ["FOLDER_SUFFIXES", "IngestOptions", "read_sources", "read_text"]
 
 
 @dataclass
@@ -54,6 +54,9 @@ _EXTENSIONS: dict[str, Kind] = {
     ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".xml": "feed", ".rss": "feed", ".atom": "feed",
 }  # fmt: skip
+#: The files a folder of articles stands for (in `group` and in the web app's folder ingest): articles and
+#: records, not notes such as a README.md beside them.
+FOLDER_SUFFIXES = frozenset({".txt", ".html", ".htm", ".json", ".jsonl"})
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _FILE_SUFFIXES = {ext.lstrip(".") for ext in _EXTENSIONS} | {
     "csv", "tsv", "pdf", "doc", "docx", "rtf", "odt", "py", "log", "gz", "zip", "yaml", "yml", "toml", "ini",

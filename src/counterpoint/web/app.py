@@ -9,6 +9,7 @@ Jinja2 autoescapes every template: article text and metadata are untrusted and a
 from __future__ import annotations
 
 import contextlib
+import logging
 import re
 from collections.abc import AsyncIterator
 from dataclasses import asdict
@@ -17,20 +18,23 @@ from typing import Annotated, Any
 
 import httpx
 from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from .. import __version__
-from ..errors import CounterpointError, Errors
+from ..errors import CounterpointError, Errors, InputError
 from ..model import Article, Comparison
 from .jobs import JobRunner
 from .security import TOKEN_COOKIE, RequestGuard, is_loopback
-from .service import ArticleInput, CompareRequest, IngestRequest, InputErrors, Library, Upload
-from .store import JobRow, Store, default_db_path
+from .service import ArticleInput, CompareRequest, IngestRequest, InputErrors, Library, Refused, Upload
+from .store import JobRow, Store, default_db_path, library_id
 
 __all__ = ["create_app"]
+
+log = logging.getLogger("counterpoint.web")
 
 _TEMPLATES = Path(__file__).parent / "templates"
 _MAX_SLOTS = 10
@@ -52,15 +56,26 @@ def create_app(
     allow_private: bool = False,
     transport: httpx.BaseTransport | None = None,
     model: str | None = None,
+    folder_root: str | Path | None = None,
 ) -> FastAPI:
     """Build the app over the library at `db` (default: the user's data directory).
 
     `host` is the address the server binds: off loopback, writes need `token` (and are refused without one).
     `max_bytes` caps every request body and every fetched page; `allow_private` lets URL fetches reach private
-    and loopback addresses; `transport` replaces the network (tests)."""
+    and loopback addresses; `transport` replaces the network (tests). Folder ingest reads only below
+    `folder_root` when it is given; without it, any folder on a loopback-bound server and none on another (a
+    token holder must not be able to read the server's files through the library)."""
     store = Store(db or default_db_path())
     store.fail_unfinished_jobs()
-    library = Library(store, max_bytes=max_bytes, allow_private=allow_private, transport=transport, model=model)
+    library = Library(
+        store,
+        max_bytes=max_bytes,
+        allow_private=allow_private,
+        transport=transport,
+        model=model,
+        folder_root=Path(folder_root) if folder_root is not None else None,
+        any_folder=is_loopback(host),
+    )
     jobs = JobRunner(library)
 
     @contextlib.asynccontextmanager
@@ -95,9 +110,30 @@ def create_app(
         lines = [{"source": e.source, "message": str(e)} for e in error.errors]
         return JSONResponse({"detail": str(error), "errors": lines}, status_code=422)
 
+    @app.exception_handler(Refused)
+    async def refused(request: Request, error: Refused) -> Response:
+        return JSONResponse({"detail": str(error), "errors": [{"source": None, "message": str(error)}]}, 403)
+
     @app.exception_handler(CounterpointError)
     async def counterpoint_error(request: Request, error: CounterpointError) -> Response:
-        return JSONResponse({"detail": str(error), "errors": [{"source": None, "message": str(error)}]}, 422)
+        """A bad input is the client's (422); any other error Counterpoint raises (no spaCy model, a stored
+        comparison that does not render) is the server's, and a client must not be told to change its request."""
+        status = 422 if isinstance(error, InputError) else 500
+        if status == 500:
+            log.error("%s %s: %s", request.method, request.url.path, error)
+        return JSONResponse({"detail": str(error), "errors": [{"source": None, "message": str(error)}]}, status)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError) -> Response:
+        """FastAPI's own list of problems, in the shape of every other error here: one `detail` sentence and
+        one line per problem, each naming the field."""
+        lines = []
+        for problem in error.errors():
+            loc = [str(part) for part in problem.get("loc", ())]
+            json_error = problem.get("type") == "json_invalid"  # its loc is ("body", character offset)
+            where = "body" if json_error else ".".join(loc[1:] if loc[:1] == ["body"] else loc) or "body"
+            lines.append({"source": where, "message": f"{where}: {problem.get('msg', 'invalid')}"})
+        return JSONResponse({"detail": "; ".join(line["message"] for line in lines), "errors": lines}, 422)
 
     # --- REST API -----------------------------------------------------------------------------------------------
 
@@ -120,9 +156,12 @@ def create_app(
         limit: Annotated[int, Query(ge=1, le=500)] = 50,
         offset: Annotated[int, Query(ge=0)] = 0,
     ) -> dict[str, Any]:
-        """The library's articles, newest first, searchable."""
+        """The library's articles, newest first, searchable; `total` counts all that match, for paging."""
         rows = store.list_articles(q, outlet=outlet, entity=entity, limit=limit, offset=offset)
-        return {"articles": [asdict(row) for row in rows], "total": store.count_articles()}
+        return {
+            "articles": [asdict(row) for row in rows],
+            "total": store.count_articles(q, outlet=outlet, entity=entity),
+        }
 
     @app.get("/api/v1/articles/{article_id}", tags=["api"], responses={200: {"model": Article}})
     def api_article(article_id: str) -> Response:
@@ -186,7 +225,8 @@ def create_app(
                 request, "index.html", 422, slots=slots, errors=[str(e) for e in error.errors], max_slots=_MAX_SLOTS
             )
         except CounterpointError as error:
-            return page(request, "index.html", 422, slots=slots, errors=[str(error)], max_slots=_MAX_SLOTS)
+            status = 422 if isinstance(error, InputError) else 500  # as for the API: not every error is the input's
+            return page(request, "index.html", status, slots=slots, errors=[str(error)], max_slots=_MAX_SLOTS)
         return RedirectResponse(f"/comparisons/{comparison.id}", status_code=303)
 
     @app.get("/comparisons/{comparison_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -194,7 +234,7 @@ def create_app(
         comparison = store.get_comparison(comparison_id)
         if comparison is None:
             return _not_found(request, "comparison", comparison_id)
-        nav = env.get_template("report_nav.html").render(comparison=comparison, local=app.state.local, story=None)
+        nav = _nav(env, comparison, local=app.state.local, story=None)
         return HTMLResponse(_report_page(comparison, nav))
 
     @app.get("/library", response_class=HTMLResponse, include_in_schema=False)
@@ -211,7 +251,7 @@ def create_app(
             q=q or "",
             outlet=outlet or "",
             entity=entity or "",
-            total=store.count_articles(),
+            total=store.count_articles(q, outlet=outlet, entity=entity),
             stories=store.list_stories(limit=100),
             title="Library",
         )
@@ -242,15 +282,15 @@ def create_app(
         upload = await _upload(form.get("file"))
         ingest = IngestRequest(url=_field(form, "url"), folder=_field(form, "folder"))
         try:
-            kind, description, stream = library.sources_for(ingest, upload)
-        except InputErrors as error:
+            kind, description, stream = await run_in_threadpool(library.sources_for, ingest, upload)
+        except (InputErrors, Refused) as error:
             return page(
                 request,
                 "stories.html",
-                422,
+                403 if isinstance(error, Refused) else 422,
                 jobs=store.list_jobs(),
                 stories=store.list_stories(limit=100),
-                errors=[str(e) for e in error.errors],
+                errors=[str(e) for e in error.errors] if isinstance(error, InputErrors) else [str(error)],
                 title="Stories",
             )
         job_id = jobs.submit(kind, description, stream)
@@ -272,9 +312,7 @@ def create_app(
         comparison = store.get_comparison(row.comparison) if row.comparison else None
         articles = [a for a in (store.get_article(i) for i in row.articles) if a is not None]
         if comparison is not None:
-            nav = env.get_template("report_nav.html").render(
-                comparison=comparison, local=app.state.local, story=row, articles=articles
-            )
+            nav = _nav(env, comparison, local=app.state.local, story=row, articles=articles)
             return HTMLResponse(_report_page(comparison, nav))
         return page(request, "story.html", story=row, articles=articles, title=row.title or "Story")
 
@@ -383,6 +421,12 @@ async def _read_slots(form: Any) -> tuple[list[dict[str, str]], list[ArticleInpu
     while len(slots) < 2:
         slots.append({})
     return slots, inputs, uploads
+
+
+def _nav(env: Environment, comparison: Comparison, **context: Any) -> str:
+    """The app's navigation above a comparison report, linking each article's page in the library."""
+    ids = {article.id for article in comparison.articles}
+    return env.get_template("report_nav.html").render(comparison=comparison, ids=ids, library_id=library_id, **context)
 
 
 def _report_page(comparison: Comparison, nav: str) -> str:

@@ -54,8 +54,9 @@ class JobRunner:
                     articles.append(item)
             store.update_job(job_id, phase="analyzing", total=len(articles), done=0)
             analyzed: list[Article] = []
-            for batch in self.library.analyze_stream(articles):
-                analyzed.extend(batch)
+            size = self.library.batch_size  # the analysis lock is taken per batch: interactive requests get a turn
+            for start in range(0, len(articles), size):
+                analyzed.extend(self._analyze(job_id, articles[start : start + size]))
                 store.update_job(job_id, done=len(analyzed))
             store.update_job(job_id, phase="grouping")
             if analyzed:
@@ -64,6 +65,25 @@ class JobRunner:
         except Exception as error:  # a job must end with a status, whatever happened
             log.exception("job %s failed", job_id)
             store.update_job(job_id, status="failed", message=f"{type(error).__name__}: {error}")
+
+    def _analyze(self, job_id: str, batch: list[Article]) -> list[Article]:
+        """Analyze a batch; when it fails, each of its articles alone, so one article the analysis cannot handle
+        is one error line, not the end of the job. A CounterpointError other than an input's (no model, say)
+        would fail every article alike: it ends the job with its own message."""
+        try:
+            return self.library.analyze_articles(batch)
+        except InputError as error:
+            problem: Exception = error
+        except CounterpointError:
+            raise
+        except Exception as error:
+            problem = error
+        if len(batch) > 1:
+            return [done for article in batch for done in self._analyze(job_id, [article])]
+        source = batch[0].source or batch[0].title or batch[0].id
+        log.error("job %s: analysis failed for %s", job_id, source, exc_info=problem)
+        self.store.add_job_error(job_id, source, f"{source}: analysis failed ({type(problem).__name__}: {problem})")
+        return []
 
     def _stories(self, job_id: str, articles: list[Article]) -> None:
         """Group the job's articles into stories and compare the articles of each story that has two or more."""

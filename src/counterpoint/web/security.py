@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from starlette.exceptions import HTTPException
+from starlette.requests import cookie_parser
 
 from ..errors import Errors
 
@@ -135,10 +136,11 @@ class RequestGuard:
             given.append(authorization[7:].strip())
         if "x-counterpoint-token" in headers:
             given.append(headers["x-counterpoint-token"].strip())
-        for part in headers.get("cookie", "").split(";"):
-            name, _, value = part.strip().partition("=")
-            if name == TOKEN_COOKIE:
-                given.append(value.strip())
+        # Parsed as Starlette writes it: a value with characters such as "/", "=" or a space (base64 tokens,
+        # passphrases) is sent back quoted and escaped, and compared raw it would never match.
+        cookie = cookie_parser(headers.get("cookie", "")).get(TOKEN_COOKIE)
+        if cookie:
+            given.append(cookie)
         return any(hmac.compare_digest(value.encode(), (self.token or "").encode()) for value in given if value)
 
 

@@ -8,8 +8,9 @@ analysis and comparison runs under one lock; the server stays responsive because
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..analysis.pipeline import run_pipeline
 from ..comparison.compare import comparison_id
 from ..errors import CounterpointError, Errors, InputError
-from ..ingest import IngestOptions, read_sources, read_text
+from ..ingest import FOLDER_SUFFIXES, IngestOptions, read_sources, read_text
+from ..ingest.build import article_id
 from ..ingest.dates import parse_date
 from ..ingest.detect import check_size, decode, sniff
 from ..ingest.feed import read_feed
@@ -36,6 +38,7 @@ __all__ = [
     "IngestRequest",
     "InputErrors",
     "Library",
+    "Refused",
     "Upload",
 ]
 
@@ -46,7 +49,6 @@ ANALYSIS_LOCK = threading.Lock()
 
 _TEXT_SUFFIXES = {".txt", ".text", ".md"}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-_FOLDER_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson"}
 _RECORD_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}
 _FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 
@@ -89,6 +91,12 @@ class Upload:
     data: bytes
 
 
+
+
+class Refused(CounterpointError):
+    """A request this server will not do for anyone who can reach it (403), unlike bad input (422)."""
+
+
 class InputErrors(CounterpointError):
     """Some of the inputs of one request were bad; each has its own line."""
 
@@ -121,6 +129,10 @@ class Library:
     transport: httpx.BaseTransport | None = None  # tests pass httpx.MockTransport; None means the network
     model: str | None = None
     batch_size: int = 8
+    #: Folder ingest: only below `folder_root` when it is set; otherwise anywhere if `any_folder` (a server bound
+    #: to loopback, whose users are on this machine), or nowhere.
+    folder_root: Path | None = None
+    any_folder: bool = True
     #: Counts of articles analyzed, analyses reused from the library, and comparisons computed (for tests/logs).
     stats: dict[str, int] = field(default_factory=lambda: {"analyzed": 0, "reused": 0, "compared": 0})
 
@@ -153,6 +165,8 @@ class Library:
                 continue
             try:
                 published = parse_date(item.published.strip()) if (item.published or "").strip() else None
+                if "url" in sources:
+                    _web_url(item.url.strip())  # type: ignore[union-attr]
             except InputError as error:
                 errors.append(InputError(f"article {index}: {error}", f"article {index}"))
                 continue
@@ -215,7 +229,7 @@ class Library:
         text and metadata (the id is a hash of the text); store what is new."""
         result: list[Article | None] = []
         todo: list[tuple[int, Article]] = []
-        for position, article in enumerate(articles):
+        for position, article in enumerate(map(_content_keyed, articles)):
             stored = self.store.get_article(article.id)
             if stored is not None and _same_input(stored, article):
                 self.stats["reused"] += 1
@@ -279,27 +293,52 @@ class Library:
         if request.records:
             return "records", "JSONL records", read_records(request.records, options, source="records", kind="jsonl")
         if request.url:
-            url = request.url.strip()
+            try:
+                url = _web_url(request.url.strip())
+            except InputError as error:
+                raise InputErrors([error]) from None
             return "url", url, read_sources([url], options)
-        folder = Path(request.folder.strip()).expanduser()  # type: ignore[union-attr]
+        folder = self._folder(request.folder.strip())  # type: ignore[union-attr]
         if not folder.is_dir():
             raise InputErrors([InputError(Errors.E087.format(path=request.folder), request.folder)])
-        files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in _FOLDER_SUFFIXES)
+        files = sorted(
+            p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES and self._inside_root(p)
+        )
         if not files:
             raise InputErrors([InputError(Errors.E092.format(path=request.folder), request.folder)])
         return "folder", str(folder), read_sources([str(p) for p in files], options)
 
-    def analyze_stream(self, articles: Iterable[Article]) -> Iterator[list[Article]]:
-        """Analyze in batches (reusing stored analyses), yielding each batch so a job can report progress; the
-        lock is taken per batch so interactive requests are not starved by a long job."""
-        batch: list[Article] = []
-        for article in articles:
-            batch.append(article)
-            if len(batch) >= self.batch_size:
-                yield self.analyze_articles(batch)
-                batch = []
-        if batch:
-            yield self.analyze_articles(batch)
+    def _folder(self, given: str) -> Path:
+        """The folder a request names, if this server may read it: below `folder_root` when one is set (a relative
+        name is taken from there; symlinks and ".." cannot leave it), anywhere when `any_folder`, else refused."""
+        if self.folder_root is None:
+            if not self.any_folder:
+                raise Refused(Errors.E097)
+            return Path(given).expanduser()
+        root = self.folder_root.resolve()
+        folder = (root / Path(given).expanduser()).resolve()
+        if not folder.is_relative_to(root):
+            raise Refused(Errors.E098.format(path=given, root=root))
+        return folder
+
+    def _inside_root(self, path: Path) -> bool:
+        return self.folder_root is None or path.resolve().is_relative_to(self.folder_root.resolve())
+
+
+def _content_keyed(article: Article) -> Article:
+    """The article under its content id. The library keys articles by id, and a JSONL record keeps its own
+    ("1", "2", ... in every file): kept, one file's record 1 would replace another's, and an id with "/" or "?"
+    would make a page that cannot be opened. A text's hash names it the same wherever it came from."""
+    content = article_id(article.text)
+    return article if article.id == content else article.model_copy(update={"id": content})
+
+
+def _web_url(url: str) -> str:
+    """`url` if it is an http(s) URL (E015). The ingest layer reads any other string as a path on this machine,
+    or "-" as stdin: from a web request that would hand out the server's files or block a worker forever."""
+    if not re.match(r"(?i)https?://", url):
+        raise InputError(Errors.E015.format(source=url), url)
+    return url
 
 
 def _same_input(stored: Article, fresh: Article) -> bool:

@@ -107,6 +107,13 @@ def entity_names(article: Article) -> list[str]:
     return list(seen)
 
 
+def library_id(article_id: str, ids: set[str]) -> str:
+    """The library's id of an article of a comparison whose `ids` are these: a second copy of one article is
+    renamed "<id>-2" inside the comparison (compare's distinct_ids) but stored once, under "<id>"."""
+    base, _, copy = article_id.rpartition("-")
+    return base if copy.isdigit() and base in ids else article_id
+
+
 @dataclass
 class ArticleRow:
     """An article as the library lists it: metadata and top entities, without the body."""
@@ -251,9 +258,12 @@ class Store:
             row = self._db.execute("SELECT body FROM articles WHERE id = ?", (article_id,)).fetchone()
         return Article.model_validate_json(row["body"]) if row else None
 
-    def count_articles(self) -> int:
+    def count_articles(self, query: str | None = None, *, outlet: str | None = None, entity: str | None = None) -> int:
+        """How many articles `list_articles` with the same filters would list without a limit (for paging)."""
+        where, params = self._article_filters(query, outlet, entity)
+        sql = "SELECT count(*) FROM articles" + (" WHERE " + " AND ".join(where) if where else "")
         with self._lock:
-            return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+            return self._db.execute(sql, params).fetchone()[0]
 
     def list_articles(
         self,
@@ -302,8 +312,7 @@ class Store:
         title = " / ".join(a.title or a.outlet or a.id for a in comparison.articles)
         ids = {article.id for article in comparison.articles}
         for article in comparison.articles:
-            base, _, copy = article.id.rpartition("-")
-            if not (copy.isdigit() and base in ids):  # a second copy of one article, renamed inside the comparison
+            if library_id(article.id, ids) == article.id:  # not a second copy renamed inside the comparison
                 self.put_article(article)
         with self._lock, self._db:
             self._db.execute("BEGIN")
