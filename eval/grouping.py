@@ -175,12 +175,15 @@ def _best_on_train(candidates: list[GroupParams]) -> tuple[GroupParams, float]:
 
 
 def _tune() -> None:
-    """The grid the shipped defaults were chosen from (train splits only)."""
+    """The grids the shipped defaults were chosen from (train splits only): first the TF-IDF weights, thresholds
+    and occasion penalty without embeddings; then, with those weight and penalty, the share of lead embeddings
+    and the thresholds (0.15, 0.6, 0.8 won: mean train B-cubed F1 0.939 against 0.930 without embeddings)."""
     grid = [
         replace(
             DEFAULT,
             text_weight=w,
             entity_weight=round(1 - w, 2),
+            dense_weight=0.0,
             story_threshold=ts,
             event_threshold=te,
             occasion_penalty=pen,
@@ -191,12 +194,30 @@ def _tune() -> None:
         for pen in (0.0, 0.1, 0.2)
     ]
     params, mean = _best_on_train(grid)
-    print(f"best on train (mean b3_f1 {mean:.4f}): {params}")
+    print(f"best on train without embeddings (mean b3_f1 {mean:.4f}): {params}")
+    grid = [
+        replace(
+            params,
+            text_weight=round(params.text_weight - dense, 2),
+            dense_weight=dense,
+            story_threshold=ts,
+            event_threshold=te,
+        )  # fmt: skip
+        for dense in (0.0, 0.15, 0.3)
+        for ts in (0.5, 0.55, 0.6)
+        for te in (0.7, 0.75, 0.8)
+    ]
+    params, mean = _best_on_train(grid)
+    print(f"best on train with a share of embeddings (mean b3_f1 {mean:.4f}): {params}")
+
+
+#: The defaults before lead embeddings joined (chosen on train by the first grid of ``_tune``).
+TFIDF_ONLY = replace(DEFAULT, text_weight=0.9, dense_weight=0.0, story_threshold=0.55)
 
 
 def _compare() -> None:
-    """TF-IDF + entities + time (ours) against dense sentence embeddings of the lead alone, each with its
-    thresholds chosen on train (dense: raw cosine or locally scaled), scored on both dev splits."""
+    """TF-IDF + entities + time, the shipped mix with lead embeddings, and dense sentence embeddings of the lead
+    alone, each with its thresholds chosen on train (dense: raw cosine or locally scaled), scored on both dev splits."""
     dense_grid = [
         replace(
             DEFAULT,
@@ -214,7 +235,7 @@ def _compare() -> None:
     ]
     dense, _ = _best_on_train(dense_grid)
     for name in ("ecbplus", "neus"):
-        for label, params in (("tfidf+entities+time", DEFAULT), ("dense", dense)):
+        for label, params in (("tfidf+entities+time", TFIDF_ONLY), ("shipped (+15% dense)", DEFAULT), ("dense", dense)):
             started = time.perf_counter()
             scores = evaluate(name, "dev", params)
             print(f"{name:8} {label:20} b3_f1={scores['b3_f1']:.4f} ari={scores['ari']:.4f} "
