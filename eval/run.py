@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from . import attribution, certainty, entities, framing, grouping, stance, times
+from . import attribution, certainty, entities, framing, grouping, matching, stance, times
 from .data import REPO, DataMissing
 
 __all__ = ["SCORERS", "Result", "run_all", "check", "main"]
@@ -39,6 +39,7 @@ SCORERS: dict[str, tuple[str, Callable[[str], dict[str, float]]]] = {
     "ptc": ("dev", framing.score_ptc),
     "babe": ("cv5", framing.score_babe),
     "fnc": ("dev", stance.score),
+    "claimmatch": ("dev", matching.score),
     "ecbplus": ("dev", grouping.score_ecbplus),
     "neus": ("dev", grouping.score_neus),
 }
@@ -88,6 +89,10 @@ What the scores mean:
   A fixed sample: the first `bodies` (80, or `$COUNTERPOINT_FNC_BODIES`, `all` for the whole split) by a hash
   of the body id, with all their `pairs`. `fnc_score` is the FNC score relative to the best possible (best
   competition system 0.8202); `macro_f1` over the four classes, `f1_<class>`, `accuracy`.
+- `claimmatch.*` (Emergent; `dev` = its test file): the embedding gate of claim alignment (`align.MIN_COSINE`,
+  chosen on train with `python -m eval.matching --sweep`): `recall` = share of headlines whose cosine with their
+  own claim passes it; `precision` counts as false each headline whose nearest other claim passes it. Emergent's
+  other claims are other rumours: precision between two reports of one storyline is lower. See `eval/matching.py`.
 - `ecbplus.*` (ECB+ documents; `train` = odd topics, `dev` = even topics): group the split's documents; our
   stories against the gold seminal events (two look-alike events per topic): `b3_precision/recall/f1` (B-cubed),
   `ari`; `event_b3_f1` = our events inside stories against the same gold. Thresholds chosen on `train`.

@@ -94,9 +94,19 @@ def _parse(html: str) -> _Report:
     return parser
 
 
+#: A third report of our own, restating two of the World Israel News claims in other words, so the report has
+#: shared claims to colour and link (the two examples, on two different occasions, share none).
+RESTATEMENT = (
+    "Russian President Vladimir Putin told Israeli Prime Minister Benjamin Netanyahu that Moscow would not allow "
+    "Israel to harm the forces or the weapons of Syrian President Bashar Assad, a Russian source said.\n"
+    "Russia blocked several important Israeli air strikes in Syria, the source said."
+)
+
+
 @pytest.fixture(scope="module")
 def comparison() -> Comparison:
-    return counterpoint.compare([WORLD_ISRAEL_NEWS, PRESS_TV])
+    third = counterpoint.analyze(RESTATEMENT, outlet="Test Wire")
+    return counterpoint.compare([WORLD_ISRAEL_NEWS, PRESS_TV, third])
 
 
 @pytest.fixture(scope="module")

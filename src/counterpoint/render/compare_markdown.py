@@ -53,7 +53,7 @@ def render_comparison_markdown(comparison: Comparison) -> str:
             members = "<br>".join(f"{letter[m.article]}: {_quote(m.text)}" for m in group.members)
             out.append(f"| {group.score:.2f} | {members} | {', '.join(letter[m] for m in group.missing)} |")
     else:
-        out.append("No claim is made in more than one article.")
+        out.append("No claim in one article matches a claim in another (matching asks for close wording: the same claim worded quite differently can be missed).")
     for article_id, refs in claims.unique.items():
         if refs:
             out.append(f"\n### Only in {letter[article_id]} ({md_escape(names[article_id])})\n")

@@ -79,7 +79,7 @@ def render_comparison_text(comparison: Comparison, *, color: bool = False, width
             for member in group.members:
                 console.print(f"    {letter[member.article]}: {escape(short(member.text))}")
     else:
-        console.print("No claim is made in more than one article.")
+        console.print("No claim in one article matches a claim in another (matching asks for close wording: the same claim worded quite differently can be missed).")
     for article_id, refs in claims.unique.items():
         if refs:
             console.print(f"[bold]Only in {letter[article_id]}[/bold] ({escape(names[article_id])}, {len(refs)})")
