@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -26,6 +27,23 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None):  # noq
         return parse_date(value)
     except InputError as error:
         raise click.BadParameter(str(error)) from None
+
+
+def _reading_options(command: Callable) -> Callable:
+    """The options of every command that reads sources: cleaning, size and network limits, the spaCy pipeline."""
+    options = [
+        click.option("--keep-text", is_flag=True, help="Analyze the text exactly as given: no cleaning."),
+        click.option("--clean", is_flag=True, help="Clean the text of JSON/JSONL records too."),
+        click.option("--max-bytes", type=click.IntRange(min=1), default=5_000_000, show_default=True),
+        click.option("--allow-private", is_flag=True, help="Allow URLs on private, loopback or link-local addresses."),
+        click.option("--timeout", type=float, default=15.0, show_default=True, help="Seconds per HTTP request."),
+        click.option(
+            "--model", envvar="COUNTERPOINT_MODEL", help="spaCy pipeline package (default: the pinned en_core_web_sm)."
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 def _progress(total: int):  # noqa: ANN202
@@ -51,12 +69,7 @@ def cli() -> None:
 @click.option("--outlet", help="The outlet's name (overrides what is found).")
 @click.option("--published", callback=_date, help="Publication date, YYYY-MM-DD (overrides what is found).")
 @click.option("--title", help="The headline (overrides what is found).")
-@click.option("--keep-text", is_flag=True, help="Analyze the text exactly as given: no cleaning.")
-@click.option("--clean", is_flag=True, help="Clean the text of JSON/JSONL records too.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=5_000_000, show_default=True)
-@click.option("--allow-private", is_flag=True, help="Allow URLs on private, loopback or link-local addresses.")
-@click.option("--timeout", type=float, default=15.0, show_default=True, help="Seconds per HTTP request.")
-@click.option("--model", envvar="COUNTERPOINT_MODEL", help="spaCy pipeline package (default: the pinned en_core_web_sm).")
+@_reading_options
 def analyze(sources: tuple[str, ...], fmt: str, output: Path | None, model: str | None, **options) -> None:  # noqa: ANN003
     """Analyze articles: text files, HTML, JSON/JSONL records, URLs, RSS/Atom feeds, or - for stdin."""
     ingest = IngestOptions(**options)
@@ -144,12 +157,7 @@ def serve(
 @click.argument("sources", nargs=-1, required=True)
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "md", "json"]), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout.")
-@click.option("--keep-text", is_flag=True, help="Read the text exactly as given: no cleaning.")
-@click.option("--clean", is_flag=True, help="Clean the text of JSON/JSONL records too.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=5_000_000, show_default=True)
-@click.option("--allow-private", is_flag=True, help="Allow URLs on private, loopback or link-local addresses.")
-@click.option("--timeout", type=float, default=15.0, show_default=True, help="Seconds per HTTP request.")
-@click.option("--model", envvar="COUNTERPOINT_MODEL", help="spaCy pipeline package (default: the pinned en_core_web_sm).")
+@_reading_options
 def group(sources: tuple[str, ...], fmt: str, output: Path | None, model: str | None, **options) -> None:  # noqa: ANN003
     """Group articles into stories and events: files, folders (their .txt/.html/.json/.jsonl), JSONL, URLs, feeds."""
     from ._api import group as group_sources
@@ -199,12 +207,7 @@ def group(sources: tuple[str, ...], fmt: str, output: Path | None, model: str | 
 @click.argument("sources", nargs=-1, required=True)
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "md", "json", "html"]), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout.")
-@click.option("--keep-text", is_flag=True, help="Analyze the text exactly as given: no cleaning.")
-@click.option("--clean", is_flag=True, help="Clean the text of JSON/JSONL records too.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=5_000_000, show_default=True)
-@click.option("--allow-private", is_flag=True, help="Allow URLs on private, loopback or link-local addresses.")
-@click.option("--timeout", type=float, default=15.0, show_default=True, help="Seconds per HTTP request.")
-@click.option("--model", envvar="COUNTERPOINT_MODEL", help="spaCy pipeline package (default: the pinned en_core_web_sm).")
+@_reading_options
 def compare(sources: tuple[str, ...], fmt: str, output: Path | None, model: str | None, **options) -> None:  # noqa: ANN003
     """Compare how two or more articles tell a story: claims lined up, conflicts, naming, sourcing, a summary."""
     from ._api import compare as compare_sources

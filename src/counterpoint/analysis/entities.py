@@ -20,9 +20,10 @@ from spacy.vocab import Vocab
 from ..model import Entity, EntityKind, Mention, MentionKind
 from ..resources import Country, countries, word_list
 
-__all__ = ["find_entities"]
+__all__ = ["ENTITY_KINDS", "find_entities"]
 
-_KINDS: dict[str, EntityKind] = {
+#: Our entity kind for each spaCy NER label we keep.
+ENTITY_KINDS: dict[str, EntityKind] = {
     "PERSON": "person",
     "ORG": "organization",
     "GPE": "place",
@@ -267,7 +268,7 @@ def _other_spans(doc: Doc, builder: _Builder) -> None:
     lexicon = builder.lexicon
     parts = builder.person_parts
     for ent in doc.ents:
-        kind = _KINDS.get(ent.label_)
+        kind = ENTITY_KINDS.get(ent.label_)
         if kind is None or ent.label_ == "PERSON":
             continue
         span = _trim(ent)

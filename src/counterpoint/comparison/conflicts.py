@@ -235,6 +235,29 @@ def _roles(parsed: _Parsed, keys: dict[tuple[int, int], str]) -> tuple[set[str],
     return doers - done_to, done_to - doers
 
 
+def _candidates(
+    infos: dict[str, list[ClaimInfo]], scores: dict[tuple[str, str], np.ndarray], threshold: float
+) -> list[tuple[float, ClaimInfo, ClaimInfo]]:
+    """Claim pairs of different articles matching at least ``threshold``, closest first."""
+    candidates = [
+        (float(matrix[i, j]), infos[id_a][i], infos[id_b][j])
+        for (id_a, id_b), matrix in scores.items()
+        for i, j in zip(*np.nonzero(matrix >= threshold), strict=True)
+    ]
+    return sorted(candidates, key=lambda c: (-c[0], c[1].article, c[1].index, c[2].index))
+
+
+def _parsed(
+    candidates: list[tuple[float, ClaimInfo, ClaimInfo]], parses: dict[tuple[str, int], Doc] | None, model: str | None
+) -> dict[tuple[str, int], Doc]:
+    """Parses of the candidates' claims by (article id, claim index), added to ``parses`` (a cache) when given."""
+    docs = {} if parses is None else parses
+    needed = {(x.article, x.index): x for _, a, b in candidates for x in (a, b) if (x.article, x.index) not in docs}
+    if needed:
+        docs.update(zip(needed, load_nlp(model).pipe(info.text for info in needed.values()), strict=True))
+    return docs
+
+
 def role_reversals(
     articles: list[Article],
     infos: dict[str, list[ClaimInfo]],
@@ -249,17 +272,10 @@ def role_reversals(
     'Russia threatened to shoot down Israel's jets'): different claims, so never lined up as one. Both ways round,
     like conflict_pairs."""
     by_id = {article.id: article for article in articles}
-    candidates = [
-        (infos[id_a][i], infos[id_b][j])
-        for (id_a, id_b), matrix in scores.items()
-        for i, j in zip(*np.nonzero(matrix >= threshold), strict=True)
-    ]
-    docs = {} if parses is None else parses
-    needed = {(x.article, x.index): x for pair in candidates for x in pair if (x.article, x.index) not in docs}
-    if needed:
-        docs.update(zip(needed, load_nlp(model).pipe(info.text for info in needed.values()), strict=True))
+    candidates = _candidates(infos, scores, threshold)
+    docs = _parsed(candidates, parses, model)
     reversed_pairs = set()
-    for x, y in candidates:
+    for _, x, y in candidates:
         a, b = _Parsed(x, docs[(x.article, x.index)]), _Parsed(y, docs[(y.article, y.index)])
         doers_a, done_to_a = _roles(a, _mention_keys(by_id[x.article], x, key_of))
         doers_b, done_to_b = _roles(b, _mention_keys(by_id[y.article], y, key_of))
@@ -291,17 +307,10 @@ def find_conflicts(
     """Conflicts between claims of different articles, closest matches first; nested claims of one article give
     one conflict, not two. ``parses`` caches claim parses by (article id, claim index) across calls."""
     by_id = {article.id: article for article in articles}
-    candidates = []
-    for (id_a, id_b), matrix in scores.items():
-        for i, j in zip(*np.nonzero(matrix >= threshold), strict=True):
-            candidates.append((float(matrix[i, j]), infos[id_a][i], infos[id_b][j]))
+    candidates = _candidates(infos, scores, threshold)
     if not candidates:
         return []
-    candidates.sort(key=lambda c: (-c[0], c[1].article, c[1].index, c[2].index))
-    docs = {} if parses is None else parses
-    needed = {(x.article, x.index): x for _, a, b in candidates for x in (a, b) if (x.article, x.index) not in docs}
-    if needed:
-        docs.update(zip(needed, load_nlp(model).pipe(info.text for info in needed.values()), strict=True))
+    docs = _parsed(candidates, parses, model)
     conflicts: list[Conflict] = []
     seen: list[tuple[ClaimInfo, ClaimInfo, str]] = []
     for score, x, y in candidates:

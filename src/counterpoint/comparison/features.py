@@ -17,7 +17,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..model import Article, Entity, EntityKind, Mention, Sentence, Span, TimeExpression
+from ..analysis.entities import ENTITY_KINDS
+from ..model import Article, Entity, Mention, Sentence, Span, TimeExpression
 from .entities import entity_key, name_key, surname_of_key
 
 if TYPE_CHECKING:
@@ -236,24 +237,13 @@ def _rough_sentences(article: Article) -> list[Sentence]:
     return sentences
 
 
-_ENT_KINDS: dict[str, EntityKind] = {
-    "PERSON": "person",
-    "ORG": "organization",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
-    "NORP": "group",
-    "EVENT": "event",
-    "PRODUCT": "product",
-    "LAW": "law",
-}
 
 
 def _named_entities(doc: Doc, article: Article) -> list[Entity]:
     """Entities straight from the recognizer's names, one per distinct name (the fallback of the quick analysis)."""
     by_key: dict[str, Entity] = {}
     for ent in doc.ents:
-        kind = _ENT_KINDS.get(ent.label_)
+        kind = ENTITY_KINDS.get(ent.label_)
         if kind is None:
             continue
         mention = Mention(start=ent.start_char, end=ent.end_char, text=ent.text)
