@@ -305,3 +305,16 @@ def test_fnc_skips_without_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     stance.features.cache_clear()
     with pytest.raises(DataMissing):
         stance.score("dev")
+
+
+def test_summary_leaves_out_naming_differences_without_charged_words() -> None:
+    """'the organization' beside 'the WHO' names an actor differently but characterizes nothing: no summary line
+    about naming (the naming table still lists it)."""
+    comparison = _compare(
+        "The World Health Organization said on Monday that measles cases rose in Europe. "
+        "The organization urged parents to vaccinate their children.",
+        "The WHO said on Monday that measles cases rose sharply across Europe last year.",
+    )
+    assert comparison.naming, "the actor is named in both"
+    summary = " ".join(sentence.text for sentence in comparison.summary)
+    assert "differently" not in summary and "Only" not in summary, summary

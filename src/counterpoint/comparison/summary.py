@@ -130,9 +130,22 @@ def _conflicts(claims: ClaimAlignment, names: dict[str, str]) -> list[SummarySen
     return sentences
 
 
+#: A label or descriptor this far from neutral (lexicon polarity) characterizes: "dictator", "resistance".
+CHARGED = 0.25
+
+
+def _charged(contrast: NamingContrast) -> bool:
+    """Whether any article names the actor with charged words: only then is a naming difference worth a summary
+    line ("U.S. states" beside "U.S." is not framing)."""
+    spans = [*(x for labels in contrast.labels.values() for x in labels)]
+    spans += [x for descriptors in contrast.descriptors.values() for x in descriptors]
+    return any(abs(span.polarity) >= CHARGED for span in spans)
+
+
 def _naming(naming: list[NamingContrast], names: dict[str, str]) -> list[SummarySentence]:
     sentences = []
-    for contrast in [c for c in naming if len(c.labels) > 1 and c.contrast >= 0.3][:2]:
+    charged = [c for c in naming if _charged(c)]
+    for contrast in [c for c in charged if len(c.labels) > 1 and c.contrast >= 0.3][:2]:
         parts, evidence = [], []
         for article_id, labels in contrast.labels.items():
             ranked = sorted(labels, key=lambda label: label.kind in {"name", "demonym"})[:3]
@@ -141,7 +154,7 @@ def _naming(naming: list[NamingContrast], names: dict[str, str]) -> list[Summary
         sentences.append(
             SummarySentence(text=f"They name {contrast.entity} differently: {'; '.join(parts)}.", evidence=evidence)
         )
-    single = next((c for c in naming if len(c.labels) == 1), None)
+    single = next((c for c in charged if len(c.labels) == 1), None)
     if single is not None:
         article_id, labels = next(iter(single.labels.items()))
         characterizing = [label for label in labels if label.kind not in {"name", "demonym"}][:3] or labels[:1]
