@@ -99,10 +99,14 @@ def _shared(claims: ClaimAlignment, names: dict[str, str], total: int) -> list[S
     weakest = min(group.score for group in claims.shared)
     text = (
         f"By wording and the actors, places, numbers and dates they name, the articles share {count} claim"
-        f"{'s' if count > 1 else ''} (match {weakest:.2f} to {best.score:.2f}); the closest{who}: {quotes}."
+        f"{'s' if count > 1 else ''} ({_match_range(weakest, best.score)}); the closest{who}: {quotes}."
     )
     evidence = [_evidence(m.article, m) for group in claims.shared[:3] for m in group.members]
     return [SummarySentence(text=text, evidence=evidence)]
+
+
+def _match_range(low: float, high: float) -> str:
+    return f"match {high:.2f}" if f"{low:.2f}" == f"{high:.2f}" else f"match {low:.2f} to {high:.2f}"
 
 
 def _conflicts(claims: ClaimAlignment, names: dict[str, str]) -> list[SummarySentence]:
@@ -193,7 +197,7 @@ def _omissions(claims: ClaimAlignment, names: dict[str, str]) -> list[SummarySen
     for article_id, refs in claims.unique.items():
         if not refs:
             continue
-        parts.append(f"only {names[article_id]} says {_quote(refs[0].text, 70)} ({len(refs)} such claims in all)")
+        parts.append(f"only {names[article_id]} says {_quote(refs[0].text, 70)} ({len(refs)} such claim{'s' if len(refs) > 1 else ''} in all)")
         evidence += [_evidence(article_id, ref) for ref in refs[:3]]
     if not parts:
         return []
