@@ -45,6 +45,19 @@ def _run(tmp_path: Path, encoder: str) -> tuple[str, dict]:
     return done.stdout, json.loads(out.read_text(encoding="utf-8"))
 
 
+def test_group_runs_without_torch(tmp_path: Path) -> None:
+    """Grouping loads scikit-learn and SciPy, which probe for torch themselves: they must not trip over its absence."""
+    out = tmp_path / "stories.json"
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, "group", *EXAMPLES, "-f", "json", "-o", str(out)],
+        capture_output=True, text=True, cwd=REPO, check=False, env={**os.environ, "COUNTERPOINT_ENCODER": "numpy"},
+    )  # fmt: skip
+    assert "EXIT 0" in done.stdout or "EXIT None" in done.stdout, done.stderr
+    assert "TORCH NoneType" in done.stdout
+    (story,) = json.loads(out.read_text(encoding="utf-8"))["stories"]
+    assert len(story["articles"]) == 2
+
+
 def test_compare_runs_without_torch_and_loads_it_when_the_encoder_needs_it(tmp_path: Path) -> None:
     stdout, without = _run(tmp_path, "numpy")
     assert "TORCH NoneType" in stdout  # marked unavailable: thinc and everything after ran without it

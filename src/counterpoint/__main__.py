@@ -8,6 +8,7 @@ is chosen, torch is marked unavailable before spaCy loads. The Python API is not
 
 from __future__ import annotations
 
+import importlib.abc
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -22,9 +23,19 @@ def torch_unneeded(argv: Sequence[str], environ: Mapping[str, str]) -> bool:
     return not any(arg == "--model" or arg.startswith("--model=") for arg in argv)
 
 
+class _NoTorch(importlib.abc.MetaPathFinder):
+    """Makes `import torch` fail as if it were not installed. (Not `sys.modules["torch"] = None`: libraries such
+    as scipy look torch up in sys.modules and fail on a None there.)"""
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        if name == "torch" or name.startswith("torch."):
+            raise ModuleNotFoundError(f"No module named {name!r} (not loaded by the counterpoint command)", name=name)
+        return None
+
+
 def main() -> None:
     if "torch" not in sys.modules and torch_unneeded(sys.argv[1:], os.environ):
-        sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` now fails; thinc goes on without it
+        sys.meta_path.insert(0, _NoTorch())  # thinc then goes on without torch
     from .cli import main as run_cli
 
     run_cli()
