@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from . import attribution, certainty, entities, framing, grouping, matching, stance, times
+from . import attribution, certainty, dating, entities, framing, grouping, matching, stance, times
 from .data import REPO, DataMissing
 
 __all__ = ["SCORERS", "Result", "run_all", "check", "main"]
@@ -33,6 +33,7 @@ FLOORS = HERE / "floors.json"
 SCORERS: dict[str, tuple[str, Callable[[str], dict[str, float]]]] = {
     "entities": ("dev", entities.score),
     "times": ("all", times.score),
+    "dating": ("dev", dating.score),
     "attribution": ("dev", attribution.score),
     "weasel": ("dev", certainty.score_weasel),
     "emergent": ("dev", certainty.score_emergent),
@@ -83,6 +84,11 @@ What the scores mean:
   shipped; `COUNTERPOINT_BABE_EMBED=1` adds `embedding_macro_f1`, MiniLM embeddings + counts, too slow for CI);
   `word_*` / `lexicon_word_*` = words of our loaded terms vs the words annotators marked biased.
 - `times`: not scored; no data set here has time gold (the ECB+ copy lacks its TIME markables).
+- `dating.*` (PolNeAR, publication dates from its metadata; each article read as if undated): `estimated` =
+  share given a date estimate from the text's own dates; `covered` = share of those estimates whose range holds
+  the real date; `median_width_days`, `median_miss_days` (distance to the real date when missed). A weak
+  signal: political news cites past years, so the output shows it as "the latest date the text mentions",
+  not as a range. See `eval/dating.py`.
 - `fnc.*` (FNC-1 competition test set, the only labelled part here; `train` = even body ids, tuned there with
   `python -m eval.stance --tune`; `dev` = odd body ids, reported): headline/body stance (agree, disagree,
   discuss, unrelated) derived from `compare`'s claim alignment and structural conflicts (see `eval/stance.py`).

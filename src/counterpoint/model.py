@@ -249,7 +249,8 @@ class Article(_Model):
     published: dt.date | None = None
     estimated_date: tuple[dt.date, dt.date] | None = Field(
         default=None,
-        description="When `published` is unknown: the range the text's own absolute dates suggest (an estimate).",
+        description="When `published` is unknown: the range the text's own absolute dates suggest (a weak estimate:"
+        " eval/dating.py).",
     )
     language: str | None = None
     text: str = Field(description="The analyzed text; every span indexes it.")

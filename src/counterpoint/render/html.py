@@ -21,6 +21,7 @@ from markupsafe import Markup
 from ..comparison.summary import display_names
 from ..errors import CounterpointError, Errors
 from ..model import Article, ClaimRef, Comparison, Source, SourcingProfile, Span
+from .summary import date_line
 
 __all__ = ["render_comparison_html", "Mark", "Link", "segment_tokens"]
 
@@ -221,12 +222,7 @@ def segment_tokens(text: str, marks: list[Mark]) -> list[tuple[str, object, bool
 
 
 def _date_line(article: Article) -> tuple[str, bool]:
-    if article.published:
-        return article.published.isoformat(), False
-    if article.estimated_date:
-        first, last = article.estimated_date
-        return f"unknown; estimated {first.isoformat()} to {last.isoformat()} from dates in the text", True
-    return "unknown", True
+    return date_line(article), article.published is None
 
 
 def _entity_link(anchors: _Anchors, name: str) -> Link | None:
