@@ -118,3 +118,20 @@ def test_link_entities_by_surname_and_particle() -> None:
     assert len(assads) == 1 and assads[0].kind == "person"
     names = {article.id: {e.id: e.name for e in article.entities} for article in (first, second)}
     assert names[second.id][assads[0].entities[second.id]] == "Assad"
+
+
+def test_estimated_dates_do_not_set_two_reports_of_one_event_years_apart() -> None:
+    """Undated reports of one march: each "Tuesday" is resolved against a guess from an older date the text cites
+    (November 2020, March 2023). Those guesses are weak (eval/dating.py), so no gap in years comes of them."""
+    march = counterpoint.analyze(
+        "Thousands of protesters marched through central Lima on Tuesday demanding the president's resignation.\n"
+        "Peru last saw protests this large in November 2020, when two young men were killed."
+    )
+    other = counterpoint.analyze(
+        "Protesters marched in Lima on Tuesday to demand that the president resign, police said.\n"
+        "The demonstrators also denounced a pension law passed in March 2023."
+    )
+    assert march.estimated_date and other.estimated_date  # both undated, both guessed from the text
+    (pair,) = counterpoint.compare([march, other]).pairs
+    assert pair.relation == "same_event", pair.evidence.reasons
+    assert not any("apart" in reason for reason in pair.evidence.reasons)
