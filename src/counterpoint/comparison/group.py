@@ -121,14 +121,16 @@ def local_scaling(similarity: np.ndarray, neighbours: int, floor: float, minimum
 
 
 def different_occasions(features: list[ArticleFeatures], max_days: int) -> np.ndarray:
-    """True where two articles' main events are on different occasions: dated more than ``max_days`` apart, or
-    on different weekdays (when the dates do not show the same day), or in different named places."""
+    """True where two articles' main events are on different occasions: dated (not estimated) more than
+    ``max_days`` apart, or on different weekdays (when the dates do not show the same day), or in different named
+    places."""
     n = len(features)
     if n == 0:
         return np.zeros((0, 0), dtype=bool)
     earliest = np.array([f.main.earliest.toordinal() if f.main.earliest else 0 for f in features], dtype=np.int64)
     latest = np.array([f.main.latest.toordinal() if f.main.latest else 0 for f in features], dtype=np.int64)
-    dated = earliest > 0
+    # A date resting on an estimated publication date is a weak guess (eval/dating.py): it sets no gap.
+    dated = (earliest > 0) & ~np.array([f.main.estimated for f in features], dtype=bool)
     both_dated = dated[:, None] & dated[None, :]
     gap = np.maximum(earliest[:, None] - latest[None, :], earliest[None, :] - latest[:, None])
     apart = (gap > max_days) & both_dated
