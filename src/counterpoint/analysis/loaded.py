@@ -22,7 +22,7 @@ import numpy as np
 from spacy.attrs import ENT_TYPE, IS_SPACE, LEMMA, LOWER, SENT_START, SHAPE, TAG
 from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..model import Article, LoadedCategory, LoadedTerm
@@ -48,6 +48,8 @@ __all__ = [
 _CATEGORIES = frozenset({"label", "loaded", "euphemism", "intensifier", "neutral"})
 #: Quotation marks that open and close a quoted stretch.
 _QUOTED = re.compile(r"[“\"‘]([^“”\"‘’\n]{1,60})[”\"’]")
+#: Finite verbs and modals (Penn tags): a quotation holding one is a clause someone said.
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Most words a scare quote may hold: longer quotations are someone's words, not a word held at arm's length.
 _SCARE_MAX_WORDS = 4
 #: Dependency relations through which a word describes the noun it hangs on.
@@ -332,6 +334,14 @@ def _inside_attribution_quote(article: Article, start: int, end: int) -> bool:
     return False
 
 
+def _quoted_speech(article: Article, span: Span | None, start: int, end: int) -> bool:
+    """A quoted clause inside what an attribution reports ('Biden said he "hasn't heard the details"') quotes
+    the speaker's words: a finite verb or a negation in it, within some attribution's content."""
+    if span is None or not any(token.tag_ in _FINITE_TAGS or token.dep_ == "neg" for token in span):
+        return False
+    return any(a.content.start <= start and end <= a.content.end for a in article.attributions)
+
+
 def _scare_quotes(doc: Doc, article: Article, owner: dict[int, str]) -> list[LoadedTerm]:
     """Short quoted stretches inside a sentence ('a “raid” on', 'its “airspace”'): a word kept at arm's length."""
     text = article.text
@@ -347,6 +357,8 @@ def _scare_quotes(doc: Doc, article: Article, owner: dict[int, str]) -> list[Loa
         if not before or before[-1] in ".!?:\n" or before.endswith((",", "said", "says")):
             continue  # a quotation that opens a sentence or follows "said:" is reported speech
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if _quoted_speech(article, span, match.start(), match.end()):
+            continue
         target = None
         if span is not None:
             for token in span:
