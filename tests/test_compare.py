@@ -183,6 +183,15 @@ def test_claims_with_actors_swapped_are_not_shared() -> None:
     assert any(text.startswith("Pakistani troops fired") for text in unique)
 
 
+def test_acts_done_together_are_shared_whichever_side_is_named_first() -> None:
+    """'X held talks with Y' and 'Y held talks with X' say the same: 'with' names a partner, not a target."""
+    comparison = _compare(
+        "Russia held talks with Israel in Moscow on Monday about the situation in Syria.",
+        "Israel held talks with Russia in Moscow on Monday about the situation in Syria.",
+    )
+    assert len(comparison.claims.shared) == 1, comparison.claims
+
+
 def test_same_actors_same_roles_are_shared() -> None:
     """The check on swapped roles leaves alone a match whose doer and target agree."""
     comparison = _compare(

@@ -135,3 +135,33 @@ def test_estimated_dates_do_not_set_two_reports_of_one_event_years_apart() -> No
     (pair,) = counterpoint.compare([march, other]).pairs
     assert pair.relation == "same_event", pair.evidence.reasons
     assert not any("apart" in reason for reason in pair.evidence.reasons)
+
+
+def test_known_publication_dates_years_apart_still_set_two_reports_apart() -> None:
+    """Only dates guessed from the text are set aside: leads dated by their known publication dates four years
+    apart are two occasions."""
+    first = counterpoint.analyze(
+        "Thousands of protesters marched through central Lima demanding the president's resignation.",
+        published="2019-03-05",
+    )
+    second = counterpoint.analyze(
+        "Protesters marched in Lima to demand that the president resign, police said.", published="2023-06-20"
+    )
+    (pair,) = counterpoint.compare([first, second]).pairs
+    assert pair.relation == "same_storyline", pair.evidence.reasons
+    assert any("4 years apart" in reason for reason in pair.evidence.reasons)
+
+
+def test_a_weekday_worked_out_from_a_guessed_date_sets_nothing_apart() -> None:
+    """'yesterday' resolved against a guess from an old date the text cites gives a weekday of that guess: it
+    must not make two undated reports of one march fall on 'different weekdays'."""
+    march = counterpoint.analyze(
+        "Thousands of protesters marched through central Lima yesterday demanding the president's resignation.\n"
+        "Peru last saw protests this large in November 2020, when two young men were killed."
+    )
+    other = counterpoint.analyze(
+        "Protesters marched in Lima yesterday to demand that the president resign, police said.\n"
+        "The demonstrators also denounced a pension law passed in March 2023."
+    )
+    (pair,) = counterpoint.compare([march, other]).pairs
+    assert not any("weekday" in reason or "apart" in reason for reason in pair.evidence.reasons), pair.evidence

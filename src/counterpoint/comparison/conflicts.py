@@ -30,8 +30,11 @@ _DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "dispute", "re
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Clauses through which the main predicate's act continues ('threatened to shoot down X', 'was prepared to...').
 _CHAINED = frozenset({"xcomp", "ccomp", "acomp"})
-#: Who is acted on: objects, the subject of a passive, and objects of the predicate's prepositions ('fired at X').
-_PATIENTS = frozenset({"dobj", "obj", "pobj", "dative", "nsubjpass"})
+#: Who is acted on: objects, the subject of a passive, and objects of prepositions that aim an act ('fired on X').
+_PATIENTS = frozenset({"dobj", "obj", "dative", "nsubjpass"})
+#: Prepositions that aim an act at someone. Not 'with', 'between' (talks with X are talks with both: a pair that
+#: swaps them says the same) nor places and times ('in Moscow', 'on Monday' names no entity acted on).
+_AIMING = frozenset({"on", "at", "against", "upon", "onto", "into", "toward", "towards"})
 _DIRECTIVE_MODALS = frozenset({"should", "must", "ought", "shall"})
 _LIGHT_CONTEXT = frozenset({"be", "have", "do", "at", "least", "about", "some", "more", "than", "of", "the", "a"})
 
@@ -219,8 +222,15 @@ def _roles(parsed: _Parsed, keys: dict[tuple[int, int], str]) -> tuple[set[str],
     done_to: set[str] = set()
 
     def keys_in(token: Token) -> set[str]:
-        found = (_entity_token_key(parsed, t, keys) for t in token.subtree)
-        return {key for key in found if key is not None}
+        """Entities in the phrase the token heads, without its prepositional phrases other than 'of' ('talks
+        with Israel' is done to no one; 'the jets of Israel' are Israel's)."""
+        found, stack = set(), [token]
+        while stack:
+            current = stack.pop()
+            if (key := _entity_token_key(parsed, current, keys)) is not None:
+                found.add(key)
+            stack += [c for c in current.children if c.dep_ != "prep" or c.lower_ == "of"]
+        return found
 
     for predicate in predicates:
         for child in predicate.children:
@@ -230,7 +240,7 @@ def _roles(parsed: _Parsed, keys: dict[tuple[int, int], str]) -> tuple[set[str],
                 doers |= {key for grandchild in child.children for key in keys_in(grandchild)}
             elif child.dep_ in _PATIENTS:
                 done_to |= keys_in(child)
-            elif child.dep_ in {"prep", "prt"}:
+            elif child.dep_ == "prep" and child.lower_ in _AIMING:
                 done_to |= {key for grandchild in child.children if grandchild.dep_ == "pobj" for key in keys_in(grandchild)}
     return doers - done_to, done_to - doers
 

@@ -54,6 +54,7 @@ class MainEvent:
     earliest: dt.date | None = None
     latest: dt.date | None = None
     estimated: bool = False  # the date rests on an estimated anchor, or on the publication date alone
+    guessed: bool = False  # the date rests on a publication date guessed from the text (weak: eval/dating.py)
     weekday: int | None = None  # 0 = Monday, from the words ("Thursday") or the resolved day
     weekday_span: Span | None = None
     place: str | None = None  # canonical name of the place entity
@@ -120,8 +121,14 @@ def _main_time(article: Article, lead_end: int) -> MainEvent:
     chosen = chosen or next((t for t in dated if t.granularity in _COARSE), None)
     if chosen is not None:
         main.time, main.earliest, main.latest = chosen, chosen.earliest, chosen.latest
-        main.estimated = chosen.estimated or chosen.anchor == "estimate"
-        if main.weekday is None and chosen.earliest == chosen.latest and chosen.earliest is not None:
+        main.guessed = chosen.estimated or chosen.anchor == "estimate"
+        main.estimated = main.guessed
+        if (
+            main.weekday is None
+            and chosen.earliest == chosen.latest
+            and chosen.earliest is not None
+            and not main.guessed
+        ):
             main.weekday = chosen.earliest.weekday()
             main.weekday_span = article.span(chosen.start, chosen.end)
     elif article.published is not None and main.weekday is None:
@@ -235,8 +242,6 @@ def _rough_sentences(article: Article) -> list[Sentence]:
         if match:
             start = match.end()
     return sentences
-
-
 
 
 def _named_entities(doc: Doc, article: Article) -> list[Entity]:

@@ -121,7 +121,7 @@ def local_scaling(similarity: np.ndarray, neighbours: int, floor: float, minimum
 
 
 def different_occasions(features: list[ArticleFeatures], max_days: int) -> np.ndarray:
-    """True where two articles' main events are on different occasions: dated (not estimated) more than
+    """True where two articles' main events are on different occasions: dated (not guessed) more than
     ``max_days`` apart, or on different weekdays (when the dates do not show the same day), or in different named
     places."""
     n = len(features)
@@ -130,7 +130,7 @@ def different_occasions(features: list[ArticleFeatures], max_days: int) -> np.nd
     earliest = np.array([f.main.earliest.toordinal() if f.main.earliest else 0 for f in features], dtype=np.int64)
     latest = np.array([f.main.latest.toordinal() if f.main.latest else 0 for f in features], dtype=np.int64)
     # A date resting on an estimated publication date is a weak guess (eval/dating.py): it sets no gap.
-    dated = (earliest > 0) & ~np.array([f.main.estimated for f in features], dtype=bool)
+    dated = (earliest > 0) & ~np.array([f.main.guessed for f in features], dtype=bool)
     both_dated = dated[:, None] & dated[None, :]
     gap = np.maximum(earliest[:, None] - latest[None, :], earliest[None, :] - latest[:, None])
     apart = (gap > max_days) & both_dated

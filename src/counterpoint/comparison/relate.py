@@ -38,9 +38,10 @@ def subject_similarities(features: list[ArticleFeatures]) -> np.ndarray:
 
 
 def _gap_days(a: MainEvent, b: MainEvent) -> int | None:
-    """Days between the two main events; None when either date is unknown or rests on an estimated publication
-    date (a weak guess: eval/dating.py), which must not make two reports of one event look years apart."""
-    if a.earliest is None or b.earliest is None or a.latest is None or b.latest is None or a.estimated or b.estimated:
+    """Days between the two main events; None when either date is unknown or rests on a publication date guessed
+    from the text (a weak guess: eval/dating.py), which must not make two reports of one event look years apart.
+    A known publication date still counts."""
+    if a.earliest is None or b.earliest is None or a.latest is None or b.latest is None or a.guessed or b.guessed:
         return None
     if a.latest < b.earliest:
         return (b.earliest - a.latest).days
