@@ -317,13 +317,14 @@ def test_fnc_skips_without_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
 
 def test_summary_leaves_out_naming_differences_without_charged_words() -> None:
-    """'the organization' beside 'the WHO' names an actor differently but characterizes nothing: no summary line
-    about naming (the naming table still lists it)."""
+    """'The software maker Microsoft' beside plain 'Microsoft' names the company differently but characterizes
+    nothing: the naming table lists it, the summary does not call it a difference."""
     comparison = _compare(
-        "The World Health Organization said on Monday that measles cases rose in Europe. "
-        "The organization urged parents to vaccinate their children.",
-        "The WHO said on Monday that measles cases rose sharply across Europe last year.",
+        "Microsoft announced on Monday that it will cut 1,000 jobs in Ireland. "
+        "The company said the cuts were needed to lower costs.",
+        "The software maker Microsoft announced on Monday that it would cut 1,000 jobs in Ireland.",
     )
-    assert comparison.naming, "the actor is named in both"
+    microsoft = next(c for c in comparison.naming if c.entity == "Microsoft")
+    assert len(microsoft.labels) == 2 and microsoft.contrast >= 0.3  # linked in both, named differently
     summary = " ".join(sentence.text for sentence in comparison.summary)
     assert "differently" not in summary and "Only" not in summary, summary

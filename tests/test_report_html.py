@@ -346,3 +346,14 @@ def test_the_policy_stops_markup_that_escaped_escaping(browser, report: str, art
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert dialogs == []
     page.close()
+
+
+def test_an_undated_article_shows_the_date_it_cites_not_a_guessed_range() -> None:
+    """The guess from the text's own dates is weak (eval/dating.py): the header quotes the date the text cites."""
+    undated = counterpoint.analyze(
+        "Protesters marched in Lima yesterday, police said.\nPeru last saw protests this large in November 2020."
+    )
+    assert undated.published is None and undated.estimated_date is not None
+    html = render_comparison_html(counterpoint.compare([undated, PRESS_TV]))
+    assert "the latest date the text cites is “November 2020”" in html
+    assert "2020-11-01" not in html.split("<body", 1)[1].split("article-text", 1)[0]

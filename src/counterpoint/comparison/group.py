@@ -56,9 +56,16 @@ class GroupParams:
 
     def describe(self) -> str:
         parts = ", ".join(f"{k}={v}" for k, v in asdict(self).items())
-        return (
-            f"average-linkage clustering over locally scaled TF-IDF text + entity + lead-embedding similarity ({parts})"
+        mix = " + ".join(
+            name
+            for name, weight in (
+                ("TF-IDF text", self.text_weight),
+                ("entity", self.entity_weight),
+                ("lead-embedding", self.dense_weight),
+            )
+            if weight
         )
+        return f"average-linkage clustering over locally scaled {mix} similarity ({parts})"
 
 
 DEFAULT = GroupParams()

@@ -49,12 +49,16 @@ class ArticleView:
 def date_line(article: Article) -> str:
     """The publication date, or what little the text says of it. The estimate from the text's own dates is a
     weak guess (on PolNeAR dev its range held the real date for 8% of articles: eval/dating.py), so it is
-    shown as the latest date mentioned, not as a date range."""
+    shown as the latest date the text cites, in its own words, not as a date range."""
     if article.published:
         return article.published.isoformat()
     if article.estimated_date:
         first, _ = article.estimated_date
-        return f"unknown; the latest date the text mentions is {first.isoformat()} (a weak guess at when it was written)"
+        cited = next(
+            (t for t in article.times if t.kind == "absolute" and t.earliest == first and t.anchor is None), None
+        )
+        said = f"“{cited.text}”" if cited is not None else first.isoformat()
+        return f"unknown; the latest date the text cites is {said} (a weak guess at when it was written)"
     return "unknown"
 
 
