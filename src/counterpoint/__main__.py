@@ -25,7 +25,8 @@ def torch_unneeded(argv: Sequence[str], environ: Mapping[str, str]) -> bool:
 
 class _NoTorch(importlib.abc.MetaPathFinder):
     """Makes `import torch` fail as if it were not installed. (Not `sys.modules["torch"] = None`: libraries such
-    as scipy look torch up in sys.modules and fail on a None there.)"""
+    as scipy look torch up in sys.modules and fail on a None there.) Known limit: `importlib.util.find_spec("torch")`
+    raises ModuleNotFoundError here instead of returning None; nothing the commands run probes torch that way."""
 
     def find_spec(self, name: str, path: object = None, target: object = None) -> None:
         if name == "torch" or name.startswith("torch."):
