@@ -16,7 +16,17 @@ from ..model import (
     SummarySentence,
 )
 
-__all__ = ["MAX_SENTENCES", "display_names", "summarize"]
+__all__ = ["MAX_SENTENCES", "display_names", "summarize", "NO_CONFLICTS_NOTE", "NO_SHARED_NOTE"]
+
+#: What the reports say when no claim is shared or in conflict: what was measured, not that the articles agree
+#: or share nothing (matching asks for close wording; conflicts are found structurally).
+NO_SHARED_NOTE = (
+    "No claim in one article matches a claim in another (matching asks for close wording: the same claim worded"
+    " quite differently can be missed)."
+)
+NO_CONFLICTS_NOTE = (
+    "No conflicting claims found (conflicts are found structurally: numbers, dates, places, actors, denials)."
+)
 
 MAX_SENTENCES = 7
 _QUOTE_CHARS = 90
@@ -197,7 +207,9 @@ def _omissions(claims: ClaimAlignment, names: dict[str, str]) -> list[SummarySen
     for article_id, refs in claims.unique.items():
         if not refs:
             continue
-        parts.append(f"only {names[article_id]} says {_quote(refs[0].text, 70)} ({len(refs)} such claim{'s' if len(refs) > 1 else ''} in all)")
+        parts.append(
+            f"only {names[article_id]} says {_quote(refs[0].text, 70)} ({len(refs)} such claim{'s' if len(refs) > 1 else ''} in all)"
+        )
         evidence += [_evidence(article_id, ref) for ref in refs[:3]]
     if not parts:
         return []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..comparison.summary import display_names
+from ..comparison.summary import NO_CONFLICTS_NOTE, NO_SHARED_NOTE, display_names
 from ..model import Comparison
 from .compare_text import letters, short
 from .markdown import md_escape
@@ -45,7 +45,7 @@ def render_comparison_markdown(comparison: Comparison) -> str:
             sides = f"{letter[c.a.article]}: {_quote(c.a.text)}<br>{letter[c.b.article]}: {_quote(c.b.text)}"
             out.append(f"| {c.kind} | {md_escape(c.description)} | {sides} | {c.score:.2f} |")
     else:
-        out.append("None found (conflicts are found structurally: numbers, dates, places, actors, denials).")
+        out.append(NO_CONFLICTS_NOTE)
     out.append("\n### Shared\n")
     if claims.shared:
         out.append("| match | claims | not in |\n|---|---|---|")
@@ -53,7 +53,7 @@ def render_comparison_markdown(comparison: Comparison) -> str:
             members = "<br>".join(f"{letter[m.article]}: {_quote(m.text)}" for m in group.members)
             out.append(f"| {group.score:.2f} | {members} | {', '.join(letter[m] for m in group.missing)} |")
     else:
-        out.append("No claim in one article matches a claim in another (matching asks for close wording: the same claim worded quite differently can be missed).")
+        out.append(NO_SHARED_NOTE)
     for article_id, refs in claims.unique.items():
         if refs:
             out.append(f"\n### Only in {letter[article_id]} ({md_escape(names[article_id])})\n")

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..comparison.summary import display_names
+from ..comparison.summary import NO_CONFLICTS_NOTE, NO_SHARED_NOTE, display_names
 from ..model import Comparison, Label
 
 __all__ = ["render_comparison_text", "letters", "short"]
@@ -70,7 +70,7 @@ def render_comparison_text(comparison: Comparison, *, color: bool = False, width
             console.print(f"    {letter[conflict.a.article]}: {escape(short(conflict.a.text))}")
             console.print(f"    {letter[conflict.b.article]}: {escape(short(conflict.b.text))}")
     else:
-        console.print("No conflicting claims found (conflicts are found structurally: numbers, dates, places, actors, denials).")
+        console.print(NO_CONFLICTS_NOTE)
     if claims.shared:
         console.print(f"[bold]Shared[/bold] ({len(claims.shared)} groups)")
         for group in claims.shared:
@@ -79,7 +79,7 @@ def render_comparison_text(comparison: Comparison, *, color: bool = False, width
             for member in group.members:
                 console.print(f"    {letter[member.article]}: {escape(short(member.text))}")
     else:
-        console.print("No claim in one article matches a claim in another (matching asks for close wording: the same claim worded quite differently can be missed).")
+        console.print(NO_SHARED_NOTE)
     for article_id, refs in claims.unique.items():
         if refs:
             console.print(f"[bold]Only in {letter[article_id]}[/bold] ({escape(names[article_id])}, {len(refs)})")

@@ -18,7 +18,7 @@ from importlib import resources
 import jinja2
 from markupsafe import Markup
 
-from ..comparison.summary import display_names
+from ..comparison.summary import NO_CONFLICTS_NOTE, NO_SHARED_NOTE, display_names
 from ..errors import CounterpointError, Errors
 from ..model import Article, ClaimRef, Comparison, Source, SourcingProfile, Span
 from .summary import date_line
@@ -438,4 +438,15 @@ def render_comparison_html(comparison: Comparison) -> str:
         f"default-src 'none'; style-src {css_hash}; script-src {js_hash}; img-src 'none'; "
         "base-uri 'none'; form-action 'none'"
     )
-    return _environment().get_template("report.html").render(css=css, js=js, csp=policy, **_build(comparison))
+    return (
+        _environment()
+        .get_template("report.html")
+        .render(
+            css=css,
+            js=js,
+            csp=policy,
+            no_shared_note=NO_SHARED_NOTE,
+            no_conflicts_note=NO_CONFLICTS_NOTE,
+            **_build(comparison),
+        )
+    )
