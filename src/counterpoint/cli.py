@@ -46,6 +46,28 @@ def _reading_options(command: Callable) -> Callable:
     return command
 
 
+def _reporter(failures: list[InputError]) -> Callable[[InputError], None]:
+    """An on_error for a batch: one line on stderr per bad source, kept for the exit status."""
+
+    def report(error: InputError) -> None:
+        failures.append(error)
+        click.echo(f"counterpoint: error: {error}", err=True)
+
+    return report
+
+
+def _color(output: Path | None, fmt: str) -> bool:
+    """Colour only for text on a terminal."""
+    return output is None and fmt == "text" and sys.stdout.isatty()
+
+
+def _emit(rendered: str, output: Path | None) -> None:
+    if output:
+        output.write_text(rendered, encoding="utf-8")
+    else:
+        click.echo(rendered, nl=False)
+
+
 def _progress(total: int):  # noqa: ANN202
     """A progress bar on stderr for batches, only when a person is watching."""
     if total < 3 or not sys.stderr.isatty():
@@ -74,10 +96,7 @@ def analyze(sources: tuple[str, ...], fmt: str, output: Path | None, model: str 
     """Analyze articles: text files, HTML, JSON/JSONL records, URLs, RSS/Atom feeds, or - for stdin."""
     ingest = IngestOptions(**options)
     failures: list[InputError] = []
-
-    def report(error: InputError) -> None:
-        failures.append(error)
-        click.echo(f"counterpoint: error: {error}", err=True)
+    report = _reporter(failures)
 
     articles: list[Article] = []
     try:
@@ -94,12 +113,9 @@ def analyze(sources: tuple[str, ...], fmt: str, output: Path | None, model: str 
     except CounterpointError as error:
         raise click.ClickException(str(error)) from None
     if articles:
-        color = output is None and fmt == "text" and sys.stdout.isatty()
+        color = _color(output, fmt)
         rendered = render(articles, fmt, color=color)
-        if output:
-            output.write_text(rendered, encoding="utf-8")
-        else:
-            click.echo(rendered, nl=False)
+        _emit(rendered, output)
     if failures:
         click.echo(f"counterpoint: {len(failures)} source(s) failed, {len(articles)} article(s) analyzed", err=True)
         sys.exit(1)
@@ -164,10 +180,7 @@ def group(sources: tuple[str, ...], fmt: str, output: Path | None, model: str | 
     from .render.grouping import render_grouping
 
     failures: list[InputError] = []
-
-    def report(error: InputError) -> None:
-        failures.append(error)
-        click.echo(f"counterpoint: error: {error}", err=True)
+    report = _reporter(failures)
 
     bar: dict = {}
 
@@ -189,12 +202,9 @@ def group(sources: tuple[str, ...], fmt: str, output: Path | None, model: str | 
             bar["progress"].stop()
     count = sum(len(story.articles) for story in grouping.stories)
     if count:
-        color = output is None and fmt == "text" and sys.stdout.isatty()
+        color = _color(output, fmt)
         rendered = render_grouping(grouping, fmt, color=color)
-        if output:
-            output.write_text(rendered, encoding="utf-8")
-        else:
-            click.echo(rendered, nl=False)
+        _emit(rendered, output)
     if failures:
         click.echo(f"counterpoint: {len(failures)} source(s) failed, {count} article(s) grouped", err=True)
         sys.exit(1)
@@ -214,24 +224,18 @@ def compare(sources: tuple[str, ...], fmt: str, output: Path | None, model: str 
     from .render import render_comparison
 
     failures: list[InputError] = []
-
-    def report(error: InputError) -> None:
-        failures.append(error)
-        click.echo(f"counterpoint: error: {error}", err=True)
+    report = _reporter(failures)
 
     try:
         comparison = compare_sources(
             sources, options=IngestOptions(**options), on_error=report, model=model, sources_only=True
         )
-        color = output is None and fmt == "text" and sys.stdout.isatty()
+        color = _color(output, fmt)
         rendered = render_comparison(comparison, fmt, color=color)
     except CounterpointError as error:
         click.echo(f"counterpoint: error: {error}", err=True)
         sys.exit(1)
-    if output:
-        output.write_text(rendered, encoding="utf-8")
-    else:
-        click.echo(rendered, nl=False)
+    _emit(rendered, output)
     if failures:
         click.echo(
             f"counterpoint: {len(failures)} source(s) failed, {len(comparison.articles)} article(s) compared", err=True
