@@ -531,3 +531,10 @@ def test_the_same_article_twice_in_a_comparison_is_stored_once_and_linked_to_its
     page = client.get(f"/comparisons/{response.json()['id']}").text
     nav = page[page.index('<nav aria-label="Counterpoint"') : page.index("</nav>")]
     assert f'href="/articles/{first}"' in nav and f"/articles/{second}" not in nav
+
+
+def test_a_text_over_the_pipeline_limit_is_an_input_error_not_a_server_fault(client) -> None:
+    """The web path checks length as the CLI and API do (E022): 422 with one clear line, never a 500."""
+    response = client.post("/api/v1/analyze", json={"text": "Word of news. " * 80_000})
+    assert response.status_code == 422, response.text
+    assert "over the pipeline's limit" in response.json()["detail"]

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from .analysis.nlp import MAX_CHARS
+from .analysis.nlp import within_limit
 from .analysis.pipeline import run_pipeline
 from .errors import Errors, InputError
 from .ingest import FOLDER_SUFFIXES, IngestOptions, read_sources, read_text
@@ -51,13 +51,6 @@ def load(
                 yield error
 
 
-def _within_limit(article: Article) -> Article | InputError:
-    if len(article.text) > MAX_CHARS:
-        source = article.source or article.id
-        return InputError(Errors.E022.format(source=source, length=len(article.text), limit=MAX_CHARS), source)
-    return article
-
-
 def analyze_many(
     items: Iterable[Source],
     *,
@@ -73,7 +66,7 @@ def analyze_many(
     def good() -> Iterator[Article]:
         for item in load(items, options, sources_only=sources_only):
             if isinstance(item, Article):
-                item = _within_limit(item)
+                item = within_limit(item)
             if isinstance(item, InputError):
                 if on_error is None:
                     raise item
@@ -171,7 +164,7 @@ def group(
     articles: list[Article] = []
     for item in load(_expand_folders(items, on_error), options, sources_only=sources_only):
         if isinstance(item, Article):
-            item = _within_limit(item)
+            item = within_limit(item)
         if isinstance(item, InputError):
             if on_error is None:
                 raise item

