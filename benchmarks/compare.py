@@ -28,9 +28,11 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # eval/ (the data reader) is a top-level package beside src/
     sys.path.insert(0, str(REPO))
 
-from eval.data import DataMissing, read_polnear  # noqa: E402
+from _results import RESULTS, append_row  # noqa: E402  (benchmarks/ is the script folder)
 
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+from eval.data import DataMissing, read_polnear  # noqa: E402
+from eval.run import commit  # noqa: E402
+
 _MARKER = "## Compare: `compare` on two articles"
 _SECTION = """
 ## Compare: `compare` on two articles of about 1,000 words
@@ -80,29 +82,6 @@ def _fresh(args: list[str], rounds: int) -> float:
     return _median(runs)
 
 
-def _append_row(row: str) -> None:
-    """Add the row at the end of this benchmark's table (its section is created once; other sections stay)."""
-    lines = RESULTS.read_text(encoding="utf-8").splitlines() if RESULTS.exists() else []
-    if not any(line.startswith(_MARKER) for line in lines):
-        lines += _SECTION.rstrip("\n").split("\n")
-    start = next(i for i, line in enumerate(lines) if line.startswith(_MARKER))
-    end = start + 1
-    while end < len(lines) and not lines[end].startswith("|"):
-        end += 1
-    while end < len(lines) and lines[end].startswith("|"):
-        end += 1
-    lines.insert(end, row)
-    RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-def commit() -> str:
-    def git(*args: str) -> str:
-        done = subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True, check=False)
-        return done.stdout.strip() if done.returncode == 0 else ""
-
-    return (git("rev-parse", "--short", "HEAD") or "none") + ("+dirty" if git("status", "--porcelain", "--", "src") else "")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python benchmarks/compare.py", description=__doc__.split("\n")[0])
     parser.add_argument("--write", action="store_true", help="append a row to benchmarks/RESULTS.md")
@@ -139,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
             f"| {dt.date.today().isoformat()} | {commit()} | {words} | {args.rounds} | {cores} | {load:.2f} | "
             f"{sources:.2f} | {alone:.2f} | {cold:.2f} | {torch:.2f} | {import_cli:.2f} |"
         )
-        _append_row(row)
+        append_row(_MARKER, _SECTION, row)
         print(f"appended to {RESULTS.relative_to(REPO)}")
     return 0
 

@@ -23,10 +23,12 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # eval/ (the data readers) is a top-level package beside src/
     sys.path.insert(0, str(REPO))
 
+from _results import RESULTS, append_row  # noqa: E402  (benchmarks/ is the script folder)
+
 from eval.data import DataMissing  # noqa: E402
 from eval.grouping import labelled  # noqa: E402
+from eval.run import commit  # noqa: E402
 
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 GOAL_SECONDS = 60.0
 
 _HEADER = """
@@ -92,28 +94,6 @@ def measure(n: int = 1000, processes: int = 1) -> dict[str, object]:
     }
 
 
-def _append_row(row: str) -> None:
-    """Add the row at the end of this benchmark's table (its section is created once; other sections stay)."""
-    lines = RESULTS.read_text(encoding="utf-8").splitlines() if RESULTS.exists() else []
-    marker = "## Grouping: `group`"
-    if not any(line.startswith(marker) for line in lines):
-        lines += _HEADER.rstrip("\n").split("\n")
-    start = next(i for i, line in enumerate(lines) if line.startswith(marker))
-    end = start + 1
-    while end < len(lines) and not lines[end].startswith("|"):
-        end += 1
-    while end < len(lines) and lines[end].startswith("|"):
-        end += 1
-    lines.insert(end, row)
-    RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-def _commit() -> str:
-    from eval.run import commit
-
-    return commit()
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python benchmarks/group.py", description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=1000)
@@ -133,11 +113,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.write:
         row = (
-            f"| {dt.date.today().isoformat()} | {_commit()} | {r['n']} | {r['words']} | {r['chars']} | {r['processes']} | "
+            f"| {dt.date.today().isoformat()} | {commit()} | {r['n']} | {r['words']} | {r['chars']} | {r['processes']} | "
             f"{r['cores']} | {r['load']:.2f} | {r['bare']:.1f} | {r['ours']:.1f} | {r['ratio']:.2f} | "
             f"{r['stories']} | {r['events']} | {r['rss']:.0f} |"
         )
-        _append_row(row)
+        append_row("## Grouping: `group`", _HEADER, row)
         print(f"appended to {RESULTS.relative_to(REPO)}")
     return 0
 

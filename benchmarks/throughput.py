@@ -25,9 +25,10 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # eval/ (the data reader) is a top-level package beside src/
     sys.path.insert(0, str(REPO))
 
+from _results import RESULTS, append_row  # noqa: E402  (benchmarks/ is the script folder)
+
 from eval.data import DataMissing, read_polnear  # noqa: E402
 
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 GOAL = 0.8
 
 _HEADER = """# Throughput benchmarks
@@ -141,12 +142,10 @@ def _secs(values: object) -> str:
     return "/".join(f"{v:.2f}s" for v in values)  # type: ignore[attr-defined]
 
 
-def write(r: dict[str, object], path: Path = RESULTS) -> None:
-    """Append one row to benchmarks/RESULTS.md (created with its header on first use)."""
+def write(r: dict[str, object]) -> None:
+    """Append one row to the throughput table of benchmarks/RESULTS.md (created with its header on first use)."""
     from eval.run import commit
 
-    if not path.exists():
-        path.write_text(_HEADER, encoding="utf-8")
     stages = ", ".join(f"{k} {v:.2f}" for k, v in r["stage_ms"].items())  # type: ignore[attr-defined]
     cells = [
         dt.date.today().isoformat(),
@@ -166,8 +165,7 @@ def write(r: dict[str, object], path: Path = RESULTS) -> None:
         stages,
         f"{r['peak_rss_mb']:.0f}",
     ]
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write("| " + " | ".join(str(c) for c in cells) + " |\n")
+    append_row("# Throughput benchmarks", _HEADER, "| " + " | ".join(str(c) for c in cells) + " |")
 
 
 def main(argv: list[str] | None = None) -> int:

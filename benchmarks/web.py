@@ -30,9 +30,10 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # eval/ (the data reader) is a top-level package beside src/
     sys.path.insert(0, str(REPO))
 
+from _results import RESULTS, append_row  # noqa: E402  (benchmarks/ is the script folder)
+
 from eval.data import DataMissing, read_polnear  # noqa: E402
 
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 GOAL_P95 = 1.5
 _SECTION = """
 ## Web: POST /api/v1/compare
@@ -140,14 +141,10 @@ def report(r: dict[str, object]) -> None:
     print(f"  goal p95 <= {GOAL_P95} s: fresh {fresh_verdict}, repeat {verdict}")
 
 
-def write(r: dict[str, object], path: Path = RESULTS) -> None:
+def write(r: dict[str, object]) -> None:
     """Append one row to the web section of benchmarks/RESULTS.md (adding the section on first use)."""
     from eval.run import commit
 
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    if "## Web: POST /api/v1/compare" not in text:
-        text = text.rstrip("\n") + "\n" + _SECTION
-        path.write_text(text, encoding="utf-8")
     cells = [
         dt.date.today().isoformat(),
         commit(),
@@ -160,8 +157,7 @@ def write(r: dict[str, object], path: Path = RESULTS) -> None:
         len(r["repeat"]),  # type: ignore[arg-type]
         _summary(r["repeat"]),  # type: ignore[arg-type]
     ]
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write("| " + " | ".join(str(cell) for cell in cells) + " |\n")
+    append_row("## Web: POST /api/v1/compare", _SECTION, "| " + " | ".join(str(cell) for cell in cells) + " |")
 
 
 def main(argv: list[str] | None = None) -> int:
