@@ -111,13 +111,14 @@ def features(split: str, bodies: int | None, lowest_conflict: float) -> tuple[li
         head, body = headline_articles[headline], body_articles[body_id]
         head = head.model_copy(update={"id": "h" + hashlib.sha256(headline.encode()).hexdigest()[:12]})
         pair = [head, body]
-        infos = claim_infos(pair, link_entities(pair))
+        linked = link_entities(pair)
+        infos = claim_infos(pair, linked)
         for info in infos[head.id]:
             info.vector = vectors[("h", headline, info.index)]
         for info in infos[body.id]:
             info.vector = vectors[("b", body_id, info.index)]
         matrix = match_scores(infos[head.id], infos[body.id])
-        key_of = {(a, e): f"L{n}" for n, item in enumerate(link_entities(pair)) for a, e in item.entities.items()}
+        key_of = {(a, e): f"L{n}" for n, item in enumerate(linked) for a, e in item.entities.items()}
         conflicts = find_conflicts(
             pair, infos, {(head.id, body.id): matrix}, key_of, threshold=lowest_conflict, parses=parses
         )

@@ -15,7 +15,8 @@ from .errors import CounterpointError, Errors, InputError
 from .ingest import IngestOptions
 from .ingest.dates import parse_date
 from .model import Article
-from .render import FORMATS, render
+from .render import COMPARISON_FORMATS, FORMATS, render
+from .render.grouping import GROUPING_FORMATS
 
 __all__ = ["main"]
 
@@ -171,7 +172,7 @@ def serve(
 
 @cli.command()
 @click.argument("sources", nargs=-1, required=True)
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "md", "json"]), default="text", show_default=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(GROUPING_FORMATS), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout.")
 @_reading_options
 def group(sources: tuple[str, ...], fmt: str, output: Path | None, model: str | None, **options) -> None:  # noqa: ANN003
@@ -215,7 +216,7 @@ def group(sources: tuple[str, ...], fmt: str, output: Path | None, model: str | 
 
 @cli.command()
 @click.argument("sources", nargs=-1, required=True)
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "md", "json", "html"]), default="text", show_default=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(COMPARISON_FORMATS), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout.")
 @_reading_options
 def compare(sources: tuple[str, ...], fmt: str, output: Path | None, model: str | None, **options) -> None:  # noqa: ANN003

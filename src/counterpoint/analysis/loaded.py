@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -26,10 +25,10 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..model import Article, LoadedCategory, LoadedTerm
+from ..resources import rows
 
 __all__ = [
     "LexiconEntry",
-    "resource_rows",
     "lexicon",
     "polarity_of",
     "find_loaded_terms",
@@ -63,22 +62,11 @@ class LexiconEntry:
 
 
 @cache
-def resource_rows(name: str, columns: int) -> tuple[tuple[str, ...], ...]:
-    """Rows of a tab-separated resource file (``#`` lines are its header), padded or cut to ``columns`` cells."""
-    text = resources.files("counterpoint.resources").joinpath(name).read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            cells = [cell.strip() for cell in line.split("\t")]
-            rows.append(tuple((cells + [""] * columns)[:columns]))
-    return tuple(rows)
-
-
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, LexiconEntry]:
     """The shipped loaded-terms lexicon: lower-case word or phrase -> category and polarity."""
     entries: dict[str, LexiconEntry] = {}
-    for term, category, polarity in resource_rows("loaded_terms.tsv", 3):
+    for term, category, polarity in rows("loaded_terms.tsv", 3):
         if category not in _CATEGORIES:
             raise ValueError(f"loaded_terms.tsv: unknown category {category!r} for {term!r}")
         entries[term.lower()] = LexiconEntry(category, float(polarity))
@@ -267,7 +255,9 @@ def _target(token: Token, owner: dict[int, str]) -> str | None:
 
 def _in_name(tokens: list[Token]) -> bool:
     """Inside a proper name ("Great Britain", "Resistance Front"): not a word choice of the writer."""
-    return any(t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG", "GPE", "WORK_OF_ART", "LAW", "EVENT"} for t in tokens)
+    return any(
+        t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG", "GPE", "WORK_OF_ART", "LAW", "EVENT"} for t in tokens
+    )
 
 
 def _term(

@@ -28,8 +28,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from ..model import Article, Descriptor, Entity, Label, LabelKind, Span, Tone
-from ..resources import countries
-from .loaded import lexicon, polarity_of, resource_rows
+from ..resources import countries, rows, table
+from .loaded import lexicon, polarity_of
 
 __all__ = ["find_naming", "head_classes", "state_identities", "tone_verbs"]
 
@@ -54,7 +54,7 @@ _LOOKBACK_SENTENCES = 2
 @lru_cache(maxsize=1)
 def head_classes() -> dict[str, str]:
     """Head noun -> actor class (state, group, forces, person), from ``resources/naming_heads.tsv``."""
-    return {noun.lower(): kind for noun, kind in resource_rows("naming_heads.tsv", 2)}
+    return table("naming_heads.tsv")
 
 
 @lru_cache(maxsize=1)
@@ -65,13 +65,13 @@ def _head_hashes() -> np.ndarray:
 @lru_cache(maxsize=1)
 def state_identities() -> dict[str, str]:
     """Identity adjective -> country name ("jewish" -> Israel), from ``resources/state_identities.tsv``."""
-    return {adjective.lower(): country for adjective, country in resource_rows("state_identities.tsv", 2)}
+    return table("state_identities.tsv")
 
 
 @lru_cache(maxsize=1)
 def tone_verbs() -> dict[str, tuple[float, float]]:
     """Verb lemma -> (polarity for its subject, polarity for its object), from ``resources/tone_verbs.tsv``."""
-    return {verb: (float(subject), float(obj)) for verb, subject, obj in resource_rows("tone_verbs.tsv", 3)}
+    return {verb: (float(subject), float(obj)) for verb, subject, obj in rows("tone_verbs.tsv", 3)}
 
 
 @lru_cache(maxsize=1)
@@ -98,13 +98,14 @@ class _Context:
     mention_kind: dict[int, str]  # token index -> kind of that mention
     sentence_of: dict[int, int]  # token index of sentence start -> sentence number
     found: dict[int, list[_Found]]  # entity index -> labels found
+    seen: set[tuple[int, int, int]] = field(default_factory=set)  # (entity, start, end) of those labels
 
     def add(self, entity: int, found: _Found) -> None:
         if found.end - found.start > _MAX_LABEL_TOKENS or found.end <= found.start:
             return
-        labels = self.found.setdefault(entity, [])
-        if all((f.start, f.end) != (found.start, found.end) for f in labels):
-            labels.append(found)
+        if (entity, found.start, found.end) not in self.seen:
+            self.seen.add((entity, found.start, found.end))
+            self.found.setdefault(entity, []).append(found)
 
     def is_state(self, entity: int) -> bool:
         item = self.article.entities[entity]

@@ -89,7 +89,7 @@ def compare_articles(articles: list[Article], *, model: str | None = None) -> Co
     groups, grouped = align_claims(articles, infos, scores, apart=apart)
     taken = grouped | {(c.a.article, c.a.claim) for c in conflicts} | {(c.b.article, c.b.claim) for c in conflicts}
     claims = ClaimAlignment(shared=groups, conflicts=conflicts, unique=_unique(articles, infos, taken))
-    pairs = relate_pairs(articles)
+    pairs = relate_pairs(articles, linked)
     naming = naming_contrasts(articles, linked)
     sourcing = sourcing_sides(articles)
     return Comparison(

@@ -74,10 +74,6 @@ def _negation(parsed: _Parsed) -> Token | None:
     return None
 
 
-def _predicates(doc: Doc) -> set[str]:
-    return {t.lemma_.lower() for t in doc if t.pos_ in {"VERB", "AUX"}} - {"be", "have", "do", "say"}
-
-
 def _denied_predicate(parsed: _Parsed) -> Token:
     """What is negated or denied: the main verb, or what a denial verb governs ('denied shelling' -> shell)."""
     root = _root(parsed.doc)

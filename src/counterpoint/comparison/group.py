@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from ..model import Article, Grouping, Story
+from .compare import distinct_ids
 from .features import ArticleFeatures, article_features, quick_analysis, unify_keys
 
 __all__ = [
@@ -99,10 +100,9 @@ def similarity_matrix(features: list[ArticleFeatures], params: GroupParams = DEF
         entity_docs = [f.entity_tokens() for f in features]
         similarity += params.entity_weight * _tfidf(entity_docs, token_pattern=r"\S+", lowercase=False)
     if params.dense_weight:
-        from .embed import embed
+        from .relate import subject_similarities
 
-        vectors = embed([f.lead for f in features])
-        similarity += params.dense_weight * np.clip(vectors @ vectors.T, 0.0, 1.0)
+        similarity += params.dense_weight * subject_similarities(features)
     similarity /= total or 1.0
     np.fill_diagonal(similarity, 1.0)
     return similarity
@@ -242,7 +242,7 @@ def group_articles(
     a suffix ('-2'), so every article is placed once."""
     total = len(articles)
     analyzed: list[Article] = []
-    unique = _unique_ids(articles)
+    unique = distinct_ids(list(articles))
     for article in quick_analysis(unique, model=model, n_process=n_process, max_chars=params.read_chars):
         analyzed.append(article)
         if progress is not None:
@@ -260,12 +260,3 @@ def group_articles(
         else params.describe()
     )
     return Grouping(stories=stories, method=method, titles=titles)
-
-
-def _unique_ids(articles: Sequence[Article]) -> list[Article]:
-    seen: dict[str, int] = {}
-    unique = []
-    for article in articles:
-        count = seen[article.id] = seen.get(article.id, 0) + 1
-        unique.append(article if count == 1 else article.model_copy(update={"id": f"{article.id}-{count}"}))
-    return unique

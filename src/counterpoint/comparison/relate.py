@@ -14,7 +14,7 @@ from itertools import combinations
 import numpy as np
 
 from ..model import Article, PairRelation, Relation, RelationEvidence
-from .entities import link_entities
+from .entities import LinkedEntity, link_entities
 from .features import WEEKDAYS, ArticleFeatures, MainEvent, article_features, unify_keys, weighted_overlap
 
 __all__ = ["relate_pairs", "relate_features", "subject_similarities", "THRESHOLDS"]
@@ -160,14 +160,15 @@ def _join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def relate_pairs(articles: list[Article]) -> list[PairRelation]:
-    """Every pair of the (analyzed) articles, in input order: its relation, score and evidence."""
+def relate_pairs(articles: list[Article], linked: list[LinkedEntity] | None = None) -> list[PairRelation]:
+    """Every pair of the (analyzed) articles, in input order: its relation, score and evidence. ``linked``: the
+    articles' entities linked across them, when the caller has them already."""
     if len(articles) < 2:
         return []
     features = [article_features(article) for article in articles]
     unify_keys(features)
     similarity = subject_similarities(features)
-    linked = link_entities(articles)
+    linked = link_entities(articles) if linked is None else linked
     pairs = []
     for i, j in combinations(range(len(articles)), 2):
         a_id, b_id = articles[i].id, articles[j].id

@@ -6,12 +6,22 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-__all__ = ["Country", "countries", "table", "word_list"]
+__all__ = ["Country", "countries", "table", "word_list", "rows"]
 
 
 def _lines(name: str) -> list[str]:
     text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def rows(name: str, columns: int) -> tuple[tuple[str, ...], ...]:
+    """Rows of a tab-separated list, each padded or cut to ``columns`` cells (stripped)."""
+    found = []
+    for line in _lines(name):
+        cells = [cell.strip() for cell in line.split("\t")]
+        found.append(tuple((cells + [""] * columns)[:columns]))
+    return tuple(found)
 
 
 @cache

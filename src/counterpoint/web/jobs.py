@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 
 from ..analysis.nlp import within_limit
 from ..errors import CounterpointError, Errors, InputError
@@ -36,7 +36,7 @@ class JobRunner:
         if self._closed:
             self.store.update_job(job_id, status="failed", message=Errors.E095)
             return job_id
-        self._future: Future = self._executor.submit(self._run, job_id, stream)
+        self._executor.submit(self._run, job_id, stream)
         return job_id
 
     def shutdown(self, wait: bool = True) -> None:

@@ -332,10 +332,6 @@ class Store:
             row = self._db.execute("SELECT body FROM comparisons WHERE id = ?", (comparison_id,)).fetchone()
         return Comparison.model_validate_json(row["body"]) if row else None
 
-    def has_comparison(self, comparison_id: str) -> bool:
-        with self._lock:
-            return self._db.execute("SELECT 1 FROM comparisons WHERE id = ?", (comparison_id,)).fetchone() is not None
-
     def list_comparisons(self, query: str | None = None, *, limit: int = 50, offset: int = 0) -> list[ComparisonRow]:
         """Newest first; `query` matches comparisons any of whose articles match (title, outlet, entities)."""
         where, params = self._article_filters(query, None, None)
