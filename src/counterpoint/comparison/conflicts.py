@@ -260,7 +260,7 @@ def _parsed(
     docs = {} if parses is None else parses
     needed = {(x.article, x.index): x for _, a, b in candidates for x in (a, b) if (x.article, x.index) not in docs}
     if needed:
-        docs.update(zip(needed, load_nlp(model).pipe(info.text for info in needed.values()), strict=True))
+        docs.update(zip(needed, load_nlp(model).pipe((i.text for i in needed.values()), disable=["ner"]), strict=True))
     return docs
 
 

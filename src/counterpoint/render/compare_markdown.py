@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from ..comparison.summary import NO_CONFLICTS_NOTE, NO_SHARED_NOTE, display_names
 from ..model import Comparison
-from .compare_text import letters, short
+from .compare_text import letters
 from .markdown import md_escape
+from .summary import short
 
 __all__ = ["render_comparison_markdown"]
 

@@ -10,6 +10,7 @@ from rich.table import Table
 
 from ..comparison.summary import NO_CONFLICTS_NOTE, NO_SHARED_NOTE, display_names
 from ..model import Comparison, Label
+from .summary import short
 
 __all__ = ["render_comparison_text", "letters", "short"]
 
@@ -20,12 +21,6 @@ def letters(comparison: Comparison) -> dict[str, str]:
     for n, article in enumerate(comparison.articles):
         out[article.id] = chr(ord("A") + n) if n < 26 else f"A{n - 25}"
     return out
-
-
-def short(text: str, limit: int = 150) -> str:
-    """One line, cut with an ellipsis past ``limit`` characters."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _labels(labels: list[Label], limit: int = 5) -> str:

@@ -21,7 +21,7 @@ from markupsafe import Markup
 from ..comparison.summary import NO_CONFLICTS_NOTE, NO_SHARED_NOTE, display_names
 from ..errors import CounterpointError, Errors
 from ..model import Article, ClaimRef, Comparison, Source, SourcingProfile, Span
-from .summary import date_line
+from .summary import date_line, short
 
 __all__ = ["render_comparison_html", "Mark", "Link", "segment_tokens"]
 
@@ -72,11 +72,6 @@ class _Finding:
         return " ".join(dict.fromkeys(link.id for link in self.links))
 
 
-def _short(text: str, limit: int = _QUOTE) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 class _Anchors:
     """Every span one article shows, under a stable id ('a1-c3': article 1, claim 3). A finding's link goes to the
     mark over exactly its words; when no highlighted span covers them, an evidence mark is made for them."""
@@ -95,7 +90,7 @@ class _Anchors:
         text = self.article.text
         if not (0 <= span.start <= span.end <= len(text)) or text[span.start : span.end] != span.text:
             raise CounterpointError(
-                Errors.E070.format(article=self.article.id, start=span.start, end=span.end, text=_short(span.text, 40))
+                Errors.E070.format(article=self.article.id, start=span.start, end=span.end, text=short(span.text, 40))
             )
         return span.end > span.start
 
@@ -127,7 +122,7 @@ class _Anchors:
             mark_id = self.add(span, f"x{self._evidence}", "evidence", title="evidence for a finding")
         else:
             mark_id = chosen.id
-        return Link(mark_id, self.name, _short(span.text))
+        return Link(mark_id, self.name, short(span.text, _QUOTE))
 
 
 def _claim_status(comparison: Comparison) -> dict[tuple[str, int], list[str]]:
@@ -272,7 +267,7 @@ def _build(comparison: Comparison) -> dict:
             return where.link(ref)
         claim = where.article.claims[ref.claim]
         if (claim.start, claim.end) == (ref.start, ref.end) and claim.end > claim.start:
-            return Link(f"{where.prefix}-c{ref.claim}", where.name, _short(ref.text))
+            return Link(f"{where.prefix}-c{ref.claim}", where.name, short(ref.text, _QUOTE))
         return where.link(ref, prefer="claim")
 
     def finding(links: list[Link | None]) -> _Finding:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ..model import Article, Entity, TimeExpression
 
-__all__ = ["ArticleView", "NamingRow", "SourcedClaim", "date_line", "view"]
+__all__ = ["ArticleView", "NamingRow", "SourcedClaim", "date_line", "short", "view"]
 
 
 @dataclass
@@ -44,6 +44,12 @@ class ArticleView:
     chains: list[str]
     naming: list[NamingRow] = field(default_factory=list)
     loaded: list[tuple[str, str, str]] = field(default_factory=list)  # words, category, who it is aimed at
+
+
+def short(text: str, limit: int = 150) -> str:
+    """One line, cut with an ellipsis past ``limit`` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def date_line(article: Article) -> str:
