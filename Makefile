@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval bench lint install clean loaded-model
+.PHONY: demo test eval bench lint install clean loaded-model attribution-model
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ bench: $(STAMP)
 # Rebuild the loaded-language tagger's weights from ../shared/eval (SemEval-2020 Task 11 train, held-apart slice excluded).
 loaded-model: $(STAMP)
 	$(BIN)/python -m eval.train_loaded
+
+# Rebuild the attribution cue model's weights from ../shared/eval (PolNeAR train only).
+attribution-model: $(STAMP)
+	$(BIN)/python -m eval.train_attribution
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -22,7 +22,7 @@ from counterpoint.model import Article
 from .analysis import analyzed_polnear
 from .data import PolnearDoc
 
-__all__ = ["score", "match_attributions"]
+__all__ = ["score", "match_attributions", "outermost"]
 
 _EDGE = " \t\n.,;:\"'“”‘’()"
 
@@ -69,7 +69,8 @@ def match_attributions(doc: PolnearDoc, article: Article) -> int:
         if not gold_content:
             continue
         for pi, ours in enumerate(article.attributions):
-            ours_content = _chars([(ours.content.start, ours.content.end)])
+            parts = [ours.content] + ([ours.continuation] if ours.continuation else [])
+            ours_content = _chars((part.start, part.end) for part in parts)
             jaccard = len(gold_content & ours_content) / len(gold_content | ours_content)
             if jaccard < 0.5:
                 continue
@@ -89,12 +90,12 @@ def match_attributions(doc: PolnearDoc, article: Article) -> int:
     return matched
 
 
-def _outermost(article: Article) -> Article:
+def outermost(article: Article) -> Article:
     return article.model_copy(update={"attributions": [a for a in article.attributions if a.via is None]})
 
 
 def score(split: str = "dev") -> dict[str, float]:
-    pairs = [(doc, _outermost(article)) for doc, article in analyzed_polnear(split)]
+    pairs = [(doc, outermost(article)) for doc, article in analyzed_polnear(split)]
     totals = {role: [0, 0, 0, 0] for role in ("source", "cue", "content")}  # exact, overlap, predicted, gold
     matched = predicted = gold = 0
     for doc, article in pairs:

@@ -181,3 +181,50 @@ def test_an_outlets_unnamed_source_is_chained_through_the_outlet():
     a = only(article.attributions)
     assert a.source.kind == "anonymous" and a.source.through == "Al Jazeera"
     assert article.sourcing.chains == [["(this article)", "Al Jazeera", "Al Jazeera’s Syrian source"]]
+
+
+def test_cues_beyond_the_report_verb_list_are_found():
+    """The cue model learns cues no list names: wanting, seeing, calling for (PolNeAR marks them all)."""
+    article = analyze("Senator Mary Holt wants voters to know that she is with them.")
+    a = only([a for a in article.attributions if a.via is None])
+    assert a.cue.text == "wants" and a.source.text == "Senator Mary Holt"
+    assert a.content.text.startswith("voters to know")
+    called = only(analyze("The mayor called for an independent inquiry into the fire.").attributions)
+    assert called.cue.text == "called for"
+    assert called.content.text == "an independent inquiry into the fire"
+    assert called.content_type == "object"
+
+
+def test_a_verb_that_reports_nothing_is_not_a_cue():
+    article = analyze("The company opened a new factory in Ohio. Prices rose sharply in March.")
+    assert article.attributions == []
+
+
+def test_a_quote_carried_on_after_its_reporting_clause():
+    text = '"We will win this fight," Holt said on Monday. "We always do. Nobody should doubt it."'
+    a = only(analyze(text).attributions)
+    assert a.content.text == '"We will win this fight,"'
+    assert a.continuation is not None and a.continuation.text == '"We always do. Nobody should doubt it."'
+    assert text[a.continuation.start : a.continuation.end] == a.continuation.text
+    claims = analyze(text).claims
+    assert [c.attribution for c in claims] == [0, 0], claims
+    # A quote in the next paragraph, or after another speaker's clause, is not carried on.
+    other = analyze('"We will win," Holt said on Monday.\n\n"We always do," Reyes said.')
+    assert all(a.continuation is None for a in other.attributions)
+
+
+def test_what_a_source_acts_on_leaves_the_sentence_the_outlets_claim():
+    """'X praised the plan' asserts, in the outlet's voice, that X praised it; the plan is not X's claim."""
+    article = analyze("The prime minister praised the new budget on Tuesday.")
+    a = only(article.attributions)
+    assert a.content_type == "object" and a.content.text == "the new budget"
+    claim = only(article.claims)
+    assert claim.attribution is None and claim.certainty == "asserted"
+    assert claim.text == "The prime minister praised the new budget on Tuesday."
+
+
+def test_hedges_and_vague_words_of_the_reporting_clause_count():
+    claim = only(analyze("The museum is widely regarded as one of the finest in Europe.").claims)
+    assert "widely" in [v.text for v in claim.vague]
+    hedged = only(analyze("Officials may soon announce that the border will reopen.").claims)
+    assert hedged.certainty == "hedged" and "may" in [h.text for h in hedged.hedges]

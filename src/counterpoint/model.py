@@ -188,8 +188,19 @@ class Attribution(_Model):
     source: Source | None = Field(description="Null when the text gives no source ('it was reported that').")
     cue: Span = Field(description="The reporting expression: said, told, according to, claimed, warned...")
     content: Span = Field(description="What is attributed.")
+    continuation: Span | None = Field(
+        default=None,
+        description="The rest of a quotation its reporting clause interrupts ('\"We will win,\" he said. \"We always "
+        "do.\"'): what is attributed, after the cue.",
+    )
     kind: Literal["direct", "indirect", "mixed"] = Field(
         description="direct: the content is a quotation; mixed: part quoted; indirect: reported speech."
+    )
+    content_type: Literal["proposition", "object"] = Field(
+        default="proposition",
+        description="proposition: what the source says or holds true (a clause or quotation); object: what the "
+        "source acts on or names ('praised [the plan]', 'called for [an inquiry]'), where the sentence itself stays "
+        "the outlet's own claim.",
     )
     via: int | None = Field(
         default=None, description="Index of the attribution this one is reported through (a nested source)."

@@ -9,15 +9,18 @@ from their head noun; a pronoun source is resolved to the nearest person named b
 
 from __future__ import annotations
 
+import math
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Attribution, Entity, Source, SourceKind
 from ..model import Span as TextSpan
-from ..resources import table, word_list
+from ..resources import rows, table, word_list
 
 __all__ = ["find_attributions"]
 
@@ -28,7 +31,9 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _EXPLETIVES = frozenset({"it", "there"})
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _GROUP_PRONOUNS = frozenset({"they", "we", "i", "you"})
-_QUOTES = {'"': '"', "“": "”", "‘": "’"}
+#: Quotation marks, opening to closing; two apostrophes are one mark in some archives' style (''Yes,'' he said).
+_QUOTES = {'"': '"', "“": "”", "‘": "’", "''": "''"}
+_QUOTE_MARKS = re.compile("''|[\"“”‘’\n]")
 #: Words that, inside an organization's own name, mark it as a news organization ("Daily News", "Press TV").
 _MEDIA_NAME_WORDS = frozenset({"news", "times", "post", "press", "tv", "radio", "agency", "journal", "herald",
                                "tribune", "gazette", "telegraph", "broadcasting", "television"})
@@ -40,6 +45,7 @@ class _Draft:
     cue: tuple[int, int]  # token range
     content: tuple[int, int]  # character range
     recipient: Span | None = None
+    content_type: str = "proposition"
 
 
 def _cue_range(verb: Token) -> tuple[int, int]:
@@ -125,35 +131,78 @@ def _cut_trailing_report(content: Token, chars: tuple[int, int], verbs: frozense
     return start, end
 
 
+#: The cue model's weights: a logistic regression over ``_cue_features``, trained by eval/train_attribution.py.
+MODEL_NAME = "attribution_model.tsv"
+
+
+@cache
+def cue_model() -> tuple[dict[str, float], float]:
+    """(weights by feature, decision threshold on the probability)."""
+    weights, threshold = {}, 0.5
+    for feature, weight in rows(MODEL_NAME, 2):
+        if feature == "threshold":
+            threshold = float(weight)
+        else:
+            weights[feature] = float(weight)
+    return weights, threshold
+
+
+def _cue_probability(features: list[str], weights: dict[str, float]) -> float:
+    score = sum(weights.get(feature, 0.0) for feature in features)
+    return 1.0 / (1.0 + math.exp(-score))
+
+
 def _verb_drafts(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list[_Draft]:
+    """The verb candidates the cue model takes for reporting ones."""
+    weights, threshold = cue_model()
+    return [d for d, features in _verb_candidates(doc, quotes, text) if _cue_probability(features, weights) >= threshold]
+
+
+def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list[tuple[_Draft, list[str]]]:
+    """Every verb that governs something that could be attributed (a clause, an object, a prepositional
+    phrase, an adjacent quotation) or that sits parenthetically beside a clause, as a draft with the features
+    the cue model scores: whether a verb reports is learned, not listed, because PolNeAR's cues run from
+    "said" through "wants", "sees" and "called for" and most verbs that take a clause are not cues."""
     verbs, object_verbs = word_list("report_verbs.txt"), word_list("object_cues.txt")
-    drafts = []
     known = verbs | object_verbs
-    for token in _tokens_with(doc, "LEMMA", known):
+    candidates = []
+    for token in _tokens_with(doc, "POS", frozenset({"VERB"})):
         lemma = token.lemma_.lower()
-        if token.pos_ not in {"VERB", "AUX"}:
-            continue
+        if lemma == "accord":
+            continue  # "according to X" has its own shape (``_according_to_drafts``)
         subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         if agent is not None:
             subject = next((c for c in agent.children if c.dep_ == "pobj"), subject)
         content = next((c for c in token.children if c.dep_ in _CONTENT_DEPS), None)
         recipient = next((c for c in token.children if c.dep_ in {"dobj", "dative"} and c.i > token.i), None)
+        cue = _cue_range(token)
         if content is not None:
+            shape = "clause"
             content_chars = _cut_trailing_report(content, _subtree_chars(content), verbs)
         elif lemma in object_verbs and not _has_particle(token) and (after := _governed_after(token)) is not None:
-            content_chars = after
+            shape, content_chars = "object", after
         elif (quoted := _adjacent_quotes(token, quotes, text)) is not None:
-            content_chars = quoted
+            shape, content_chars = "quote", quoted
         elif (
             token.dep_ in {"parataxis", "ccomp"}
             and token.head.pos_ in {"VERB", "AUX"}
             and token.head.lemma_.lower() not in known
         ):
             # "..., the source said" / "So that, I said, is why": the reported clause is the head.
-            content_chars = _subtree_chars(token.head, exclude=token)
+            shape, content_chars = "parenthetical", _subtree_chars(token.head, exclude=token)
+        elif not _has_particle(token) and (after := _governed_after(token)) is not None:
+            shape, content_chars = "object", after
+        elif (prep := _complement_preposition(token)) is not None:
+            # "called for [an inquiry]": the preposition belongs to the cue, its object is the content.
+            shape = "preposition"
+            content_chars = (_after_token(prep), _subtree_chars(prep)[1])
+            cue = (cue[0], max(cue[1], prep.i + 1))
         else:
             continue
+        if content_chars[1] <= content_chars[0]:
+            continue
+        voiced = subject
         if subject is not None and (subject.lower_ in _EXPLETIVES or subject.dep_ == "nsubjpass" and agent is None):
             # "it was reported that ...", "Israel is believed to have ...": nobody is named as the source.
             if subject.dep_ == "nsubjpass" and subject.lower_ not in _EXPLETIVES and content is not None:
@@ -164,17 +213,64 @@ def _verb_drafts(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list[_Dr
         if subject is None and token.dep_ in {"conj", "advcl"}:
             # "... and then said", "..., saying": the speaker is the subject of the verb it joins.
             subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-        if subject is None and token.dep_ in {"xcomp", "conj", "amod", "acl", "relcl"}:
-            continue  # "wants to say", "... and said": too unsure whose voice it is
-        drafts.append(
-            _Draft(
-                source=_span_of(subject) if subject is not None else None,
-                cue=_cue_range(token),
-                content=content_chars,
-                recipient=_span_of(recipient) if recipient is not None and recipient.pos_ in {"PROPN", "NOUN"} else None,
-            )
+        draft = _Draft(
+            source=_span_of(subject) if subject is not None else None,
+            cue=cue,
+            content=content_chars,
+            recipient=_span_of(recipient) if recipient is not None and recipient.pos_ in {"PROPN", "NOUN"} else None,
+            content_type="object" if shape in {"object", "preposition"} else "proposition",
         )
-    return drafts
+        lexicon = "report" if lemma in verbs else "object" if lemma in object_verbs else "none"
+        features = _cue_features(token, lemma, shape, lexicon, subject, voiced, quotes)
+        if any(content_chars[0] <= q0 < content_chars[1] for q0, _ in quotes):
+            features += ["quotes_content", f"lemma|quotes_content={lemma}"]
+        candidates.append((draft, features))
+    return candidates
+
+
+def _cue_features(
+    token: Token, lemma: str, shape: str, lexicon: str, subject: Token | None, voiced: Token | None,
+    quotes: list[tuple[int, int]],
+) -> list[str]:
+    """The cue model's features for one verb: what it is, what it governs and who its subject is."""
+    if subject is None:
+        who = "none" if voiced is None else "impersonal"
+    elif subject.lower_ in _PERSONAL_PRONOUNS or subject.lower_ in _GROUP_PRONOUNS:
+        who = "pronoun:" + subject.lower_
+    else:
+        who = subject.ent_type_ or subject.pos_
+    prep = next((c.lower_ for c in token.children if c.dep_ == "prep" and c.i > token.i), "")
+    negated = any(c.dep_ == "neg" for c in token.children)
+    quoted = any(q0 < token.idx < q1 for q0, q1 in quotes)
+    return [
+        "bias",
+        f"lemma={lemma}",
+        f"shape={shape}",
+        f"lemma|shape={lemma}|{shape}",
+        f"lexicon={lexicon}",
+        f"lexicon|shape={lexicon}|{shape}",
+        f"dep={token.dep_}",
+        f"dep|subject={token.dep_}|{'none' if subject is None else 'some'}",
+        f"lemma|dep={lemma}|{token.dep_}",
+        f"tag={token.tag_}",
+        f"subject={who}",
+        f"lemma|prep={lemma}|{prep}",
+        f"negated={negated}",
+        f"in_quote={quoted}",
+    ]
+
+
+def _complement_preposition(verb: Token) -> Token | None:
+    """The preposition a verb takes its matter through ("called for [an inquiry]", "referring to [the US]")."""
+    return next(
+        (c for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1 and any(g.dep_ == "pobj" for g in c.children)),
+        None,
+    )
+
+
+def _after_token(token: Token) -> int:
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else token
+    return following.idx
 
 
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "ccomp", "prep", "dative"})
@@ -187,8 +283,9 @@ def _has_particle(verb: Token) -> bool:
 
 def _governed_after(verb: Token) -> tuple[int, int] | None:
     """What a verb governs after itself ("called [Trump 'unhinged']"), when that includes a direct object: its
-    objects, complements and prepositional phrases, never a clause merely juxtaposed to it."""
-    children = [c for c in verb.children if c.i > verb.i and c.dep_ in _OBJECT_DEPS]
+    objects, complements and prepositional phrases, never a clause merely juxtaposed to it, nor a phrase that
+    only says when ("praised [the budget] on Tuesday")."""
+    children = [c for c in verb.children if c.i > verb.i and c.dep_ in _OBJECT_DEPS and not _when(c)]
     if not any(c.dep_ in {"dobj", "oprd", "attr"} for c in children):
         return None
     start = min(c.left_edge.i for c in children)
@@ -197,6 +294,12 @@ def _governed_after(verb: Token) -> tuple[int, int] | None:
     while len(span) and (span[-1].is_punct or span[-1].is_space):
         span = span[:-1]
     return (span.start_char, span.end_char) if len(span) else None
+
+
+def _when(phrase: Token) -> bool:
+    """A prepositional phrase whose object is a date or time ("on Tuesday", "in March")."""
+    objects = [c for c in phrase.children if c.dep_ == "pobj"]
+    return phrase.dep_ == "prep" and bool(objects) and all(o.ent_type_ in {"DATE", "TIME"} for o in objects)
 
 
 def _chunk_before(verb: Token) -> Token | None:
@@ -261,14 +364,16 @@ def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
 
 
 def _quoted_ranges(text: str) -> list[tuple[int, int]]:
-    ranges, opening, i = [], None, 0
-    for i, char in enumerate(text):
-        if opening is None and char in _QUOTES:
-            opening = (i, _QUOTES[char])
-        elif opening is not None and char == opening[1]:
-            ranges.append((opening[0], i + 1))
+    """Quotations as character ranges, marks included; a quotation never runs past the end of its line."""
+    ranges, opening = [], None
+    for match in _QUOTE_MARKS.finditer(text):
+        mark = match.group()
+        if mark == "\n":
             opening = None
-        elif char == "\n":
+        elif opening is None and mark in _QUOTES:
+            opening = (match.start(), _QUOTES[mark])
+        elif opening is not None and mark == opening[1]:
+            ranges.append((opening[0], match.end()))
             opening = None
     return ranges
 
@@ -410,12 +515,14 @@ def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
                 cue=TextSpan(start=cue.start_char, end=cue.end_char, text=cue.text),
                 content=TextSpan(start=start, end=end, text=article.text[start:end]),
                 kind=_kind_of((start, end), quotes, article.text),
+                content_type=draft.content_type,
                 recipient=TextSpan(start=recipient.start_char, end=recipient.end_char, text=recipient.text)
                 if recipient is not None
                 else None,
             )
         )
     for attribution in attributions:
+        attribution.continuation = _continuation(attribution, quotes, article.text)
         attribution.corroboration = _corroboration(doc, attribution.content)
     _consistent_media(attributions)
     _link_nested(attributions)
@@ -429,6 +536,25 @@ def _consistent_media(attributions: list[Attribution]) -> None:
         source = attribution.source
         if source and source.entity in media and source.kind in {"official", "document"}:
             source.kind = "media"
+
+
+def _continuation(attribution: Attribution, quotes: list[tuple[int, int]], text: str) -> TextSpan | None:
+    """The quotations that carry on a quote after its reporting clause ('"Q1," he said. "Q2." "Q3."'): the
+    clause ends its sentence, and each quotation opens right after the last, in the same paragraph."""
+    content, cue = attribution.content, attribution.cue
+    if content.end > cue.start or text[content.end - 1 : content.end] not in {m[-1] for m in _QUOTES.values()}:
+        return None
+    following = next(((s, e) for s, e in quotes if s >= cue.end), None)
+    if following is None:
+        return None
+    gap = text[cue.end : following[0]]
+    if "\n" in gap or len(gap) > 120 or not gap.rstrip().endswith((".", "!", "?")):
+        return None
+    start, end = following
+    for next_start, next_end in quotes:
+        if next_start > end and not text[end:next_start].strip(" \t"):
+            end = next_end
+    return TextSpan(start=start, end=end, text=text[start:end])
 
 
 _CORROBORATION_VERBS = frozenset({"corroborate", "verify", "confirm", "cross-check", "crosscheck", "check"})

@@ -111,18 +111,6 @@ class _Index:
     times: _Sorted
 
 
-def _cue_hedges(doc: Doc, attribution: Attribution, hedges: _Sorted) -> list[tuple[int, int, str]]:
-    """Hedges on the reporting verb itself: "Putin *reportedly* warned ..." hedges what he warned."""
-    cue = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
-    if cue is None:
-        return []
-    found = []
-    for child in cue.root.children:
-        if child.dep_ == "advmod":
-            found += hedges.within(child.idx, child.idx + len(child))
-    return found
-
-
 def _is_conditional(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and any(
@@ -149,8 +137,10 @@ def _claim(
             certainty = stance  # type: ignore[assignment]
             hedges.append(cue)
     found = [(s, e, stance) for s, e, stance in index.hedges.within(start, end)]
-    if attribution is not None:
-        found += _cue_hedges(doc, article.attributions[attribution], index.hedges)
+    frame = _frame(doc, article.attributions[attribution]) if attribution is not None else None
+    if frame is not None:
+        # The reporting clause's own hedges: "Members may not attack one another", "it seems widely accepted".
+        found += [h for h in index.hedges.within(*frame) if not (start <= h[0] < end)]
     for h_start, h_end, stance in found:
         if any(h.start < h_end and h_start < h.end for h in hedges):
             continue
@@ -169,17 +159,31 @@ def _claim(
     return Claim(
         start=start, end=end, text=article.text[start:end], attribution=attribution, certainty=certainty,
         hedges=sorted(hedges, key=lambda s: s.start), actors=actors, time=time,
-        vague=[article.span(s, e) for s, e, _ in _vague_in(index, article, start, end, attribution)],
+        vague=[article.span(s, e) for s, e, _ in _vague_in(index, article, start, end, attribution, frame)],
     )
 
 
-def _vague_in(index: _Index, article: Article, start: int, end: int, attribution: int | None) -> list:
-    """Vague words in the claim and, for an attributed one, in its source: "critics say" is a faceless authority."""
+def _vague_in(
+    index: _Index, article: Article, start: int, end: int, attribution: int | None, frame: tuple[int, int] | None
+) -> list:
+    """Vague words in the claim and, for an attributed one, in its reporting clause and its source: "critics
+    say", "is widely regarded as" name no one."""
     found = index.vague.within(start, end)
     source = article.attributions[attribution].source if attribution is not None else None
-    if source is not None and not (start <= source.start < end):
+    if frame is not None:
+        found = [v for v in index.vague.within(*frame) if not (start <= v[0] < end)] + found
+    if source is not None and not (start <= source.start < end) and (frame is None or not frame[0] <= source.start < frame[1]):
         found = index.vague.within(source.start, source.end) + found
-    return found
+    return sorted(found, key=lambda v: v[0])
+
+
+def _frame(doc: Doc, attribution: Attribution) -> tuple[int, int] | None:
+    """Characters of the whole reporting clause (the cue's verb with everything it governs)."""
+    cue = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
+    if cue is None:
+        return None
+    root = cue.root
+    return root.left_edge.idx, root.right_edge.idx + len(root.right_edge)
 
 
 def find_claims(doc: Doc, article: Article) -> list[Claim]:
@@ -190,15 +194,21 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
         mentions=_Sorted([(m.start, m.end, e.name) for e in article.entities for m in e.mentions]),
         times=_Sorted([(t.start, t.end, t) for t in article.times]),
     )
-    claims = [
-        _claim(doc, article, a.content.start, a.content.end, number, index)
-        for number, a in enumerate(article.attributions)
+    # Only what a source says or holds true is its claim; "X praised the plan" is the outlet's claim about X.
+    said = [(number, a) for number, a in enumerate(article.attributions) if a.content_type == "proposition"]
+    claims = [_claim(doc, article, a.content.start, a.content.end, number, index) for number, a in said]
+    claims += [
+        _claim(doc, article, a.continuation.start, a.continuation.end, number, index)
+        for number, a in said
+        if a.continuation is not None
     ]
     # A sentence is the outlet's own claim unless an attribution's cue is in it or its content covers half of it.
     covered = np.zeros(len(article.text) + 1, dtype=np.int32)
-    cue_starts = sorted(a.cue.start for a in article.attributions)
-    for a in article.attributions:
+    cue_starts = sorted(a.cue.start for _, a in said)
+    for _, a in said:
         covered[a.content.start : a.content.end] = 1
+        if a.continuation is not None:
+            covered[a.continuation.start : a.continuation.end] = 1
     coverage = np.concatenate(([0], np.cumsum(covered)))
     for sentence in article.sentences:
         has_cue = bisect_left(cue_starts, sentence.start) < bisect_left(cue_starts, sentence.end)
