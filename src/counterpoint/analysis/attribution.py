@@ -117,15 +117,27 @@ def _adjacent_quotes(verb: Token, quotes: list[tuple[int, int]], text: str) -> t
 
 
 def _cut_trailing_report(content: Token, chars: tuple[int, int], verbs: frozenset[str]) -> tuple[int, int]:
-    """End a content before a trailing relative clause that reports someone else's words ("..., which the source
-    claimed represented an embarrassment"): that is another attribution, not part of this one."""
+    """End a content before what trails it but is not part of it: a relative clause set off by a comma ("...,
+    who does not need to", the writer's addition) or one that reports someone else's words ("..., which the
+    source claimed represented an embarrassment"), and a participle that reports again ("..., claiming that").
+    Cutting "... and said that" too cost more than it saved on PolNeAR train, so it stays."""
     start, end = chars
+    doc = content.doc
     for token in content.subtree:
-        if token.dep_ != "relcl" or token.right_edge.idx + len(token.right_edge) < end - 1:
+        if token.i == content.i or token.right_edge.idx + len(token.right_edge) < end - 1:
             continue
-        if any(t.lemma_.lower() in verbs and any(c.dep_ == "nsubj" for c in t.children) for t in token.subtree):
+        before = doc[token.left_edge.i - 1] if token.left_edge.i > content.left_edge.i else None
+        set_off = before is not None and before.text in {",", "—", "–"}
+        reports = any(t.lemma_.lower() in verbs and any(c.dep_ == "nsubj" for c in t.children) for t in token.subtree)
+        if token.dep_ == "relcl":
+            cut_here = set_off or reports
+        elif token.dep_ == "advcl" and token.pos_ == "VERB" and token.lemma_.lower() in verbs:
+            cut_here = set_off and token.tag_ == "VBG"
+        else:
+            cut_here = False
+        if cut_here:
             cut = token.left_edge
-            while cut.i > content.left_edge.i and cut.nbor(-1).is_punct:
+            while cut.i > content.left_edge.i and (cut.nbor(-1).is_punct or cut.nbor(-1).lower_ == "and"):
                 cut = cut.nbor(-1)
             return start, max(start + 1, cut.idx)
     return start, end
@@ -180,7 +192,9 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         if content is not None:
             shape = "clause"
             content_chars = _cut_trailing_report(content, _subtree_chars(content), verbs)
-        elif lemma in object_verbs and not _has_particle(token) and (after := _governed_after(token)) is not None:
+        elif lemma not in verbs and not _has_particle(token) and (after := _governed_after(token)) is not None:
+            # A verb that governs an object attributes that object, not a quotation beside it ("attacked [the
+            # program]" next to someone else's quote); only verbs of saying take the quotation first.
             shape, content_chars = "object", after
         elif (quoted := _adjacent_quotes(token, quotes, text)) is not None:
             shape, content_chars = "quote", quoted
@@ -210,9 +224,8 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             subject = None
         if subject is None and token.dep_ == "ROOT":
             subject = _chunk_before(token)
-        if subject is None and token.dep_ in {"conj", "advcl"}:
-            # "... and then said", "..., saying": the speaker is the subject of the verb it joins.
-            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        if subject is None and voiced is None:
+            subject = _implied_subject(token)
         draft = _Draft(
             source=_span_of(subject) if subject is not None else None,
             cue=cue,
@@ -285,7 +298,7 @@ def _governed_after(verb: Token) -> tuple[int, int] | None:
     """What a verb governs after itself ("called [Trump 'unhinged']"), when that includes a direct object: its
     objects, complements and prepositional phrases, never a clause merely juxtaposed to it, nor a phrase that
     only says when ("praised [the budget] on Tuesday")."""
-    children = [c for c in verb.children if c.i > verb.i and c.dep_ in _OBJECT_DEPS and not _when(c)]
+    children = [c for c in verb.children if c.i > verb.i and c.dep_ in _OBJECT_DEPS and not _sets_scene(c)]
     if not any(c.dep_ in {"dobj", "oprd", "attr"} for c in children):
         return None
     start = min(c.left_edge.i for c in children)
@@ -296,10 +309,39 @@ def _governed_after(verb: Token) -> tuple[int, int] | None:
     return (span.start_char, span.end_char) if len(span) else None
 
 
-def _when(phrase: Token) -> bool:
-    """A prepositional phrase whose object is a date or time ("on Tuesday", "in March")."""
+#: Links through which a subjectless verb shares the subject of the verb above it ("... and then said", "...,
+#: saying", "wants to say", "began by saying").
+_SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep"})
+
+
+def _implied_subject(verb: Token) -> Token | None:
+    """Who speaks through a verb with no subject of its own: the noun a participle modifies ("one listing the
+    facts", "a group backing Bush"), else the subject of the verb it hangs from, a few links up."""
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return verb.head
+    token = verb
+    for _ in range(4):
+        if token.dep_ not in _SHARED_SUBJECT_DEPS or token.head.i == token.i:
+            return None
+        token = token.head
+        subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None:
+            return None if subject.lower_ in _EXPLETIVES else subject
+    return None
+
+
+#: Prepositions that set a scene (where, when, on what occasion) rather than carry what is attributed.
+_SCENE_PREPOSITIONS = frozenset({"in", "at", "during", "after", "before", "since", "on", "while", "amid", "following"})
+
+
+def _sets_scene(phrase: Token) -> bool:
+    """A prepositional phrase that sets the scene ("on Tuesday", "at a rally in Iowa", "in a statement")."""
     objects = [c for c in phrase.children if c.dep_ == "pobj"]
-    return phrase.dep_ == "prep" and bool(objects) and all(o.ent_type_ in {"DATE", "TIME"} for o in objects)
+    return (
+        phrase.dep_ == "prep"
+        and bool(objects)
+        and (phrase.lower_ in _SCENE_PREPOSITIONS or all(o.ent_type_ in {"DATE", "TIME"} for o in objects))
+    )
 
 
 def _chunk_before(verb: Token) -> Token | None:
@@ -328,6 +370,8 @@ def _according_to_drafts(doc: Doc) -> list[_Draft]:
         clause = token.head
         while clause.head.i != clause.i and clause.pos_ not in {"VERB", "AUX"}:
             clause = clause.head
+        while clause.dep_ == "conj" and clause.head.i < clause.i and token.i > clause.i:
+            clause = clause.head  # "X hacked ... and Y covered it up, according to Z": the whole coordination
         exclude = token
         content = _subtree_chars(clause, exclude=exclude)
         drafts.append(_Draft(source=_span_of(source), cue=(token.i, to.i + 1), content=content))
@@ -539,16 +583,18 @@ def _consistent_media(attributions: list[Attribution]) -> None:
 
 
 def _continuation(attribution: Attribution, quotes: list[tuple[int, int]], text: str) -> TextSpan | None:
-    """The quotations that carry on a quote after its reporting clause ('"Q1," he said. "Q2." "Q3."'): the
-    clause ends its sentence, and each quotation opens right after the last, in the same paragraph."""
+    """The quotations that carry on what was attributed before the reporting clause ('"Q1," he said. "Q2."',
+    '"Q1," she said, "but Q2."'): each opens right after the clause or the last one, in the same paragraph."""
     content, cue = attribution.content, attribution.cue
-    if content.end > cue.start or text[content.end - 1 : content.end] not in {m[-1] for m in _QUOTES.values()}:
+    if content.end > cue.start or any(start < cue.start < end for start, end in quotes):
         return None
     following = next(((s, e) for s, e in quotes if s >= cue.end), None)
     if following is None:
         return None
     gap = text[cue.end : following[0]]
-    if "\n" in gap or len(gap) > 120 or not gap.rstrip().endswith((".", "!", "?")):
+    quoted = text[content.end - 1 : content.end] in {mark[-1] for mark in _QUOTES.values()}
+    ends = (",", ":", ".", "!", "?") if quoted else (",", ":")  # a new sentence carries on only a quotation
+    if "\n" in gap or len(gap) > 120 or not gap.rstrip().endswith(ends):
         return None
     start, end = following
     for next_start, next_end in quotes:
