@@ -228,3 +228,25 @@ def test_hedges_and_vague_words_of_the_reporting_clause_count():
     assert "widely" in [v.text for v in claim.vague]
     hedged = only(analyze("Officials may soon announce that the border will reopen.").claims)
     assert hedged.certainty == "hedged" and "may" in [h.text for h in hedged.hedges]
+
+
+def test_headline_that_ends_in_who_says_it():
+    """Headline capitals throw the tagger; ", report claims" still attributes the rest of the line."""
+    article = analyze("Mayor Quits After Bribery Arrest, Report Claims")
+    a = only(article.attributions)
+    assert (a.source.text, a.cue.text, a.content.text) == ("Report", "Claims", "Mayor Quits After Bribery Arrest")
+    assert only(article.claims).certainty == "hedged"
+    shouted = only(analyze("FACTORY FIRE KILLS NINE, POLICE SAY").attributions)
+    assert shouted.content.text == "FACTORY FIRE KILLS NINE" and shouted.source.text == "POLICE"
+
+
+def test_headline_speaker_label_that_is_a_noun():
+    a = only(analyze("Source: Mayor to resign before the election").attributions)
+    assert a.source.text == "Source" and a.source.kind == "anonymous"
+    assert a.content.text == "Mayor to resign before the election"
+    assert analyze("Video: Mayor greets crowd at the parade").attributions == []
+
+
+def test_a_report_with_nobody_behind_it_is_vague():
+    claim = only(analyze("It has been reported that the mayor was ill for months.").claims)
+    assert claim.attribution == 0 and [v.text for v in claim.vague] == ["has been reported"]

@@ -381,9 +381,54 @@ def _according_to_drafts(doc: Doc) -> list[_Draft]:
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
+_IRREGULAR_PAST = {"said": "say", "told": "tell", "wrote": "write", "thought": "think", "found": "find"}
+
+
+def _report_verb_form(word: str) -> bool:
+    """"says", "Claims", "REPORTED": a form of a reporting verb, whatever the tagger made of it (headline case
+    throws it)."""
+    word = word.lower()
+    stems = {word, _IRREGULAR_PAST.get(word, word), word[:-1], word[:-2], word.removesuffix("es")}
+    return bool(stems & word_list("report_verbs.txt"))
+
+
+def _trailing_report_drafts(doc: Doc) -> list[_Draft]:
+    """A sentence that ends in ", <who> says" ("Kim broke both ankles, report claims", "METEORITE STRIKES
+    NICARAGUA, GOVERNMENT SAYS"): the rest of the sentence is what is attributed. Read from the words, because
+    a headline's capitals mislead the tagger and the parser may cut ", newspaper says" off as a sentence."""
+    drafts = []
+    for sentence in doc.sents:
+        words = [t for t in sentence if not t.is_space and not t.is_punct or t.text == ","]
+        if len(words) < 2 or not _report_verb_form(words[-1].text):
+            continue
+        last = words[-1]
+        comma = next((t for t in reversed(words[-7:-1]) if t.text == ","), None)
+        if comma is None or comma.i >= last.i - 1 or comma.i == 0:
+            continue
+        source = doc[comma.i + 1 : last.i]
+        if any(t.pos_ in {"VERB", "AUX"} and t.tag_ != "VBN" or t.is_punct for t in source):
+            continue
+        opening = doc[comma.i - 1].sent.start
+        content = doc[opening : comma.i]
+        if len(content) < 3:
+            continue
+        drafts.append(_Draft(source=source, cue=(last.i, last.i + 1), content=(content.start_char, content.end_char)))
+    return drafts
+
+
+def _names_a_speaker(label: Span) -> bool:
+    """A named entity, or a noun that says who speaks ("source", "officials", "senator", "report")."""
+    if any(t.ent_type_ in _SPEAKER_LABELS for t in label):
+        return True
+    head = label[-1].lower_
+    singular = head[:-1] if head.endswith("s") else head
+    return any(word in table("source_nouns.tsv") or word in word_list("roles.txt") for word in (head, singular))
+
+
 def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
-    """A speaker label and a colon opening a sentence ("Kerry: 'By law ...'", "Rubio: Trump is wrong"): the
-    speaker is a named entity of at most five words, and the content runs to the end of the line."""
+    """A speaker label and a colon opening a sentence ("Kerry: 'By law ...'", "Rubio: Trump is wrong", a
+    headline's "Source: ..." or "Official: ..."): at most five words, and the content runs to the end of the
+    line."""
     drafts = []
     for colon in _tokens_with(doc, "ORTH", frozenset({":"})):
         start = colon.i
@@ -394,7 +439,7 @@ def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
         label = doc[start : colon.i]
         if not 1 <= len(label) <= 5 or colon.i + 1 >= len(doc) or doc[colon.i + 1].like_num:
             continue
-        if not any(t.ent_type_ in _SPEAKER_LABELS for t in label) or any(t.pos_ == "VERB" for t in label):
+        if not _names_a_speaker(label) or any(t.pos_ == "VERB" for t in label):
             continue
         line_end = text.find("\n", colon.idx)
         end = len(text.rstrip()) if line_end < 0 else line_end
@@ -540,7 +585,12 @@ def _owner(span: Span, entities: list[Entity]) -> str | None:
 def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
     """Attributions in text order; each with source (or null), cue and content spans, its kind and ``via``."""
     quotes = _quoted_ranges(article.text)
-    drafts = _verb_drafts(doc, quotes, article.text) + _according_to_drafts(doc) + _colon_drafts(doc, article.text)
+    drafts = (
+        _verb_drafts(doc, quotes, article.text)
+        + _according_to_drafts(doc)
+        + _colon_drafts(doc, article.text)
+        + _trailing_report_drafts(doc)
+    )
     cue_starts: set[int] = set()
     unique = []
     for draft in sorted(drafts, key=lambda d: d.cue[0]):

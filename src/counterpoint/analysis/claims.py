@@ -170,6 +170,11 @@ def _vague_in(
     say", "is widely regarded as" name no one."""
     found = index.vague.within(start, end)
     source = article.attributions[attribution].source if attribution is not None else None
+    if attribution is not None and source is None:
+        # "It has been reported that ...", "X is considered ...": a report with nobody behind it.
+        cue = article.attributions[attribution].cue
+        if not index.vague.within(cue.start, cue.end):
+            found = [(cue.start, cue.end, None)] + found
     if frame is not None:
         found = [v for v in index.vague.within(*frame) if not (start <= v[0] < end)] + found
     if source is not None and not (start <= source.start < end) and (frame is None or not frame[0] <= source.start < frame[1]):
