@@ -46,6 +46,8 @@ class _Draft:
     content: tuple[int, int]  # character range
     recipient: Span | None = None
     content_type: str = "proposition"
+    subject: Token | None = None  # of a verb draft, until it is kept
+    recipient_token: Token | None = None
 
 
 def _cue_range(verb: Token) -> tuple[int, int]:
@@ -124,7 +126,9 @@ def _cut_trailing_report(content: Token, chars: tuple[int, int], verbs: frozense
     start, end = chars
     doc = content.doc
     for token in content.subtree:
-        if token.i == content.i or token.right_edge.idx + len(token.right_edge) < end - 1:
+        if token.dep_ not in {"relcl", "advcl"} or token.i == content.i:
+            continue
+        if token.right_edge.idx + len(token.right_edge) < end - 1:
             continue
         before = doc[token.left_edge.i - 1] if token.left_edge.i > content.left_edge.i else None
         set_off = before is not None and before.text in {",", "—", "–"}
@@ -167,7 +171,11 @@ def _cue_probability(features: list[str], weights: dict[str, float]) -> float:
 def _verb_drafts(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list[_Draft]:
     """The verb candidates the cue model takes for reporting ones."""
     weights, threshold = cue_model()
-    return [d for d, features in _verb_candidates(doc, quotes, text) if _cue_probability(features, weights) >= threshold]
+    kept = [d for d, features in _verb_candidates(doc, quotes, text) if _cue_probability(features, weights) >= threshold]
+    for draft in kept:
+        draft.source = _span_of(draft.subject) if draft.subject is not None else None
+        draft.recipient = _span_of(draft.recipient_token) if draft.recipient_token is not None else None
+    return kept
 
 
 def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list[tuple[_Draft, list[str]]]:
@@ -182,12 +190,13 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         lemma = token.lemma_.lower()
         if lemma == "accord":
             continue  # "according to X" has its own shape (``_according_to_drafts``)
-        subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
-        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        children = list(token.children)  # spaCy makes a new Token object on each walk: walk once
+        subject = next((c for c in children if c.dep_ in _SUBJECT_DEPS), None)
+        agent = next((c for c in children if c.dep_ == "agent"), None)
         if agent is not None:
             subject = next((c for c in agent.children if c.dep_ == "pobj"), subject)
-        content = next((c for c in token.children if c.dep_ in _CONTENT_DEPS), None)
-        recipient = next((c for c in token.children if c.dep_ in {"dobj", "dative"} and c.i > token.i), None)
+        content = next((c for c in children if c.dep_ in _CONTENT_DEPS), None)
+        recipient = next((c for c in children if c.dep_ in {"dobj", "dative"} and c.i > token.i), None)
         cue = _cue_range(token)
         if content is not None:
             shape = "clause"
@@ -227,11 +236,12 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         if subject is None and voiced is None:
             subject = _implied_subject(token)
         draft = _Draft(
-            source=_span_of(subject) if subject is not None else None,
+            source=None,  # spans are made for the drafts the model keeps (``_verb_drafts``): most are not kept
             cue=cue,
             content=content_chars,
-            recipient=_span_of(recipient) if recipient is not None and recipient.pos_ in {"PROPN", "NOUN"} else None,
             content_type="object" if shape in {"object", "preposition"} else "proposition",
+            subject=subject,
+            recipient_token=recipient if recipient is not None and recipient.pos_ in {"PROPN", "NOUN"} else None,
         )
         lexicon = "report" if lemma in verbs else "object" if lemma in object_verbs else "none"
         features = _cue_features(token, lemma, shape, lexicon, subject, voiced, quotes)
@@ -398,9 +408,12 @@ def _trailing_report_drafts(doc: Doc) -> list[_Draft]:
     a headline's capitals mislead the tagger and the parser may cut ", newspaper says" off as a sentence."""
     drafts = []
     for sentence in doc.sents:
-        words = [t for t in sentence if not t.is_space and not t.is_punct or t.text == ","]
-        if len(words) < 2 or not _report_verb_form(words[-1].text):
+        end = sentence.end
+        while end > sentence.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        if end - sentence.start < 2 or not _report_verb_form(doc[end - 1].text):
             continue
+        words = [t for t in doc[sentence.start : end] if not t.is_space and not t.is_punct or t.text == ","]
         last = words[-1]
         comma = next((t for t in reversed(words[-7:-1]) if t.text == ","), None)
         if comma is None or comma.i >= last.i - 1 or comma.i == 0:
