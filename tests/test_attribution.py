@@ -250,3 +250,9 @@ def test_headline_speaker_label_that_is_a_noun():
 def test_a_report_with_nobody_behind_it_is_vague():
     claim = only(analyze("It has been reported that the mayor was ill for months.").claims)
     assert claim.attribution == 0 and [v.text for v in claim.vague] == ["has been reported"]
+
+
+def test_a_topic_label_is_not_a_speaker():
+    assert analyze("Bridge collapse: rescuers search the river for survivors").attributions == []
+    a = only(analyze("Kerry: the talks will resume next week").attributions)
+    assert a.source.text == "Kerry"
