@@ -254,5 +254,6 @@ def test_a_report_with_nobody_behind_it_is_vague():
 
 def test_a_topic_label_is_not_a_speaker():
     assert analyze("Bridge collapse: rescuers search the river for survivors").attributions == []
+    assert analyze("Paris attacks: rescuers search the rubble for survivors").attributions == []
     a = only(analyze("Kerry: the talks will resume next week").attributions)
     assert a.source.text == "Kerry"

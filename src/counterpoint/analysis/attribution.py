@@ -430,8 +430,9 @@ def _trailing_report_drafts(doc: Doc) -> list[_Draft]:
 
 
 def _names_a_speaker(label: Span) -> bool:
-    """A named entity, or a noun that says who speaks ("source", "officials", "senator", "report")."""
-    if any(t.ent_type_ in _SPEAKER_LABELS for t in label):
+    """A label that ends in a named entity or in a noun that says who speaks ("source", "officials",
+    "senator", "report"); "Paris attacks:" names a topic, not a speaker."""
+    if label[-1].ent_type_ in _SPEAKER_LABELS:
         return True
     head = label[-1].lower_
     singular = head[:-1] if head.endswith("s") else head
