@@ -88,6 +88,8 @@ def test_direct_quote():
         ("The bridge collapsed in heavy rain.", "asserted", None),
         ("Is the government about to fall?", "hedged", "?"),
         ("Rumors of a merger lifted the shares.", "hedged", "Rumors"),
+        ("The alleged gunman was arrested near the border.", "hedged", "alleged"),
+        ("Suspected militants attacked a checkpoint overnight.", "hedged", "Suspected"),
         ("Officials said the bridge collapsed in heavy rain.", "reported", None),
     ],
 )

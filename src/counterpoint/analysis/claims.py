@@ -25,6 +25,8 @@ __all__ = ["find_claims", "sourcing_profile"]
 
 _MODALS = frozenset({"may", "might", "could"})
 _PASSIVE_ONLY = frozenset({"believed", "thought", "understood", "said", "expected", "alleged", "suspected"})
+#: Of those, the ones that hedge as adjectives too ("the alleged gunman", "suspected militants").
+_ATTRIBUTIVE = frozenset({"alleged", "suspected"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless"})
 _RANK: dict[Certainty, int] = {"asserted": 0, "reported": 1, "conditional": 2, "hedged": 3, "denied": 4}
 
@@ -82,7 +84,7 @@ def _all_hedges(doc: Doc) -> list[tuple[int, int, str]]:
     for start, end in _longest_matches(doc, _hedge_phrases()):
         first = doc[start]
         word = first.lower_
-        if end - start == 1 and (word in _MODALS and first.tag_ != "MD" or word in _PASSIVE_ONLY and first.tag_ != "VBN"):
+        if end - start == 1 and (word in _MODALS and first.tag_ != "MD" or word in _PASSIVE_ONLY and first.tag_ != "VBN" and not (word in _ATTRIBUTIVE and first.tag_ == "JJ")):
             continue
         words = tuple(t.lower_ for t in doc[start:end])
         found.append((*_chars(doc, start, end), hedges[words]))
