@@ -161,18 +161,22 @@ def _claim(
     return Claim(
         start=start, end=end, text=article.text[start:end], attribution=attribution, certainty=certainty,
         hedges=sorted(hedges, key=lambda s: s.start), actors=actors, time=time,
-        vague=[article.span(s, e) for s, e, _ in _vague_in(index, article, start, end, attribution, frame)],
+        vague=[
+            article.span(s, e)
+            for s, e, _ in _vague_in(index, article, start, end, attribution, frame, _passive(doc, article, attribution))
+        ],
     )
 
 
 def _vague_in(
-    index: _Index, article: Article, start: int, end: int, attribution: int | None, frame: tuple[int, int] | None
+    index: _Index, article: Article, start: int, end: int, attribution: int | None, frame: tuple[int, int] | None,
+    passive: bool,
 ) -> list:
     """Vague words in the claim and, for an attributed one, in its reporting clause and its source: "critics
     say", "is widely regarded as" name no one."""
     found = index.vague.within(start, end)
     source = article.attributions[attribution].source if attribution is not None else None
-    if attribution is not None and source is None:
+    if attribution is not None and source is None and passive:
         # "It has been reported that ...", "X is considered ...": a report with nobody behind it.
         cue = article.attributions[attribution].cue
         if not index.vague.within(cue.start, cue.end):
@@ -182,6 +186,15 @@ def _vague_in(
     if source is not None and not (start <= source.start < end) and (frame is None or not frame[0] <= source.start < frame[1]):
         found = index.vague.within(source.start, source.end) + found
     return sorted(found, key=lambda v: v[0])
+
+
+def _passive(doc: Doc, article: Article, attribution: int | None) -> bool:
+    """Whether an attribution's cue is in the passive voice ("has been reported", "is considered")."""
+    if attribution is None:
+        return False
+    cue = article.attributions[attribution].cue
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    return span is not None and any(c.dep_ == "auxpass" for c in span.root.children)
 
 
 def _frame(doc: Doc, attribution: Attribution) -> tuple[int, int] | None:
