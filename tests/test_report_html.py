@@ -357,3 +357,15 @@ def test_an_undated_article_shows_the_date_it_cites_not_a_guessed_range() -> Non
     html = render_comparison_html(counterpoint.compare([undated, PRESS_TV]))
     assert "the latest date the text cites is “November 2020”" in html
     assert "2020-11-01" not in html.split("<body", 1)[1].split("article-text", 1)[0]
+
+
+def test_a_quotation_carried_on_is_highlighted_as_said_and_shown_in_text() -> None:
+    first = '"We will hold the line," Mayor Anna Reyes said on Monday. "The river will not take this town."'
+    second = "Mayor Anna Reyes said on Monday that the town would be evacuated before the river rose."
+    comparison = counterpoint.compare([first, second])
+    page = render_comparison_html(comparison)
+    assert re.search(r'id="[^"]*-a0-said-on"', page), "the continuation has no mark"
+    from counterpoint.render.text import render_text
+
+    text = render_text([comparison.articles[0]], color=False, width=400)
+    assert '"We will hold the line," … "The river will not take this town."' in text

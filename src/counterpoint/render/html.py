@@ -166,6 +166,8 @@ def _article_marks(article: Article, anchors: _Anchors, status: dict[tuple[str, 
             anchors.add(source, f"a{index}-src", "source", source.kind, _source_title(source))
         anchors.add(attribution.cue, f"a{index}-cue", "cue", title=f"reporting cue ({attribution.kind})")
         anchors.add(attribution.content, f"a{index}-said", "said", title=f"what is attributed ({attribution.kind})")
+        if attribution.continuation is not None:
+            anchors.add(attribution.continuation, f"a{index}-said-on", "said", title="what is attributed, continued")
     for index, term in enumerate(article.loaded_terms):
         anchors.add(term, f"l{index}", "loaded", term.category, f"loaded wording: {term.category}")
     for entity in article.entities:

@@ -144,7 +144,8 @@ def _attributions(article: Article) -> list[SourcedClaim]:
             SourcedClaim(
                 source=_source_words(article, index),
                 cue=attribution.cue.text,
-                content=attribution.content.text,
+                content=attribution.content.text
+                + (f" … {attribution.continuation.text}" if attribution.continuation is not None else ""),
                 certainty=claim.certainty if claim else "reported",
                 hedges=[h.text for h in claim.hedges] if claim else [],
                 via=_source_words(article, attribution.via) if attribution.via is not None else None,
