@@ -259,3 +259,40 @@ def test_a_topic_label_is_not_a_speaker():
     assert analyze("Paris attacks: rescuers search the rubble for survivors").attributions == []
     a = only(analyze("Kerry: the talks will resume next week").attributions)
     assert a.source.text == "Kerry"
+
+
+def test_another_speakers_quote_is_not_carried_on():
+    article = analyze('"We will win," Holt said. "We always do," Reyes said.')
+    assert [a.continuation for a in article.attributions] == [None, None]
+    assert [c.attribution for c in article.claims] == [0, 1]
+
+
+def test_a_hedge_elsewhere_in_the_sentence_does_not_hedge_what_was_said():
+    claim = only([c for c in analyze("The mayor said the bridge is safe, but engineers might disagree.").claims
+                  if c.attribution is not None])
+    assert claim.certainty == "reported" and claim.hedges == []
+
+
+def test_inch_marks_are_not_quotation_marks():
+    a = only(analyze('Holt is 6\'2\'\' tall. "I am ready," Holt said.').attributions)
+    assert a.content.text == '"I am ready,"' and a.kind == "direct"
+
+
+def test_who_speaks_through_a_participle_or_an_order():
+    letter = only(analyze("There was a letter saying the plan would fail.").attributions)
+    assert letter.source.text == "a letter" and letter.content.text == "the plan would fail"
+    ordered = [a for a in analyze("The judge ordered him to say where the money was.").attributions if a.cue.text == "to say"]
+    assert only(ordered).source.text == "him"
+
+
+def test_a_trailing_clause_that_quotes_no_one_is_not_an_attribution():
+    assert analyze("It is what it is, whatever anyone says.").attributions == []
+    assert analyze("The plan failed badly, as the report says.").attributions == []
+    assert analyze("Analysis: why the plan will fail").attributions == []
+
+
+def test_the_contents_claim_speaks_for_its_attribution():
+    article = analyze('"We will win," Holt said. "Perhaps we will not."')
+    first, carried = article.claims
+    assert (first.certainty, carried.certainty) == ("reported", "hedged")
+    assert first.attribution == carried.attribution == 0

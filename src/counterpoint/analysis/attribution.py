@@ -173,7 +173,12 @@ def _verb_drafts(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list[_Dr
     weights, threshold = cue_model()
     kept = [d for d, features in _verb_candidates(doc, quotes, text) if _cue_probability(features, weights) >= threshold]
     for draft in kept:
-        draft.source = _span_of(draft.subject) if draft.subject is not None else None
+        subject = draft.subject
+        if subject is not None and subject.left_edge.i <= draft.cue[0] <= subject.right_edge.i:
+            # "a letter saying that ...": the letter, not the whole phrase with its own cue and content
+            draft.source = doc[subject.left_edge.i : subject.i + 1]
+        else:
+            draft.source = _span_of(subject) if subject is not None else None
         draft.recipient = _span_of(draft.recipient_token) if draft.recipient_token is not None else None
     return kept
 
@@ -198,10 +203,11 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         content = next((c for c in children if c.dep_ in _CONTENT_DEPS), None)
         recipient = next((c for c in children if c.dep_ in {"dobj", "dative"} and c.i > token.i), None)
         cue = _cue_range(token)
+        after = None if content is not None or _has_particle(token) else _governed_after(token)
         if content is not None:
             shape = "clause"
             content_chars = _cut_trailing_report(content, _subtree_chars(content), verbs)
-        elif lemma not in verbs and not _has_particle(token) and (after := _governed_after(token)) is not None:
+        elif lemma not in verbs and after is not None:
             # A verb that governs an object attributes that object, not a quotation beside it ("attacked [the
             # program]" next to someone else's quote); only verbs of saying take the quotation first.
             shape, content_chars = "object", after
@@ -214,7 +220,7 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         ):
             # "..., the source said" / "So that, I said, is why": the reported clause is the head.
             shape, content_chars = "parenthetical", _subtree_chars(token.head, exclude=token)
-        elif not _has_particle(token) and (after := _governed_after(token)) is not None:
+        elif after is not None:
             shape, content_chars = "object", after
         elif (prep := _complement_preposition(token)) is not None:
             # "called for [an inquiry]": the preposition belongs to the cue, its object is the content.
@@ -333,6 +339,10 @@ def _implied_subject(verb: Token) -> Token | None:
     for _ in range(4):
         if token.dep_ not in _SHARED_SUBJECT_DEPS or token.head.i == token.i:
             return None
+        if token.dep_ == "xcomp":
+            controller = next((c for c in token.head.children if c.dep_ == "dobj"), None)
+            if controller is not None:
+                return controller  # "ordered him to say": he speaks, not whoever ordered
         token = token.head
         subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
         if subject is not None:
@@ -341,11 +351,12 @@ def _implied_subject(verb: Token) -> Token | None:
 
 
 #: Prepositions that set a scene (where, when, on what occasion) rather than carry what is attributed.
-_SCENE_PREPOSITIONS = frozenset({"in", "at", "during", "after", "before", "since", "on", "while", "amid", "following"})
+_SCENE_PREPOSITIONS = frozenset({"in", "at", "during", "after", "before", "since", "while", "amid", "following"})
 
 
 def _sets_scene(phrase: Token) -> bool:
-    """A prepositional phrase that sets the scene ("on Tuesday", "at a rally in Iowa", "in a statement")."""
+    """A prepositional phrase that sets the scene ("on Tuesday", "at a rally in Iowa", "in a statement"); "on"
+    only with a date ("blamed the fire on the landlord" keeps its phrase)."""
     objects = [c for c in phrase.children if c.dep_ == "pobj"]
     return (
         phrase.dep_ == "prep"
@@ -391,6 +402,8 @@ def _according_to_drafts(doc: Doc) -> list[_Draft]:
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
+#: Tags of words that cannot be part of a speaker's name: wh-words, conjunctions, prepositions ("as", "no matter").
+_NOT_A_SPEAKER = frozenset({"WDT", "WP", "WP$", "WRB", "CC", "IN", "RB"})
 _IRREGULAR_PAST = {"said": "say", "told": "tell", "wrote": "write", "thought": "think", "found": "find"}
 
 
@@ -403,8 +416,8 @@ def _report_verb_form(word: str) -> bool:
 
 
 def _trailing_report_drafts(doc: Doc) -> list[_Draft]:
-    """A sentence that ends in ", <who> says" ("Kim broke both ankles, report claims", "METEORITE STRIKES
-    NICARAGUA, GOVERNMENT SAYS"): the rest of the sentence is what is attributed. Read from the words, because
+    """A sentence that ends in ", <who> says" ("Mayor quits after arrest, report claims", "FACTORY FIRE KILLS
+    NINE, POLICE SAY"): the rest of the sentence is what is attributed. Read from the words, because
     a headline's capitals mislead the tagger and the parser may cut ", newspaper says" off as a sentence."""
     drafts = []
     for sentence in doc.sents:
@@ -419,8 +432,8 @@ def _trailing_report_drafts(doc: Doc) -> list[_Draft]:
         if comma is None or comma.i >= last.i - 1 or comma.i == 0:
             continue
         source = doc[comma.i + 1 : last.i]
-        if any(t.pos_ in {"VERB", "AUX"} and t.tag_ != "VBN" or t.is_punct for t in source):
-            continue
+        if any(t.pos_ in {"VERB", "AUX"} and t.tag_ != "VBN" or t.is_punct or t.tag_ in _NOT_A_SPEAKER for t in source):
+            continue  # ", as the report says", ", whatever anyone says": no one is quoted
         opening = doc[comma.i - 1].sent.start
         content = doc[opening : comma.i]
         if len(content) < 3:
@@ -436,7 +449,9 @@ def _names_a_speaker(label: Span) -> bool:
         return True
     head = label[-1].lower_
     singular = head[:-1] if head.endswith("s") else head
-    return any(word in table("source_nouns.tsv") or word in word_list("roles.txt") for word in (head, singular))
+    kinds = table("source_nouns.tsv")
+    # A document noun ("Analysis:", "Review:") names a genre of article, not who speaks.
+    return any(kinds.get(word, "document") != "document" or word in word_list("roles.txt") for word in (head, singular))
 
 
 def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
@@ -474,6 +489,9 @@ def _quoted_ranges(text: str) -> list[tuple[int, int]]:
         if mark == "\n":
             opening = None
         elif opening is None and mark in _QUOTES:
+            before = text[match.start() - 1] if match.start() else " "
+            if mark == "''" and not (before.isspace() or before in "([{—–-"):
+                continue  # inches and feet (6'2'', a 12'' screen), not a quotation
             opening = (match.start(), _QUOTES[mark])
         elif opening is not None and mark == opening[1]:
             ranges.append((opening[0], match.end()))
@@ -630,7 +648,7 @@ def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
             )
         )
     for attribution in attributions:
-        attribution.continuation = _continuation(attribution, quotes, article.text)
+        attribution.continuation = _continuation(attribution, attributions, quotes, article.text)
         attribution.corroboration = _corroboration(doc, attribution.content)
     _consistent_media(attributions)
     _link_nested(attributions)
@@ -646,9 +664,12 @@ def _consistent_media(attributions: list[Attribution]) -> None:
             source.kind = "media"
 
 
-def _continuation(attribution: Attribution, quotes: list[tuple[int, int]], text: str) -> TextSpan | None:
+def _continuation(
+    attribution: Attribution, others: list[Attribution], quotes: list[tuple[int, int]], text: str
+) -> TextSpan | None:
     """The quotations that carry on what was attributed before the reporting clause ('"Q1," he said. "Q2."',
-    '"Q1," she said, "but Q2."'): each opens right after the clause or the last one, in the same paragraph."""
+    '"Q1," she said, "but Q2."'): each opens right after the clause or the last one, in the same paragraph,
+    and none is another speaker's ('"Q1," Holt said. "Q2," Reyes said.')."""
     content, cue = attribution.content, attribution.cue
     if content.end > cue.start or any(start < cue.start < end for start, end in quotes):
         return None
@@ -664,6 +685,12 @@ def _continuation(attribution: Attribution, quotes: list[tuple[int, int]], text:
     for next_start, next_end in quotes:
         if next_start > end and not text[end:next_start].strip(" \t"):
             end = next_end
+    sentence_end = min((i for i in (text.find(c, end) for c in ".!?\n") if i >= 0), default=len(text))
+    for other in others:
+        if other is attribution:
+            continue
+        if start <= other.cue.start < max(sentence_end, end) or (other.content.start < end and start < other.content.end):
+            return None
     return TextSpan(start=start, end=end, text=text[start:end])
 
 

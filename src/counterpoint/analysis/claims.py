@@ -28,6 +28,8 @@ _PASSIVE_ONLY = frozenset({"believed", "thought", "understood", "said", "expecte
 #: Of those, the ones that hedge as adjectives too ("the alleged gunman", "suspected militants").
 _ATTRIBUTIVE = frozenset({"alleged", "suspected"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless"})
+#: Dependents that qualify a reporting verb ("may", "widely", "not", "reportedly").
+_FRAME_DEPS = frozenset({"aux", "auxpass", "advmod", "neg"})
 _RANK: dict[Certainty, int] = {"asserted": 0, "reported": 1, "conditional": 2, "hedged": 3, "denied": 4}
 
 
@@ -139,10 +141,9 @@ def _claim(
             certainty = stance  # type: ignore[assignment]
             hedges.append(cue)
     found = [(s, e, stance) for s, e, stance in index.hedges.within(start, end)]
-    frame = _frame(doc, article.attributions[attribution]) if attribution is not None else None
-    if frame is not None:
-        # The reporting clause's own hedges: "Members may not attack one another", "it seems widely accepted".
-        found += [h for h in index.hedges.within(*frame) if not (start <= h[0] < end)]
+    frame = _frame(doc, article.attributions[attribution]) if attribution is not None else []
+    # The reporting verb's own hedges: "Members may not attack one another", "it seems widely accepted".
+    found += [h for part in frame for h in _starting_in(index.hedges, *part) if not (start <= h[0] < end)]
     for h_start, h_end, stance in found:
         if any(h.start < h_end and h_start < h.end for h in hedges):
             continue
@@ -169,10 +170,10 @@ def _claim(
 
 
 def _vague_in(
-    index: _Index, article: Article, start: int, end: int, attribution: int | None, frame: tuple[int, int] | None,
+    index: _Index, article: Article, start: int, end: int, attribution: int | None, frame: list[tuple[int, int]],
     passive: bool,
 ) -> list:
-    """Vague words in the claim and, for an attributed one, in its reporting clause and its source: "critics
+    """Vague words in the claim and, for an attributed one, on its reporting verb and in its source: "critics
     say", "is widely regarded as" name no one."""
     found = index.vague.within(start, end)
     source = article.attributions[attribution].source if attribution is not None else None
@@ -181,11 +182,10 @@ def _vague_in(
         cue = article.attributions[attribution].cue
         if not index.vague.within(cue.start, cue.end):
             found = [(cue.start, cue.end, None)] + found
-    if frame is not None:
-        found = [v for v in index.vague.within(*frame) if not (start <= v[0] < end)] + found
-    if source is not None and not (start <= source.start < end) and (frame is None or not frame[0] <= source.start < frame[1]):
+    found = [v for part in frame for v in _starting_in(index.vague, *part) if not (start <= v[0] < end)] + found
+    if source is not None and not (start <= source.start < end):
         found = index.vague.within(source.start, source.end) + found
-    return sorted(found, key=lambda v: v[0])
+    return sorted(set(found), key=lambda v: v[0])
 
 
 def _passive(doc: Doc, article: Article, attribution: int | None) -> bool:
@@ -197,13 +197,26 @@ def _passive(doc: Doc, article: Article, attribution: int | None) -> bool:
     return span is not None and any(c.dep_ == "auxpass" for c in span.root.children)
 
 
-def _frame(doc: Doc, attribution: Attribution) -> tuple[int, int] | None:
-    """Characters of the whole reporting clause (the cue's verb with everything it governs)."""
+def _starting_in(spans: _Sorted, start: int, end: int) -> list:
+    """Spans that start in [start, end), wherever they end ("said to" starts on the cue "said")."""
+    return [item for item in spans.items[bisect_left(spans.starts, start) : bisect_left(spans.starts, end)]]
+
+
+def _frame(doc: Doc, attribution: Attribution) -> list[tuple[int, int]]:
+    """Characters of the words that qualify the reporting verb itself: the cue, its auxiliaries and adverbs
+    ("may soon announce", "is widely regarded"), and a verb it depends on ("seems widely accepted that");
+    never the rest of its sentence ("said X, but others might disagree" does not hedge X)."""
     cue = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
     if cue is None:
-        return None
+        return []
     root = cue.root
-    return root.left_edge.idx, root.right_edge.idx + len(root.right_edge)
+    parts = [(cue.start_char, cue.end_char)]
+    for child in root.children:
+        if child.dep_ in _FRAME_DEPS:
+            parts.append((child.left_edge.idx, child.right_edge.idx + len(child.right_edge)))
+    if root.dep_ in {"xcomp", "ccomp"} and root.head.i != root.i:
+        parts.append((root.head.idx, root.head.idx + len(root.head)))
+    return parts
 
 
 def find_claims(doc: Doc, article: Article) -> list[Claim]:
@@ -242,7 +255,10 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
 
 def _inherit_outer_certainty(claims: list[Claim], attributions: list[Attribution]) -> None:
     """What a source "claimed" someone said is no firmer than the claim it is reported in."""
-    by_attribution = {c.attribution: c for c in claims if c.attribution is not None}
+    by_attribution: dict[int, Claim] = {}
+    for claim in claims:  # an attribution's own content comes first, before a quotation carried on
+        if claim.attribution is not None:
+            by_attribution.setdefault(claim.attribution, claim)
     for claim in claims:
         seen: set[int] = set()
         index = claim.attribution
