@@ -247,6 +247,7 @@ def test_headline_speaker_label_that_is_a_noun():
     assert a.source.text == "Source" and a.source.kind == "anonymous"
     assert a.content.text == "Mayor to resign before the election"
     assert analyze("Video: Mayor greets crowd at the parade").attributions == []
+    assert only(analyze("Report: Mayor to resign before the election").attributions).source.text == "Report"
 
 
 def test_a_report_with_nobody_behind_it_is_vague():

@@ -442,6 +442,11 @@ def _trailing_report_drafts(doc: Doc) -> list[_Draft]:
     return drafts
 
 
+#: Labels that name an article's genre, not a speaker ("Analysis: why the plan will fail"), though some of them
+#: are also words for a source document elsewhere.
+_GENRE_LABELS = frozenset({"analysis", "investigation", "opinion", "review", "explainer", "editorial", "commentary"})
+
+
 def _names_a_speaker(label: Span) -> bool:
     """A label that ends in a named entity or in a noun that says who speaks ("source", "officials",
     "senator", "report"); "Paris attacks:" names a topic, not a speaker."""
@@ -449,9 +454,9 @@ def _names_a_speaker(label: Span) -> bool:
         return True
     head = label[-1].lower_
     singular = head[:-1] if head.endswith("s") else head
-    kinds = table("source_nouns.tsv")
-    # A document noun ("Analysis:", "Review:") names a genre of article, not who speaks.
-    return any(kinds.get(word, "document") != "document" or word in word_list("roles.txt") for word in (head, singular))
+    if head in _GENRE_LABELS:
+        return False
+    return any(word in table("source_nouns.tsv") or word in word_list("roles.txt") for word in (head, singular))
 
 
 def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
