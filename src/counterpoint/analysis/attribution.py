@@ -118,7 +118,7 @@ def _adjacent_quotes(verb: Token, quotes: list[tuple[int, int]], text: str) -> t
     return min(s for s, _ in beside), max(e for _, e in beside)
 
 
-def _cut_trailing_report(content: Token, chars: tuple[int, int], verbs: frozenset[str]) -> tuple[int, int]:
+def _end_before_trailing_clause(content: Token, chars: tuple[int, int], verbs: frozenset[str]) -> tuple[int, int]:
     """End a content before what trails it but is not part of it: a relative clause set off by a comma ("...,
     who does not need to", the writer's addition) or one that reports someone else's words ("..., which the
     source claimed represented an embarrassment"), and a participle that reports again ("..., claiming that").
@@ -206,7 +206,7 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         after = None if content is not None or _has_particle(token) else _governed_after(token)
         if content is not None:
             shape = "clause"
-            content_chars = _cut_trailing_report(content, _subtree_chars(content), verbs)
+            content_chars = _end_before_trailing_clause(content, _subtree_chars(content), verbs)
         elif lemma not in verbs and after is not None:
             # A verb that governs an object attributes that object, not a quotation beside it ("attacked [the
             # program]" next to someone else's quote); only verbs of saying take the quotation first.
@@ -250,16 +250,14 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             recipient_token=recipient if recipient is not None and recipient.pos_ in {"PROPN", "NOUN"} else None,
         )
         lexicon = "report" if lemma in verbs else "object" if lemma in object_verbs else "none"
-        features = _cue_features(token, lemma, shape, lexicon, subject, voiced, quotes)
-        if any(content_chars[0] <= q0 < content_chars[1] for q0, _ in quotes):
-            features += ["quotes_content", f"lemma|quotes_content={lemma}"]
+        features = _cue_features(token, lemma, shape, lexicon, subject, voiced, quotes, content_chars)
         candidates.append((draft, features))
     return candidates
 
 
 def _cue_features(
     token: Token, lemma: str, shape: str, lexicon: str, subject: Token | None, voiced: Token | None,
-    quotes: list[tuple[int, int]],
+    quotes: list[tuple[int, int]], content: tuple[int, int],
 ) -> list[str]:
     """The cue model's features for one verb: what it is, what it governs and who its subject is."""
     if subject is None:
@@ -286,7 +284,7 @@ def _cue_features(
         f"lemma|prep={lemma}|{prep}",
         f"negated={negated}",
         f"in_quote={quoted}",
-    ]
+    ] + (["quotes_content", f"lemma|quotes_content={lemma}"] if any(content[0] <= q0 < content[1] for q0, _ in quotes) else [])
 
 
 def _complement_preposition(verb: Token) -> Token | None:
