@@ -22,7 +22,7 @@ from counterpoint.model import Article
 from .analysis import analyzed_polnear
 from .data import PolnearDoc
 
-__all__ = ["score", "match_attributions", "outermost"]
+__all__ = ["score", "attribution_counts", "match_attributions", "outermost", "prf"]
 
 _EDGE = " \t\n.,;:\"'“”‘’()"
 
@@ -39,7 +39,7 @@ def _chars(fragments: Iterable[tuple[int, int]]) -> set[int]:
     return {i for s, e in fragments for i in range(s, e)}
 
 
-def _prf(tp: int, predicted: int, gold: int) -> tuple[float, float, float]:
+def prf(tp: int, predicted: int, gold: int) -> tuple[float, float, float]:
     p = tp / predicted if predicted else 0.0
     r = tp / gold if gold else 0.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
@@ -94,10 +94,20 @@ def outermost(article: Article) -> Article:
     return article.model_copy(update={"attributions": [a for a in article.attributions if a.via is None]})
 
 
+def attribution_counts(pairs: Iterable[tuple[PolnearDoc, Article]]) -> tuple[int, int, int]:
+    """(matched, predicted, gold) attributions: our outermost ones against each document's gold."""
+    matched = predicted = gold = 0
+    for doc, article in pairs:
+        ours = outermost(article)
+        matched += match_attributions(doc, ours)
+        predicted += len(ours.attributions)
+        gold += sum(1 for a in doc.attributions if a.contents)
+    return matched, predicted, gold
+
+
 def score(split: str = "dev") -> dict[str, float]:
     pairs = [(doc, outermost(article)) for doc, article in analyzed_polnear(split)]
     totals = {role: [0, 0, 0, 0] for role in ("source", "cue", "content")}  # exact, overlap, predicted, gold
-    matched = predicted = gold = 0
     for doc, article in pairs:
         gold_spans = {
             "source": [(s.start, s.end) for a in doc.attributions for s in a.sources],
@@ -116,15 +126,13 @@ def score(split: str = "dev") -> dict[str, float]:
             counts[1] += overlap
             counts[2] += len(ours[role])
             counts[3] += len(gold_spans[role])
-        matched += match_attributions(doc, article)
-        predicted += len(article.attributions)
-        gold += sum(1 for a in doc.attributions if a.contents)
+    matched, predicted, gold = attribution_counts(pairs)
     scores: dict[str, float] = {}
-    p, r, f = _prf(matched, predicted, gold)
+    p, r, f = prf(matched, predicted, gold)
     scores.update(attribution_precision=p, attribution_recall=r, attribution_f1=f)
     for role, (exact, overlap, n_pred, n_gold) in totals.items():
-        scores[f"{role}_exact_f1"] = _prf(exact, n_pred, n_gold)[2]
-        p, r, f = _prf(overlap, n_pred, n_gold)
+        scores[f"{role}_exact_f1"] = prf(exact, n_pred, n_gold)[2]
+        p, r, f = prf(overlap, n_pred, n_gold)
         scores.update({f"{role}_overlap_precision": p, f"{role}_overlap_recall": r, f"{role}_overlap_f1": f})
     scores.update(gold_attributions=gold, predicted_attributions=predicted, matched_attributions=matched)
     return scores

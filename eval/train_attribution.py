@@ -31,7 +31,7 @@ from counterpoint.analysis import attribution  # noqa: E402
 from counterpoint.analysis.entities import find_entities  # noqa: E402
 from counterpoint.analysis.nlp import load_nlp  # noqa: E402
 from counterpoint.model import Article  # noqa: E402
-from eval.attribution import match_attributions, outermost  # noqa: E402
+from eval.attribution import attribution_counts, prf  # noqa: E402
 from eval.data import PolnearDoc, read_polnear  # noqa: E402
 
 __all__ = ["main"]
@@ -83,17 +83,10 @@ def _fit(features: list[list[str]], labels: np.ndarray, regularization: float) -
 
 
 def _attribution_f1(prepared, weights: dict[str, float], threshold: float) -> tuple[float, float, float]:  # noqa: ANN001
-    matched = predicted = gold = 0
     with mock.patch.object(attribution, "cue_model", lambda: (weights, threshold)):
-        for doc, parsed, article in prepared:
+        for _, parsed, article in prepared:
             article.attributions = attribution.find_attributions(parsed, article)
-            ours = outermost(article)
-            matched += match_attributions(doc, ours)
-            predicted += len(ours.attributions)
-            gold += sum(1 for a in doc.attributions if a.contents)
-    p = matched / predicted if predicted else 0.0
-    r = matched / gold if gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    return prf(*attribution_counts((doc, article) for doc, _, article in prepared))
 
 
 def _write(weights: dict[str, float], threshold: float, regularization: float) -> None:

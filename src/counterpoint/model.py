@@ -22,6 +22,7 @@ __all__ = [
     "Attribution",
     "Source",
     "Claim",
+    "claims_of_attributions",
     "Certainty",
     "SourcingProfile",
     "SourceKind",
@@ -231,6 +232,16 @@ class Claim(Span):
     )
     actors: list[str] = Field(default_factory=list, description="Names of the entities the claim mentions.")
     time: str | None = Field(default=None, description="ISO value of the first time expression in the claim.")
+
+
+def claims_of_attributions(claims: list[Claim]) -> dict[int, Claim]:
+    """Attribution index -> the claim its own content makes: the first one, not a quotation carried on after it
+    (``find_claims`` puts content claims first, and content comes before its continuation in the text)."""
+    found: dict[int, Claim] = {}
+    for claim in claims:
+        if claim.attribution is not None:
+            found.setdefault(claim.attribution, claim)
+    return found
 
 
 class SourcingProfile(_Model):

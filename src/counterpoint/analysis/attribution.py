@@ -33,7 +33,9 @@ _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _GROUP_PRONOUNS = frozenset({"they", "we", "i", "you"})
 #: Quotation marks, opening to closing; two apostrophes are one mark in some archives' style (''Yes,'' he said).
 _QUOTES = {'"': '"', "“": "”", "‘": "’", "''": "''"}
-_QUOTE_MARKS = re.compile("''|[\"“”‘’\n]")
+_QUOTE_MARKS = re.compile("|".join(map(re.escape, sorted({*_QUOTES, *_QUOTES.values(), "\n"}, key=len, reverse=True))))
+#: The last character of every closing mark: a content ending in one ends in a quotation.
+_CLOSING = frozenset(mark[-1] for mark in _QUOTES.values())
 #: Words that, inside an organization's own name, mark it as a news organization ("Daily News", "Press TV").
 _MEDIA_NAME_WORDS = frozenset({"news", "times", "post", "press", "tv", "radio", "agency", "journal", "herald",
                                "tribune", "gazette", "telegraph", "broadcasting", "television"})
@@ -250,14 +252,14 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             recipient_token=recipient if recipient is not None and recipient.pos_ in {"PROPN", "NOUN"} else None,
         )
         lexicon = "report" if lemma in verbs else "object" if lemma in object_verbs else "none"
-        features = _cue_features(token, lemma, shape, lexicon, subject, voiced, quotes, content_chars)
+        features = _cue_features(token, children, lemma, shape, lexicon, subject, voiced, quotes, content_chars)
         candidates.append((draft, features))
     return candidates
 
 
 def _cue_features(
-    token: Token, lemma: str, shape: str, lexicon: str, subject: Token | None, voiced: Token | None,
-    quotes: list[tuple[int, int]], content: tuple[int, int],
+    token: Token, children: list[Token], lemma: str, shape: str, lexicon: str, subject: Token | None,
+    voiced: Token | None, quotes: list[tuple[int, int]], content: tuple[int, int],
 ) -> list[str]:
     """The cue model's features for one verb: what it is, what it governs and who its subject is."""
     if subject is None:
@@ -266,8 +268,8 @@ def _cue_features(
         who = "pronoun:" + subject.lower_
     else:
         who = subject.ent_type_ or subject.pos_
-    prep = next((c.lower_ for c in token.children if c.dep_ == "prep" and c.i > token.i), "")
-    negated = any(c.dep_ == "neg" for c in token.children)
+    prep = next((c.lower_ for c in children if c.dep_ == "prep" and c.i > token.i), "")
+    negated = any(c.dep_ == "neg" for c in children)
     quoted = any(q0 < token.idx < q1 for q0, q1 in quotes)
     return [
         "bias",
@@ -680,7 +682,7 @@ def _continuation(
     if following is None:
         return None
     gap = text[cue.end : following[0]]
-    quoted = text[content.end - 1 : content.end] in {mark[-1] for mark in _QUOTES.values()}
+    quoted = text[content.end - 1 : content.end] in _CLOSING
     ends = (",", ":", ".", "!", "?") if quoted else (",", ":")  # a new sentence carries on only a quotation
     if "\n" in gap or len(gap) > 120 or not gap.rstrip().endswith(ends):
         return None

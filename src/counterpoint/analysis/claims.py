@@ -15,9 +15,10 @@ from functools import cache
 import numpy as np
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
+from spacy.tokens import Span as TokenSpan
 from spacy.vocab import Vocab
 
-from ..model import Article, Attribution, Certainty, Claim, SourcingProfile
+from ..model import Article, Attribution, Certainty, Claim, SourcingProfile, claims_of_attributions
 from ..model import Span as TextSpan
 from ..resources import table, word_list
 
@@ -106,6 +107,10 @@ class _Sorted:
         last = bisect_left(self.starts, end)
         return [item for item in self.items[first:last] if item[1] <= end]
 
+    def starting_in(self, start: int, end: int) -> list:
+        """Those that start in [start, end), wherever they end ("said to" starts on the cue "said")."""
+        return self.items[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
 
 @dataclass
 class _Index:
@@ -133,17 +138,18 @@ def _claim(
 ) -> Claim:
     certainty: Certainty = "asserted" if attribution is None else "reported"
     hedges: list[TextSpan] = []
+    cue_words = None
     if attribution is not None:
         cue = article.attributions[attribution].cue
-        lemma = doc.char_span(cue.start, cue.end, alignment_mode="expand")
-        stance = table("cue_stance.tsv").get(lemma.root.lemma_.lower()) if lemma is not None else None
+        cue_words = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        stance = table("cue_stance.tsv").get(cue_words.root.lemma_.lower()) if cue_words is not None else None
         if stance:
             certainty = stance  # type: ignore[assignment]
             hedges.append(cue)
     found = [(s, e, stance) for s, e, stance in index.hedges.within(start, end)]
-    frame = _frame(doc, article.attributions[attribution]) if attribution is not None else []
+    frame = _frame(cue_words) if cue_words is not None else []
     # The reporting verb's own hedges: "Members may not attack one another", "it seems widely accepted".
-    found += [h for part in frame for h in _starting_in(index.hedges, *part) if not (start <= h[0] < end)]
+    found += [h for part in frame for h in index.hedges.starting_in(*part) if not (start <= h[0] < end)]
     for h_start, h_end, stance in found:
         if any(h.start < h_end and h_start < h.end for h in hedges):
             continue
@@ -164,7 +170,7 @@ def _claim(
         hedges=sorted(hedges, key=lambda s: s.start), actors=actors, time=time,
         vague=[
             article.span(s, e)
-            for s, e, _ in _vague_in(index, article, start, end, attribution, frame, _passive(doc, article, attribution))
+            for s, e, _ in _vague_in(index, article, start, end, attribution, frame, _passive(cue_words))
         ],
     )
 
@@ -182,33 +188,21 @@ def _vague_in(
         cue = article.attributions[attribution].cue
         if not index.vague.within(cue.start, cue.end):
             found = [(cue.start, cue.end, None)] + found
-    found = [v for part in frame for v in _starting_in(index.vague, *part) if not (start <= v[0] < end)] + found
+    found = [v for part in frame for v in index.vague.starting_in(*part) if not (start <= v[0] < end)] + found
     if source is not None and not (start <= source.start < end):
         found = index.vague.within(source.start, source.end) + found
     return sorted(set(found), key=lambda v: v[0])
 
 
-def _passive(doc: Doc, article: Article, attribution: int | None) -> bool:
-    """Whether an attribution's cue is in the passive voice ("has been reported", "is considered")."""
-    if attribution is None:
-        return False
-    cue = article.attributions[attribution].cue
-    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
-    return span is not None and any(c.dep_ == "auxpass" for c in span.root.children)
+def _passive(cue: TokenSpan | None) -> bool:
+    """Whether a cue is in the passive voice ("has been reported", "is considered")."""
+    return cue is not None and any(c.dep_ == "auxpass" for c in cue.root.children)
 
 
-def _starting_in(spans: _Sorted, start: int, end: int) -> list:
-    """Spans that start in [start, end), wherever they end ("said to" starts on the cue "said")."""
-    return [item for item in spans.items[bisect_left(spans.starts, start) : bisect_left(spans.starts, end)]]
-
-
-def _frame(doc: Doc, attribution: Attribution) -> list[tuple[int, int]]:
+def _frame(cue: TokenSpan) -> list[tuple[int, int]]:
     """Characters of the words that qualify the reporting verb itself: the cue, its auxiliaries and adverbs
     ("may soon announce", "is widely regarded"), and a verb it depends on ("seems widely accepted that");
     never the rest of its sentence ("said X, but others might disagree" does not hedge X)."""
-    cue = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
-    if cue is None:
-        return []
     root = cue.root
     parts = [(cue.start_char, cue.end_char)]
     for child in root.children:
@@ -255,10 +249,7 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
 
 def _inherit_outer_certainty(claims: list[Claim], attributions: list[Attribution]) -> None:
     """What a source "claimed" someone said is no firmer than the claim it is reported in."""
-    by_attribution: dict[int, Claim] = {}
-    for claim in claims:  # an attribution's own content comes first, before a quotation carried on
-        if claim.attribution is not None:
-            by_attribution.setdefault(claim.attribution, claim)
+    by_attribution = claims_of_attributions(claims)
     for claim in claims:
         seen: set[int] = set()
         index = claim.attribution

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Article, Claim, Entity, TimeExpression
+from ..model import Article, Entity, TimeExpression, claims_of_attributions
 
 __all__ = ["ArticleView", "NamingRow", "SourcedClaim", "date_line", "short", "view"]
 
@@ -136,10 +136,7 @@ def _source_words(article: Article, index: int | None) -> str:
 
 
 def _attributions(article: Article) -> list[SourcedClaim]:
-    by_attribution: dict[int, Claim] = {}
-    for claim in article.claims:  # the content's claim, not that of a quotation carried on after it
-        if claim.attribution is not None:
-            by_attribution.setdefault(claim.attribution, claim)
+    by_attribution = claims_of_attributions(article.claims)
     rows = []
     for index, attribution in enumerate(article.attributions):
         claim = by_attribution.get(index)
