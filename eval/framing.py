@@ -135,10 +135,14 @@ def _analyze(items: Iterable[tuple[str, str]]) -> tuple[list[Article], list[Arti
     return shipped, lexicon_only
 
 
-def predicted_spans(articles: list[Article], categories: set[str] | None = None) -> dict[str, list[tuple[int, int]]]:
-    """Our loaded terms per article id, optionally only some categories."""
+def predicted_spans(
+    articles: list[Article], categories: set[str] | None = None, *, passages: bool = False
+) -> dict[str, list[tuple[int, int]]]:
+    """Our loaded terms per article id, optionally only some categories, and with ``passages`` our persuasive
+    passages too."""
     return {
         a.id: [(t.start, t.end) for t in a.loaded_terms if categories is None or t.category in categories]
+        + ([(p.start, p.end) for p in a.persuasive_passages] if passages else [])
         for a in articles
     }
 
@@ -147,15 +151,43 @@ def _prefixed(prefix: str, scores: dict[str, float]) -> dict[str, float]:
     return {f"{prefix}_{key}": round(value, 4) for key, value in scores.items()}
 
 
+def _si_variants(prefix: str, articles: list[Article], gold: dict[str, list[tuple[int, int]]]) -> dict[str, float]:
+    """SI as shipped (loaded terms and persuasive passages), and each of the two alone."""
+    scores = _prefixed(prefix + "si", si_prf(predicted_spans(articles, passages=True), gold))
+    scores.update(_prefixed(prefix + "terms_si", si_prf(predicted_spans(articles), gold)))
+    scores.update(_prefixed(prefix + "passages_si", si_prf(predicted_spans(articles, set(), passages=True), gold)))
+    scores.update(_prefixed(prefix + "passage_sentence", _sentence_prf(articles, gold)))
+    return scores
+
+
+def _sentence_prf(articles: list[Article], gold: dict[str, list[tuple[int, int]]]) -> dict[str, float]:
+    """Passages as sentence calls: a sentence is marked when any gold span overlaps it."""
+    flagged = marked = both = 0
+    for article in articles:
+        spans = gold.get(article.id, [])
+        called = {(p.start, p.end) for p in article.persuasive_passages}
+        for sentence in article.sentences:
+            hit = any(s < sentence.end and e > sentence.start for s, e in spans)
+            call = (sentence.start, sentence.end) in called
+            flagged += call
+            marked += hit
+            both += call and hit
+    precision = both / flagged if flagged else 0.0
+    recall = both / marked if marked else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1}
+
+
 def score_ptc(split: str = "dev") -> dict[str, float]:
     """SI P/R/F1 on dev; per-technique span F1 on the held-apart train slice (see the module docstring)."""
     dev = ptc_articles(split)
     shipped, lexicon_only = _analyze((a, t) for a, t, _ in dev)
     gold = {a: [(s, e) for _, s, e in spans] for a, _, spans in dev}
-    scores = _prefixed("si", si_prf(predicted_spans(shipped), gold))
+    scores = _si_variants("", shipped, gold)
     scores.update(_prefixed("lexicon_si", si_prf(predicted_spans(lexicon_only), gold)))
     held = ptc_articles("train-heldout")
     shipped, lexicon_only = _analyze((a, t) for a, t, _ in held)
+    scores.update(_si_variants("heldout_", shipped, {a: [(s, e) for _, s, e in spans] for a, _, spans in held}))
     for prefix, technique, categories in (
         ("loaded_language", LOADED, {"loaded", "intensifier", "euphemism", "scare_quotes"}),
         ("name_calling", NAME_CALLING, {"label"}),

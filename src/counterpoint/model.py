@@ -34,6 +34,7 @@ __all__ = [
     "Tone",
     "LoadedTerm",
     "LoadedCategory",
+    "PersuasivePassage",
     "Relation",
     "RelationEvidence",
     "PairRelation",
@@ -140,6 +141,14 @@ class LoadedTerm(Span):
     confidence: float | None = Field(
         default=None, ge=0.0, le=1.0, description="For a tagger finding: its mean token probability (0..1)."
     )
+
+
+class PersuasivePassage(Span):
+    """A sentence that likely uses a propaganda technique (doubt, fear, flag-waving, exaggeration, ...), by a
+    learned sentence model: less certain than a loaded word, so it carries its ``confidence``."""
+
+    confidence: float = Field(ge=0.0, le=1.0, description="The model's chance that the sentence uses a technique.")
+    cues: list[Span] = Field(default_factory=list, description="The words that weighed most towards the call.")
 
 
 TimeKind = Literal["absolute", "relative", "duration"]
@@ -284,6 +293,7 @@ class Article(_Model):
     claims: list[Claim] = Field(default_factory=list)
     sourcing: SourcingProfile | None = None
     loaded_terms: list[LoadedTerm] = Field(default_factory=list)
+    persuasive_passages: list[PersuasivePassage] = Field(default_factory=list)
 
     def span(self, start: int, end: int) -> Span:
         """Build a span over this article's text (the only way analysis stages should make one)."""

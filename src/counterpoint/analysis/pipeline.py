@@ -13,6 +13,7 @@ from .entities import find_entities
 from .loaded import loaded_stage
 from .naming import find_naming
 from .nlp import load_nlp
+from .persuasion import persuasion_stage
 from .times import find_times
 
 __all__ = ["STAGES", "annotate", "run_pipeline"]
@@ -60,6 +61,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("claims", _claims),
     ("naming", find_naming),  # labels, descriptors, tone per entity (after entities)
     ("loaded", loaded_stage),  # loaded terms, aimed at entities through their labels (after naming)
+    ("persuasion", persuasion_stage),  # sentences a learned model calls persuasive (propaganda techniques)
 ]
 
 

@@ -21,7 +21,7 @@ from markupsafe import Markup
 from ..comparison.summary import NO_CONFLICTS_NOTE, NO_SHARED_NOTE, display_names
 from ..errors import CounterpointError, Errors
 from ..model import Article, ClaimRef, Comparison, Source, SourcingProfile, Span
-from .summary import date_line, short
+from .summary import PERSUASION_NOTE, date_line, short
 
 __all__ = ["render_comparison_html", "Mark", "Link", "segment_tokens"]
 
@@ -375,7 +375,14 @@ def _build(comparison: Comparison) -> dict:
         )
 
     loaded = [
-        (anchors[a.id].name, [(term.category, anchors[a.id].link(term, prefer="loaded")) for term in a.loaded_terms])
+        (
+            anchors[a.id].name,
+            [(term.category, anchors[a.id].link(term, prefer="loaded")) for term in a.loaded_terms],
+            [
+                (f"{p.confidence:.2f}", anchors[a.id].link(p), [anchors[a.id].link(cue) for cue in p.cues])
+                for p in a.persuasive_passages
+            ],
+        )
         for a in comparison.articles
     ]
 
@@ -405,6 +412,7 @@ def _build(comparison: Comparison) -> dict:
         "naming": naming,
         "sourcing": sourcing,
         "loaded": loaded,
+        "persuasion_note": PERSUASION_NOTE if any(passages for _, _, passages in loaded) else "",
     }
 
 

@@ -6,7 +6,7 @@ import html
 import re
 
 from ..model import Article
-from .summary import view
+from .summary import PERSUASION_NOTE, view
 
 __all__ = ["render_markdown", "md_escape"]
 
@@ -73,6 +73,13 @@ def render_markdown(articles: list[Article]) -> str:
             out.extend(
                 f"- {category}: {md_escape(words)}" + (f" → {md_escape(target)}" if target else "")
                 for words, category, target in v.loaded
+            )
+            out.append("")
+        if v.persuasion:
+            out.append(f"## Persuasive passages\n\n{PERSUASION_NOTE}\n")
+            out.extend(
+                f"- {chance:.2f} “{md_escape(passage)}”" + (f" (words: {md_escape(cues)})" if cues else "")
+                for passage, chance, cues in v.persuasion
             )
             out.append("")
         if article.removed:

@@ -9,7 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..model import Article
-from .summary import view
+from .summary import PERSUASION_NOTE, view
 
 __all__ = ["render_text"]
 
@@ -85,4 +85,9 @@ def render_text(articles: list[Article], *, color: bool = False, width: int = 10
             console.print("[bold]Loaded language[/bold]")
             for words, category, target in v.loaded:
                 console.print(f"  {category}: {escape(words)}" + (f" → {escape(target)}" if target else ""))
+        if v.persuasion:
+            console.print("[bold]Persuasive passages[/bold]")
+            console.print(f"[dim]{PERSUASION_NOTE}[/dim]")
+            for passage, chance, cues in v.persuasion:
+                console.print(f"  {chance:.2f} “{escape(passage)}”" + (f" (words: {escape(cues)})" if cues else ""))
     return buffer.getvalue()
