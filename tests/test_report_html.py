@@ -189,6 +189,18 @@ def test_each_finding_links_to_its_evidence_in_every_article_concerned(report: s
     assert summary.count("<li data-marks=") == len(comparison.summary)
 
 
+def test_persuasive_passages_are_listed_with_their_chance_and_link_to_their_words(
+    report: str, comparison: Comparison
+) -> None:
+    page = _parse(report)
+    marked = set(page.mark_text.values())
+    passages = [p for article in comparison.articles for p in article.persuasive_passages]
+    assert passages and "<h4>Persuasive passages</h4>" in report and "annotators had marked" in report
+    for passage in passages:
+        assert f'<span class="tag">{passage.confidence:.2f}</span>' in report
+        assert passage.text in marked and all(cue.text in marked for cue in passage.cues)
+
+
 def test_overlapping_spans_nest_and_a_crossing_span_is_split() -> None:
     text = "Russia warned Israel"
     outer = Mark(0, 13, "a1-c0", "claim")

@@ -106,6 +106,25 @@ class PassageModel:
     bias: float
     threshold: float
 
+    @classmethod
+    def from_text(cls, text: str, name: str = "persuasion model") -> PassageModel:
+        """Read the tab-separated weights file that ``eval/train_persuasion.py`` writes."""
+        weights: dict[str, float] = {}
+        bias = threshold = None
+        for line in text.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            feature, value = line.rsplit("\t", 1)
+            if feature == "@bias":
+                bias = float(value)
+            elif feature == "@threshold":
+                threshold = float(value)
+            else:
+                weights[feature] = float(value)
+        if bias is None or threshold is None:
+            raise ValueError(f"{name}: no @bias or @threshold row")
+        return cls(weights, bias, threshold)
+
     def probability(self, features: set[str]) -> float:
         known = [self.weights[f] for f in features if f in self.weights]
         score = self.bias + (sum(known) / math.sqrt(len(known)) if known else 0.0)
@@ -129,21 +148,7 @@ def passage_model() -> PassageModel | None:
     """The shipped sentence model, or None when no weights ship."""
     if not MODEL_PATH.is_file():
         return None
-    weights: dict[str, float] = {}
-    bias = threshold = None
-    for line in MODEL_PATH.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        feature, value = line.rsplit("\t", 1)
-        if feature == "@bias":
-            bias = float(value)
-        elif feature == "@threshold":
-            threshold = float(value)
-        else:
-            weights[feature] = float(value)
-    if bias is None or threshold is None:
-        raise ValueError(f"{MODEL_PATH.name}: no @bias or @threshold row")
-    return PassageModel(weights, bias, threshold)
+    return PassageModel.from_text(MODEL_PATH.read_text(encoding="utf-8"), MODEL_PATH.name)
 
 
 def find_passages(doc: Doc, article: Article) -> list[PersuasivePassage]:
