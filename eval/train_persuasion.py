@@ -48,10 +48,10 @@ def _rows(split: str) -> tuple[list[Row], dict[str, list[tuple[int, int]]]]:
     gold = {}
     for (article_id, _, spans), doc in zip(articles, nlp.pipe((t for _, t, _ in articles), batch_size=16), strict=True):
         gold[article_id] = [(s, e) for _, s, e in spans]
-        for sentence, features in document_sentences(doc):
-            start, end = sentence.start_char, sentence.end_char
+        for sentence in document_sentences(doc):
+            start, end = sentence.span.start_char, sentence.span.end_char
             marked = any(s < end and e > start for s, e in gold[article_id])
-            rows.append((article_id, (start, end), features, marked))
+            rows.append((article_id, (start, end), sentence.features, marked))
     return rows, gold
 
 

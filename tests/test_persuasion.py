@@ -40,8 +40,8 @@ def test_names_count_only_by_their_kind(nlp):
     assert not {"w=putin", "w=obama", "w=syria", "w=netanyahu", "w=iran"} & set(model.weights)
     chances = []
     for name in ("Trump", "Smith"):
-        [(_, features)] = document_sentences(nlp(f"{name}'s corrupt cronies are lying to you again."))
-        chances.append(model.probability(features))
+        [sentence] = document_sentences(nlp(f"{name}'s corrupt cronies are lying to you again."))
+        chances.append(model.probability(sentence.features))
     assert chances[0] == chances[1] > model.threshold
 
 

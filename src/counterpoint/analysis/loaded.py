@@ -39,6 +39,8 @@ __all__ = [
     "DENSE",
     "token_keys",
     "dense_features",
+    "LEXICON_CATEGORIES",
+    "lexicon_categories",
     "decode_runs",
     "tagger",
 ]
@@ -103,6 +105,8 @@ MODEL_PATH = Path(__file__).resolve().parent.parent / "resources" / "loaded_mode
 TABLES = ("word", "lemma", "tag", "ent", "shape", "prev", "next")
 #: Fixed features, in the column order of :func:`dense_features`.
 DENSE = ("lex_label", "lex_loaded", "lex_euphemism", "lex_intensifier", "in_quotes", "sentence_start")
+#: The lexicon categories that mark words (``neutral`` entries never do), in the order of the first columns of DENSE.
+LEXICON_CATEGORIES = ("label", "loaded", "euphemism", "intensifier")
 _QUOTE_MARKS = frozenset({'"', "“", "”"})
 #: Parts of speech trimmed from the edges of a tagged run ("the", "and", "of").
 _EDGE_POS = frozenset({"DET", "CCONJ", "ADP"})
@@ -117,8 +121,16 @@ def token_keys(doc: Doc) -> np.ndarray:
     return np.column_stack([base, previous, following]) if len(doc) else np.zeros((0, len(TABLES)), np.uint64)
 
 
+#: Where a document keeps its lexicon matches once found (two stages read them).
+_MATCHES_KEY = "counterpoint.lexicon_matches"
+
+
 def _lexicon_matches(doc: Doc) -> list[tuple[int, int, str]]:
-    """Lexicon matches as (start token, end token, entry), longest first where they overlap."""
+    """Lexicon matches as (start token, end token, entry), longest first where they overlap; found once per
+    document and kept in its ``user_data``."""
+    cached = doc.user_data.get(_MATCHES_KEY)
+    if cached is not None:
+        return cached
     by_form, by_lemma = _matchers(doc.vocab)
     found: dict[tuple[int, int], str] = {}
     for matcher in (by_form, by_lemma):
@@ -130,15 +142,23 @@ def _lexicon_matches(doc: Doc) -> list[tuple[int, int, str]]:
         if not any(i in taken for i in range(start, end)):
             taken.update(range(start, end))
             matches.append((start, end, term))
+    doc.user_data[_MATCHES_KEY] = matches
     return matches
+
+
+def lexicon_categories(doc: Doc, matches: list[tuple[int, int, str]] | None = None) -> np.ndarray:
+    """Per token, one column per category of :data:`LEXICON_CATEGORIES`: 1 where a lexicon entry of it matches."""
+    marked = np.zeros((len(doc), len(LEXICON_CATEGORIES)), dtype=np.float32)
+    entries = lexicon()
+    for start, end, term in _lexicon_matches(doc) if matches is None else matches:
+        marked[start:end, LEXICON_CATEGORIES.index(entries[term].category)] = 1.0
+    return marked
 
 
 def dense_features(doc: Doc, matches: list[tuple[int, int, str]] | None = None) -> np.ndarray:
     """Per token: our lexicon's category, inside quotation marks, first in its sentence."""
     features = np.zeros((len(doc), len(DENSE)), dtype=np.float32)
-    entries = lexicon()
-    for start, end, term in _lexicon_matches(doc) if matches is None else matches:
-        features[start:end, DENSE.index("lex_" + entries[term].category)] = 1.0
+    features[:, : len(LEXICON_CATEGORIES)] = lexicon_categories(doc, matches)
     if len(doc):
         features[:, DENSE.index("sentence_start")] = doc.to_array([SENT_START]).reshape(-1) == 1
     in_quotes = DENSE.index("in_quotes")

@@ -19,14 +19,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.tokens import Doc, Span, Token
+import numpy as np
+from spacy.attrs import ENT_IOB, ENT_TYPE, IS_SPACE, LEMMA, LOWER, POS, SENT_START
+from spacy.strings import StringStore
+from spacy.symbols import ADJ, ADV, NOUN, PRON, PROPN, VERB
+from spacy.tokens import Doc, Span
 
 from ..model import Article, PersuasivePassage
-from .loaded import DENSE, dense_features
+from .loaded import LEXICON_CATEGORIES, lexicon_categories
 
 __all__ = [
     "MODEL_PATH",
-    "sentence_features",
+    "Sentence",
     "document_sentences",
     "PassageModel",
     "passage_model",
@@ -37,64 +41,113 @@ __all__ = [
 #: Where the sentence model's weights live (package data: a tab-separated text file).
 MODEL_PATH = Path(__file__).resolve().parent.parent / "resources" / "persuasion_model.tsv"
 #: Parts of speech whose lemma is a feature of its own (the words that carry a judgment).
-_CONTENT_POS = frozenset({"ADJ", "ADV", "VERB", "NOUN"})
+_CONTENT_POS = frozenset({ADJ, ADV, VERB, NOUN})
+#: spaCy's ENT_IOB code for the first token of an entity.
+_ENT_BEGINS = 3
 #: Quotation marks (their presence marks quoted speech or scare quotes).
 _QUOTE_MARKS = frozenset({'"', "“", "”"})
-#: The lexicon categories of ``loaded.dense_features`` that count as features here.
-_LEXICON_COLUMNS = tuple((i, name) for i, name in enumerate(DENSE) if name.startswith("lex_"))
 #: How many of the heaviest words a passage shows as its cues.
 _CUES = 3
 
 
-def _stand_in(token: Token) -> str | None:
-    """What a name or a named entity's word stands as ("<NORP>" for "Syrian"), or None for other words."""
-    if token.ent_type_:
-        return f"<{token.ent_type_}>"
-    return "<name>" if token.pos_ == "PROPN" else None
+@dataclass(frozen=True)
+class _Words:
+    """Per token of one document, read once from spaCy's arrays (building Token objects costs more than the model)."""
+
+    word: list[str]  # the lower-case form, or what a name stands as ("<NORP>" for "Syrian", "<name>")
+    own: list[tuple[str, ...]]  # the token's own features: its word, and a content word's lemma
+    cue: list[bool]  # may be shown as a cue: a content word with a letter, not a name
+    pos: list[int]
+    ent_start: list[str]  # the entity type when an entity starts here, else ""
+    space: list[bool]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Words:
+        strings = doc.vocab.strings
+        columns = doc.to_array([LOWER, LEMMA, POS, ENT_TYPE, ENT_IOB, IS_SPACE]).reshape(len(doc), 6).tolist()
+        word, own, cue, pos, ent_start, space = [], [], [], [], [], []
+        for lower_id, lemma_id, pos_id, ent_id, iob, is_space in columns:
+            key = (lower_id, lemma_id, pos_id, ent_id)
+            entry = _ENTRIES.get(key)
+            if entry is None:
+                if len(_ENTRIES) > _MAX_ENTRIES:
+                    _ENTRIES.clear()
+                entry = _ENTRIES[key] = _entry(strings, *key)
+            word.append(entry[0])
+            own.append(entry[1])
+            cue.append(entry[2])
+            ent_start.append(entry[3] if iob == _ENT_BEGINS else "")
+            pos.append(pos_id)
+            space.append(bool(is_space))
+        return cls(word, own, cue, pos, ent_start, space)
 
 
-def _word_features(token: Token) -> Iterable[str]:
-    """A word's own features; a name counts only as its kind, so that the model learns wording, not topics."""
-    stand_in = _stand_in(token)
+#: (lower, lemma, pos, entity type) ids -> a token's word, own features, cue flag and entity type; most words of a
+#: text recur, so this is read far more often than built. Cleared when it grows past the limit.
+_ENTRIES: dict[tuple[int, int, int, int], tuple[str, tuple[str, ...], bool, str]] = {}
+_MAX_ENTRIES = 200_000
+
+
+def _entry(strings: StringStore, lower_id: int, lemma_id: int, pos_id: int, ent_id: int) -> tuple:  # noqa: D401
+    lower = strings[lower_id]
+    ent_type = strings[ent_id] if ent_id else ""
+    stand_in = f"<{ent_type}>" if ent_type else "<name>" if pos_id == PROPN else None
+    content = pos_id in _CONTENT_POS
     if stand_in:
-        yield f"w={stand_in}"
-        return
-    yield f"w={token.lower_}"
-    if token.pos_ in _CONTENT_POS:
-        yield f"l={token.lemma_.lower()}"
+        own: tuple[str, ...] = (f"w={stand_in}",)
+    elif content:
+        own = (f"w={lower}", f"l={strings[lemma_id].lower()}")
+    else:
+        own = (f"w={lower}",)
+    return stand_in or lower, own, content and not stand_in and any(ch.isalpha() for ch in lower), ent_type
 
 
-def sentence_features(sentence: Span, lexicon_columns: Iterable[str], first_line: bool) -> set[str]:
-    """The features of one sentence (a set: the model sees presence, not counts)."""
-    tokens = [t for t in sentence if not t.is_space]
-    features = {f for t in tokens for f in _word_features(t)}
-    words = [_stand_in(t) or t.lower_ for t in tokens]
-    features.update(f"b={a}_{b}" for a, b in zip(words, words[1:], strict=False))
+def _sentence_features(words: _Words, tokens: list[int], lexicon_columns: Iterable[str], first_line: bool) -> set[str]:
+    """The features of one sentence's tokens (a set: the model sees presence, not counts). A name counts only
+    as its kind, so that the model learns wording, not topics."""
+    features = {f for i in tokens for f in words.own[i]}
+    features.update(f"b={words.word[a]}_{words.word[b]}" for a, b in zip(tokens, tokens[1:], strict=False))
     features.update(f"lex={name}" for name in lexicon_columns)
-    features.update(f"ent={t.ent_type_}" for t in tokens if t.ent_iob_ == "B")
-    features.update(f"pron={t.lower_}" for t in tokens if t.pos_ == "PRON")
-    if any(t.text == "!" for t in tokens):
+    features.update(f"ent={words.ent_start[i]}" for i in tokens if words.ent_start[i])
+    features.update(f"pron={words.word[i]}" for i in tokens if words.pos[i] == PRON)
+    if any(words.word[i] == "!" for i in tokens):
         features.add("exclamation")
-    if any(t.text in _QUOTE_MARKS for t in tokens):
+    if any(words.word[i] in _QUOTE_MARKS for i in tokens):
         features.add("quotation")
     features.add(f"length={min(len(tokens) // 8, 6)}")
     features.add(f"first_line={int(first_line)}")
     return features
 
 
-def document_sentences(doc: Doc) -> list[tuple[Span, set[str]]]:
-    """Each sentence with words in it, trimmed of surrounding space, and its features."""
-    lexicon = dense_features(doc)
-    first_line_end = doc.text.find("\n")
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a document, trimmed of surrounding space, with its features and its candidate cue words."""
+
+    span: Span
+    features: set[str]
+    cue_words: dict[int, tuple[str, ...]]  # token index -> its own features, for content words only
+
+
+def document_sentences(doc: Doc, text: str | None = None) -> list[Sentence]:
+    """Each sentence with words in it, trimmed of surrounding space, and its features. Pass the document's
+    ``text`` when it is at hand: ``doc.text`` is rebuilt from the tokens on every call."""
+    if not len(doc):
+        return []
+    words = _Words.of(doc)
+    lexicon = lexicon_categories(doc)
+    first_line_end = (doc.text if text is None else text).find("\n")
+    starts = np.flatnonzero(doc.to_array([SENT_START]).reshape(-1) == 1).tolist()
     out = []
-    for sentence in doc.sents:
-        tokens = [t for t in sentence if not t.is_space]
+    for start, end in zip([0, *starts], [*starts, len(doc)], strict=True):
+        tokens = [i for i in range(start, end) if not words.space[i]]
         if not tokens:
             continue
-        trimmed = doc[tokens[0].i : tokens[-1].i + 1]
-        columns = [name for i, name in _LEXICON_COLUMNS if lexicon[sentence.start : sentence.end, i].any()]
+        trimmed = doc[tokens[0] : tokens[-1] + 1]
+        present = lexicon[start:end].any(axis=0)
+        columns = [f"lex_{name}" for name, marked in zip(LEXICON_CATEGORIES, present, strict=True) if marked]
         first_line = first_line_end < 0 or trimmed.start_char < first_line_end
-        out.append((trimmed, sentence_features(trimmed, columns, first_line)))
+        features = _sentence_features(words, tokens, columns, first_line)
+        out.append(Sentence(trimmed, features, {i: words.own[i] for i in tokens if words.cue[i]}))
     return out
 
 
@@ -130,17 +183,15 @@ class PassageModel:
         score = self.bias + (sum(known) / math.sqrt(len(known)) if known else 0.0)
         return 1.0 / (1.0 + math.exp(-score))
 
-    def cues(self, sentence: Span, count: int = _CUES) -> list[Span]:
+    def cues(self, sentence: Sentence, count: int = _CUES) -> list[Span]:
         """The content words of the sentence whose own features weigh most towards a passage (positive only)."""
         scored = []
-        for token in sentence:
-            if token.pos_ not in _CONTENT_POS or _stand_in(token) or not any(ch.isalpha() for ch in token.text):
-                continue
-            weight = sum(self.weights.get(f, 0.0) for f in _word_features(token))
+        for i, features in sentence.cue_words.items():
+            weight = sum(self.weights.get(f, 0.0) for f in features)
             if weight > 0:
-                scored.append((weight, token.i))
-        chosen = sorted(i for _, i in sorted(scored, reverse=True)[:count])
-        return [sentence.doc[i : i + 1] for i in chosen]
+                scored.append((weight, i))
+        doc = sentence.span.doc
+        return [doc[i : i + 1] for i in sorted(i for _, i in sorted(scored, reverse=True)[:count])]
 
 
 @lru_cache(maxsize=1)
@@ -157,14 +208,14 @@ def find_passages(doc: Doc, article: Article) -> list[PersuasivePassage]:
     if model is None:
         return []
     passages = []
-    for sentence, features in document_sentences(doc):
-        probability = model.probability(features)
+    for sentence in document_sentences(doc, article.text):
+        probability = model.probability(sentence.features)
         if probability >= model.threshold:
             passages.append(
                 PersuasivePassage(
-                    start=sentence.start_char,
-                    end=sentence.end_char,
-                    text=sentence.text,
+                    start=sentence.span.start_char,
+                    end=sentence.span.end_char,
+                    text=sentence.span.text,
                     confidence=round(probability, 3),
                     cues=[article.span(c.start_char, c.end_char) for c in model.cues(sentence)],
                 )
