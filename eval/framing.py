@@ -1,7 +1,10 @@
 """Framing scorers: loaded language against SemEval-2020 Task 11 (``ptc``) and biased wording against BABE (``babe``).
 
 - ``ptc`` (Propaganda Techniques Corpus, read from ``../shared/eval/semeval2020_task11_ptc``): our
-  ``loaded_terms`` as propaganda spans. ``si_*`` is the task's span-identification metric on ``dev`` against the
+  ``loaded_terms`` and ``persuasive_passages`` as propaganda spans (``terms_si_*`` and ``passages_si_*``: each
+  alone; ``passage_sentence_*``: passages as sentence calls, a sentence counting as marked when any gold span
+  overlaps it; ``heldout_*``: the same on the held-apart train slice, which neither model was fitted or tuned
+  on). ``si_*`` is the task's span-identification metric on ``dev`` against the
   gold spans of the dev template (techniques unknown there, all 14 techniques count): a predicted span s earns
   |s∩t|/|s| precision credit and |s∩t|/|t| recall credit for every gold span t it overlaps, summed over all
   articles and divided by the number of predicted and gold spans; overlapping spans are merged first on both
@@ -14,7 +17,9 @@
   ``lexicon_macro_f1`` / ``shipped_macro_f1`` call a sentence biased when it holds at least one loaded term
   (lexicon alone / as shipped); no training, so no folds needed. ``learned_macro_f1`` is logistic regression
   over TF-IDF words and bigrams plus our loaded-term counts, 5-fold stratified cross-validation (seed 0), mean
-  over folds: what a learned sentence model adds (evaluation only; it does not ship). With
+  over folds: what a learned sentence model adds (evaluation only; it does not ship). ``passages_macro_f1``
+  calls a sentence biased when it is a persuasive passage (the PTC-trained model, never fitted on BABE: a test
+  of how far it carries to another annotation of slant). With
   ``COUNTERPOINT_BABE_EMBED=1`` it also reports ``embedding_macro_f1``: the bundled MiniLM sentence embedding
   plus the counts (minutes on 2 cores, so not in CI). ``word_*`` / ``lexicon_word_*``: words of our loaded terms
   against the words annotators marked biased, pooled over all sentences.
@@ -264,6 +269,7 @@ def score_babe(split: str = "cv5") -> dict[str, float]:
     scores = {"sentences": float(len(rows))}
     scores["lexicon_macro_f1"] = round(_macro_f1(truth, [bool(a.loaded_terms) for a in lexicon_only]), 4)
     scores["shipped_macro_f1"] = round(_macro_f1(truth, [bool(a.loaded_terms) for a in articles]), 4)
+    scores["passages_macro_f1"] = round(_macro_f1(truth, [bool(a.persuasive_passages) for a in articles]), 4)
     lexical = csr_matrix(np.array([_lexicon_features(a) for a in articles]))
     labels = np.array(truth)
     embedded = None
