@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval bench lint install clean loaded-model attribution-model persuasion-model
+.PHONY: demo test eval bench lint install clean loaded-model attribution-model content-end-model persuasion-model
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ loaded-model: $(STAMP)
 # Rebuild the attribution cue model's weights from ../shared/eval (PolNeAR train only).
 attribution-model: $(STAMP)
 	$(BIN)/python -m eval.train_attribution
+
+# Rebuild the content-end model's weights from ../shared/eval (PolNeAR train only; after attribution-model).
+content-end-model: $(STAMP)
+	$(BIN)/python -m eval.train_content_end
 
 # Rebuild the persuasive-passage sentence model from ../shared/eval (SemEval-2020 Task 11 train, held-apart excluded).
 persuasion-model: $(STAMP)

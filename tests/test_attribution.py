@@ -297,3 +297,24 @@ def test_the_contents_claim_speaks_for_its_attribution():
     first, carried = article.claims
     assert (first.certainty, carried.certainty) == ("reported", "hedged")
     assert first.attribution == carried.attribution == 0
+
+
+def test_a_learned_content_end_takes_the_whole_object_the_parse_cut_short():
+    article = counterpoint.analyze("She wrote an op-ed urging Congress to fast-track the trade deal.")
+    wrote = next(a for a in article.attributions if a.cue.text == "wrote")
+    assert wrote.content.text == "an op-ed urging Congress to fast-track the trade deal"
+
+
+def test_content_end_candidates_are_word_ends_within_the_sentence(nlp, monkeypatch):
+    from counterpoint.analysis import content_end
+
+    doc = nlp("The mayor said the city would close the bridge, which was built in 1932. The bridge is old.")
+    text = doc.text
+    content = (text.index("the city"), text.index(", which"))
+    candidates = content_end.end_candidates(doc, content, "proposition")
+    ends = [end for end, _ in candidates]
+    assert ends == sorted(ends) and content[1] in ends
+    assert max(ends) == text.index(". The bridge") and all(text[end - 1].isalnum() for end in ends)
+    assert [features for end, features in candidates if end == content[1]][0][1] == "side=rule"
+    monkeypatch.setattr(content_end, "end_model", lambda: None)
+    assert content_end.choose_end(doc, content, "proposition") == content[1]

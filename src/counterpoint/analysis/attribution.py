@@ -21,8 +21,9 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Article, Attribution, Entity, Source, SourceKind
 from ..model import Span as TextSpan
 from ..resources import rows, table, word_list
+from .content_end import choose_end
 
-__all__ = ["find_attributions"]
+__all__ = ["find_attributions", "unique_drafts", "end_is_chosen"]
 
 #: Complements that carry what is attributed. An infinitive counts too: PolNeAR (and a reader) attributes
 #: intentions and stances ("plans to open", "vowed to fight") to their source, not only speech.
@@ -619,14 +620,10 @@ def _owner(span: Span, entities: list[Entity]) -> str | None:
     return None
 
 
-def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
-    """Attributions in text order; each with source (or null), cue and content spans, its kind and ``via``."""
-    quotes = _quoted_ranges(article.text)
+def unique_drafts(doc: Doc, text: str, quotes: list[tuple[int, int]]) -> list[_Draft]:
+    """Every kind of draft, one per cue, in text order, before their contents' ends are chosen."""
     drafts = (
-        _verb_drafts(doc, quotes, article.text)
-        + _according_to_drafts(doc)
-        + _colon_drafts(doc, article.text)
-        + _trailing_report_drafts(doc)
+        _verb_drafts(doc, quotes, text) + _according_to_drafts(doc) + _colon_drafts(doc, text) + _trailing_report_drafts(doc)
     )
     cue_starts: set[int] = set()
     unique = []
@@ -635,6 +632,24 @@ def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
             continue
         cue_starts.add(draft.cue[0])
         unique.append(draft)
+    return unique
+
+
+def end_is_chosen(doc: Doc, draft: _Draft, text: str) -> bool:
+    """Whether the content-end model chooses where this draft's content ends: a content after its cue and with
+    no quotation mark in it (a quotation's marks say where it ends)."""
+    cue_end = doc[draft.cue[1] - 1].idx + len(doc[draft.cue[1] - 1])
+    start, end = draft.content
+    return start >= cue_end and not _QUOTE_MARKS.search(text, start, end)
+
+
+def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
+    """Attributions in text order; each with source (or null), cue and content spans, its kind and ``via``."""
+    quotes = _quoted_ranges(article.text)
+    unique = unique_drafts(doc, article.text, quotes)
+    for draft in unique:
+        if end_is_chosen(doc, draft, article.text):
+            draft.content = (draft.content[0], choose_end(doc, draft.content, draft.content_type))
     attributions = []
     for draft in unique:
         cue = doc[draft.cue[0] : draft.cue[1]]

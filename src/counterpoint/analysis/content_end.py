@@ -1,0 +1,133 @@
+"""Where an attributed content ends: a learned choice among the places a reported clause or object could stop.
+
+The parse gives a content's extent as the subtree the reporting verb governs, and that subtree often runs on
+past what the speaker is said to have said ("...repeal the Hyde Amendment, a longstanding federal provision that
+...", the writer's gloss) or stops short of it ("an op-ed [urging Congress to ...]"). For a content after its cue
+and outside quotation marks, every word boundary from its first word to the end of its sentence is a candidate
+end. A logistic regression scores each from the words around it, how many dependency arcs it cuts, and how far
+it lies from the parse's end (trained by ``eval/train_content_end.py`` on PolNeAR train; weights in
+``resources/content_end_model.tsv``), and the best-scored candidate is the end. Without the file, the parse's end
+stands.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+from spacy.attrs import HEAD, POS, SENT_START
+from spacy.symbols import VERB
+from spacy.tokens import Doc
+
+from ..resources import rows
+
+__all__ = ["MODEL_PATH", "MODEL_NAME", "end_candidates", "end_model", "choose_end"]
+
+MODEL_NAME = "content_end_model.tsv"
+MODEL_PATH = Path(__file__).resolve().parent.parent / "resources" / MODEL_NAME
+#: Parts of speech whose words are features by themselves after a candidate end ("which", "and", ",", "in").
+_FUNCTION_POS = frozenset({"ADP", "CCONJ", "SCONJ", "PRON", "DET", "PUNCT", "PART", "AUX"})
+#: Where a document keeps the arrays this module reads (see ``_arrays``).
+_ARRAYS_KEY = "counterpoint.content_end_arrays"
+
+
+def _distance(offset: int) -> str:
+    size = abs(offset)
+    bucket = "0" if size == 0 else "1" if size == 1 else "2-3" if size <= 3 else "4-7" if size <= 7 else "8+"
+    return ("-" if offset < 0 else "+") + bucket
+
+
+def _arrays(doc: Doc) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per token: its head's index, the end of its sentence, and how many verbs precede it (a prefix count);
+    read once per document from spaCy's arrays and kept in its ``user_data``."""
+    cached = doc.user_data.get(_ARRAYS_KEY)
+    if cached is None:
+        columns = doc.to_array([HEAD, SENT_START, POS]).reshape(len(doc), 3).astype(np.int64)
+        heads = np.arange(len(doc)) + columns[:, 0]
+        starts = np.flatnonzero(columns[:, 1] == 1)
+        boundaries = np.append(starts[starts > 0], len(doc))
+        sentence_end = boundaries[np.searchsorted(boundaries, np.arange(len(doc)), side="right")]
+        verbs_before = np.concatenate([[0], np.cumsum(columns[:, 2] == VERB)])
+        cached = doc.user_data[_ARRAYS_KEY] = (heads, sentence_end, verbs_before)
+    return cached
+
+
+def end_candidates(doc: Doc, content: tuple[int, int], content_type: str) -> list[tuple[int, list[str]]]:
+    """Each place the content could end (a character offset after a word, up to its sentence's end), with the
+    features the model scores; empty when the content is not one this model chooses for."""
+    first = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if first is None or not len(first):
+        return []
+    heads, sentence_end, verbs_before = _arrays(doc)
+    start = first.start
+    rule_end = first.end
+    while rule_end > start + 1 and (doc[rule_end - 1].is_punct or doc[rule_end - 1].is_space):
+        rule_end -= 1
+    limit = max(int(sentence_end[start]), rule_end)
+    stop = min(limit + 2, len(doc))  # the words read: the content's sentence and two beyond
+    tokens = doc[start:stop]
+    word = [not (t.is_punct or t.is_space) for t in tokens]
+    pos = [t.pos_ for t in tokens]
+    dep = [t.dep_ for t in tokens]
+    tag = [t.tag_ for t in tokens]
+    function = [t.lower_ if t.pos_ in _FUNCTION_POS else t.pos_ for t in tokens]
+    ends_at = [t.idx + len(t.text) for t in tokens]
+    while limit > rule_end and not word[limit - 1 - start]:
+        limit -= 1
+    ends = [e for e in range(start + 1, limit + 1) if word[e - 1 - start]]
+    if rule_end not in ends:
+        ends.append(rule_end)
+    head, here = heads[start:limit], np.arange(start, limit)
+    inside = (head >= start) & (head < limit) & (head != here)
+    low, high = np.minimum(here, head)[inside], np.maximum(here, head)[inside]
+    ends.sort()
+    at = np.array(ends)
+    crossings = np.minimum(((low[None, :] < at[:, None]) & (high[None, :] >= at[:, None])).sum(axis=1), 3).tolist()
+    between = np.abs(verbs_before[at] - verbs_before[rule_end]).tolist()
+    out = []
+    for end, crossing, verbs in zip(ends, crossings, between, strict=True):
+        last, after, beyond = end - 1 - start, end - start, end + 1 - start
+        has_after, has_beyond = after < len(tokens), beyond < len(tokens)
+        verb_between = verbs > 0
+        side = "rule" if end == rule_end else "after" if end > rule_end else "before"
+        next_word = function[after] if has_after else "END"
+        features = [
+            "bias",
+            f"side={side}",
+            f"distance={_distance(end - rule_end)}",
+            f"sentence_end={end == limit}",
+            f"crossing={crossing}",
+            f"side|crossing={side}|{crossing}",
+            f"last_pos={pos[last]}",
+            f"last_dep={dep[last]}",
+            f"next={next_word}",
+            f"next_tag={tag[after] if has_after else 'END'}",
+            f"next_dep={dep[after] if has_after else 'END'}",
+            f"next|beyond={next_word}|{tag[beyond] if has_beyond else 'END'}",
+            f"type|next={content_type}|{next_word}",
+            f"side|next={side}|{next_word}",
+            f"side|verb_between={side}|{verb_between}",
+        ]
+        out.append((ends_at[last], features))
+    return out
+
+
+@cache
+def end_model() -> dict[str, float] | None:
+    """The shipped weights by feature, or None when no model ships."""
+    if not MODEL_PATH.is_file():
+        return None
+    return {feature: float(weight) for feature, weight in rows(MODEL_NAME, 2)}
+
+
+def choose_end(doc: Doc, content: tuple[int, int], content_type: str) -> int:
+    """The content's end as the model chooses it (the parse's end when there is no model or no candidate)."""
+    weights = end_model()
+    if weights is None:
+        return content[1]
+    candidates = end_candidates(doc, content, content_type)
+    if not candidates:
+        return content[1]
+    scores = [sum(weights.get(f, 0.0) for f in features) for _, features in candidates]
+    return candidates[int(np.argmax(scores))][0]
