@@ -56,7 +56,7 @@ def _candidates(prepared):  # noqa: ANN001, ANN202
             gold_end = max(f[1] for span in gold[0].contents for f in span.fragments)
             gold_start = min(f[0] for span in gold[0].contents for f in span.fragments)
             target = _trim(doc.text, gold_start, gold_end)[1]
-            candidates = content_end.end_candidates(parsed, draft.content, draft.content_type)
+            candidates = content_end.end_candidates(parsed, draft.content, draft.content_type, draft.bound)
             if not any(_trim(doc.text, draft.content[0], end)[1] == target for end, _ in candidates):
                 continue  # the gold end is not among the candidates: nothing to learn from
             for end, found in candidates:

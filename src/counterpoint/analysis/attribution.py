@@ -51,6 +51,7 @@ class _Draft:
     content_type: str = "proposition"
     subject: Token | None = None  # of a verb draft, until it is kept
     recipient_token: Token | None = None
+    bound: int | None = None  # a character offset the content may not run past (where a scene-setting phrase starts)
 
 
 def _cue_range(verb: Token) -> tuple[int, int]:
@@ -244,8 +245,10 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             subject = _chunk_before(token)
         if subject is None and voiced is None:
             subject = _implied_subject(token)
+        scenes = [c.left_edge.idx for c in children if c.i > token.i and _sets_scene(c)]
         draft = _Draft(
             source=None,  # spans are made for the drafts the model keeps (``_verb_drafts``): most are not kept
+            bound=min(scenes) if scenes and shape in {"object", "preposition"} else None,
             cue=cue,
             content=content_chars,
             content_type="object" if shape in {"object", "preposition"} else "proposition",
@@ -649,7 +652,8 @@ def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
     unique = unique_drafts(doc, article.text, quotes)
     for draft in unique:
         if end_is_chosen(doc, draft, article.text):
-            draft.content = (draft.content[0], choose_end(doc, draft.content, draft.content_type))
+            end = choose_end(doc, draft.content, draft.content_type, draft.bound)
+            draft.content = (draft.content[0], end)
     attributions = []
     for draft in unique:
         cue = doc[draft.cue[0] : draft.cue[1]]

@@ -53,9 +53,12 @@ def _arrays(doc: Doc) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return cached
 
 
-def end_candidates(doc: Doc, content: tuple[int, int], content_type: str) -> list[tuple[int, list[str]]]:
-    """Each place the content could end (a character offset after a word, up to its sentence's end), with the
-    features the model scores; empty when the content is not one this model chooses for."""
+def end_candidates(
+    doc: Doc, content: tuple[int, int], content_type: str, bound: int | None = None
+) -> list[tuple[int, list[str]]]:
+    """Each place the content could end (a character offset after a word, up to its sentence's end or the
+    ``bound`` the draft sets, such as where a phrase of time or place starts), with the features the model
+    scores; empty when the content is not one this model chooses for."""
     first = doc.char_span(content[0], content[1], alignment_mode="expand")
     if first is None or not len(first):
         return []
@@ -76,6 +79,8 @@ def end_candidates(doc: Doc, content: tuple[int, int], content_type: str) -> lis
     while limit > rule_end and not word[limit - 1 - start]:
         limit -= 1
     ends = [e for e in range(start + 1, limit + 1) if word[e - 1 - start]]
+    if bound is not None:
+        ends = [e for e in ends if ends_at[e - 1 - start] <= bound]
     if rule_end not in ends:
         ends.append(rule_end)
     head, here = heads[start:limit], np.arange(start, limit)
@@ -121,12 +126,12 @@ def end_model() -> dict[str, float] | None:
     return {feature: float(weight) for feature, weight in rows(MODEL_NAME, 2)}
 
 
-def choose_end(doc: Doc, content: tuple[int, int], content_type: str) -> int:
+def choose_end(doc: Doc, content: tuple[int, int], content_type: str, bound: int | None = None) -> int:
     """The content's end as the model chooses it (the parse's end when there is no model or no candidate)."""
     weights = end_model()
     if weights is None:
         return content[1]
-    candidates = end_candidates(doc, content, content_type)
+    candidates = end_candidates(doc, content, content_type, bound)
     if not candidates:
         return content[1]
     scores = [sum(weights.get(f, 0.0) for f in features) for _, features in candidates]
