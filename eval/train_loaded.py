@@ -32,6 +32,8 @@ __all__ = ["main"]
 
 #: Features seen fewer times than this in the training tokens are dropped (keeps the file small).
 MIN_COUNT = 3
+#: Weights smaller than this are left out of the file (it stays under 2 MB; their share of a score is small).
+MIN_WEIGHT = 0.08
 THRESHOLDS = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 TECHNIQUES = {"loaded": LOADED, "label": NAME_CALLING}
 
@@ -137,7 +139,7 @@ def _export(models: dict[str, object], columns: dict[tuple[int, int], int], thre
         lines.append(f"{category}\tthreshold\t-\t{thresholds[category]:.2f}")
         for (table, key), col in sorted(columns.items(), key=lambda kv: kv[1]):
             weight = weights[col]
-            if abs(weight) >= 0.05:
+            if abs(weight) >= MIN_WEIGHT:
                 try:
                     value = vocab.strings[key]
                 except KeyError:

@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
-from spacy.attrs import ENT_TYPE, IS_SPACE, LEMMA, LOWER, SENT_START, SHAPE, TAG
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_SPACE, LEMMA, LOWER, SENT_START, SHAPE, SUFFIX, TAG
 from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -102,9 +102,11 @@ def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
 #: Where the tagger's weights live (package data: a tab-separated text file).
 MODEL_PATH = Path(__file__).resolve().parent.parent / "resources" / "loaded_model.tsv"
 #: Hashed feature tables, in the column order of :func:`token_keys`.
-TABLES = ("word", "lemma", "tag", "ent", "shape", "prev", "next")
+TABLES = ("word", "lemma", "tag", "ent", "shape", "prev", "next", "dep", "suffix", "prev2", "next2", "head_lemma")
 #: Fixed features, in the column order of :func:`dense_features`.
-DENSE = ("lex_label", "lex_loaded", "lex_euphemism", "lex_intensifier", "in_quotes", "sentence_start")
+DENSE = ("lex_label", "lex_loaded", "lex_euphemism", "lex_intensifier", "in_quotes", "sentence_start", "lex_near")
+#: How many words either side a lexicon match makes a word ``lex_near``.
+_NEAR = 3
 #: The lexicon categories that mark words (``neutral`` entries never do), in the order of the first columns of DENSE.
 LEXICON_CATEGORIES = ("label", "loaded", "euphemism", "intensifier")
 _QUOTE_MARKS = frozenset({'"', "“", "”"})
@@ -113,12 +115,27 @@ _EDGE_POS = frozenset({"DET", "CCONJ", "ADP"})
 
 
 def token_keys(doc: Doc) -> np.ndarray:
-    """Per token the string hashes of its word, lemma, tag, entity type, shape and neighbouring words."""
-    base = doc.to_array([LOWER, LEMMA, TAG, ENT_TYPE, SHAPE]).astype(np.uint64).reshape(len(doc), 5)
-    lower = base[:, 0]
-    previous = np.concatenate([np.zeros(1, dtype=np.uint64), lower[:-1]]) if len(doc) else lower
-    following = np.concatenate([lower[1:], np.zeros(1, dtype=np.uint64)]) if len(doc) else lower
-    return np.column_stack([base, previous, following]) if len(doc) else np.zeros((0, len(TABLES)), np.uint64)
+    """Per token the string hashes of its word, lemma, tag, entity type, shape, dependency and suffix, of the
+    words two either side, and of its head's lemma (the columns of :data:`TABLES`)."""
+    if not len(doc):
+        return np.zeros((0, len(TABLES)), np.uint64)
+    base = doc.to_array([LOWER, LEMMA, TAG, ENT_TYPE, SHAPE, DEP, SUFFIX]).astype(np.uint64).reshape(len(doc), 7)
+    lower, lemma = base[:, 0], base[:, 1]
+
+    def shifted(column: np.ndarray, by: int) -> np.ndarray:
+        """The column moved ``by`` tokens (positive: the token before), 0 past either edge."""
+        out = np.zeros_like(column)
+        if by > 0:
+            out[by:] = column[:-by]
+        else:
+            out[:by] = column[-by:]
+        return out
+
+    heads = np.arange(len(doc)) + doc.to_array([HEAD]).reshape(-1).astype(np.int64)
+    return np.column_stack(
+        [base[:, :5], shifted(lower, 1), shifted(lower, -1), base[:, 5], base[:, 6]]
+        + [shifted(lower, 2), shifted(lower, -2), lemma[heads]]
+    )
 
 
 #: Where a document keeps its lexicon matches once found (two stages read them).
@@ -156,11 +173,14 @@ def lexicon_categories(doc: Doc, matches: list[tuple[int, int, str]] | None = No
 
 
 def dense_features(doc: Doc, matches: list[tuple[int, int, str]] | None = None) -> np.ndarray:
-    """Per token: our lexicon's category, inside quotation marks, first in its sentence."""
+    """Per token: our lexicon's category, inside quotation marks, first in its sentence, near a lexicon match."""
     features = np.zeros((len(doc), len(DENSE)), dtype=np.float32)
     features[:, : len(LEXICON_CATEGORIES)] = lexicon_categories(doc, matches)
     if len(doc):
         features[:, DENSE.index("sentence_start")] = doc.to_array([SENT_START]).reshape(-1) == 1
+        marked = features[:, : len(LEXICON_CATEGORIES)].any(axis=1).astype(np.float32)
+        window = np.ones(2 * _NEAR + 1, dtype=np.float32)
+        features[:, DENSE.index("lex_near")] = np.convolve(marked, window, mode="same") > 0
     in_quotes = DENSE.index("in_quotes")
     opened = None  # a quotation runs from one quotation mark to the next, never across a line break
     for token in doc:
