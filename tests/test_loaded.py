@@ -118,3 +118,9 @@ def test_a_quoted_clause_of_reported_speech_is_not_scare_quotes() -> None:
     assert not [t for t in speech.loaded_terms if t.category == "scare_quotes"]
     held = counterpoint.analyze('Russia also stopped a "raid" on a "sensitive Syrian facility" in Latakia.')
     assert [t.text for t in held.loaded_terms if t.category == "scare_quotes"] == ['"raid"', '"sensitive Syrian facility"']
+
+
+def test_texts_shorter_than_the_taggers_window_are_analyzed():
+    """The tagger looks three words either side of a lexicon match; a text of fewer words still works."""
+    assert terms("Brutal thugs.") == ["Brutal", "thugs"] and terms("Thugs, again.") == ["Thugs"]
+    assert terms("Hi there.") == []

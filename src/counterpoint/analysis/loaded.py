@@ -180,7 +180,8 @@ def dense_features(doc: Doc, matches: list[tuple[int, int, str]] | None = None) 
         features[:, DENSE.index("sentence_start")] = doc.to_array([SENT_START]).reshape(-1) == 1
         marked = features[:, : len(LEXICON_CATEGORIES)].any(axis=1).astype(np.float32)
         window = np.ones(2 * _NEAR + 1, dtype=np.float32)
-        features[:, DENSE.index("lex_near")] = np.convolve(marked, window, mode="same") > 0
+        near = np.convolve(marked, window)[_NEAR : _NEAR + len(doc)]  # full mode: also right for short docs
+        features[:, DENSE.index("lex_near")] = near > 0
     in_quotes = DENSE.index("in_quotes")
     opened = None  # a quotation runs from one quotation mark to the next, never across a line break
     for token in doc:
