@@ -141,12 +141,12 @@ def _analyze(items: Iterable[tuple[str, str]]) -> tuple[list[Article], list[Arti
 
 
 def predicted_spans(
-    articles: list[Article], categories: set[str] | None = None, *, passages: bool = False
+    articles: list[Article], categories: set[str] | None = None, *, terms: bool = True, passages: bool = False
 ) -> dict[str, list[tuple[int, int]]]:
-    """Our loaded terms per article id, optionally only some categories, and with ``passages`` our persuasive
-    passages too."""
+    """Per article id, our loaded terms (unless ``terms`` is false; optionally only some categories) and with
+    ``passages`` our persuasive passages."""
     return {
-        a.id: [(t.start, t.end) for t in a.loaded_terms if categories is None or t.category in categories]
+        a.id: [(t.start, t.end) for t in a.loaded_terms if terms and (categories is None or t.category in categories)]
         + ([(p.start, p.end) for p in a.persuasive_passages] if passages else [])
         for a in articles
     }
@@ -160,20 +160,20 @@ def _si_variants(prefix: str, articles: list[Article], gold: dict[str, list[tupl
     """SI as shipped (loaded terms and persuasive passages), and each of the two alone."""
     scores = _prefixed(prefix + "si", si_prf(predicted_spans(articles, passages=True), gold))
     scores.update(_prefixed(prefix + "terms_si", si_prf(predicted_spans(articles), gold)))
-    scores.update(_prefixed(prefix + "passages_si", si_prf(predicted_spans(articles, set(), passages=True), gold)))
+    scores.update(_prefixed(prefix + "passages_si", si_prf(predicted_spans(articles, terms=False, passages=True), gold)))
     scores.update(_prefixed(prefix + "passage_sentence", _sentence_prf(articles, gold)))
     return scores
 
 
 def _sentence_prf(articles: list[Article], gold: dict[str, list[tuple[int, int]]]) -> dict[str, float]:
-    """Passages as sentence calls: a sentence is marked when any gold span overlaps it."""
+    """Passages as sentence calls: a sentence is called when a passage overlaps it, marked when a gold span does."""
     flagged = marked = both = 0
     for article in articles:
         spans = gold.get(article.id, [])
-        called = {(p.start, p.end) for p in article.persuasive_passages}
+        called = [(p.start, p.end) for p in article.persuasive_passages]
         for sentence in article.sentences:
             hit = any(s < sentence.end and e > sentence.start for s, e in spans)
-            call = (sentence.start, sentence.end) in called
+            call = any(s < sentence.end and e > sentence.start for s, e in called)
             flagged += call
             marked += hit
             both += call and hit

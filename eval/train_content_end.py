@@ -49,7 +49,9 @@ def _candidates(prepared):  # noqa: ANN001, ANN202
                 continue
             cue = parsed[draft.cue[0] : draft.cue[1]]
             gold = [
-                a for a in doc.attributions if a.contents and any(c.overlap(cue.start_char, cue.end_char) for c in a.cues)
+                a
+                for a in doc.attributions
+                if a.contents and any(c.overlap(cue.start_char, cue.end_char) for c in a.cues)
             ]
             if not gold:
                 continue
@@ -119,7 +121,9 @@ def main(argv: list[str] | None = None) -> int:
     f, regularization = best
     print(f"chosen: C={regularization} (held-apart F1 {f:.4f})")
     if regularization is None:
-        print("the parse's ends win: no model written")
+        if not args.check:
+            content_end.MODEL_PATH.unlink(missing_ok=True)
+        print("the parse's ends win: no model ships")
     elif not args.check:
         _write(_fit(features, labels, regularization), regularization)
         print(f"wrote {content_end.MODEL_PATH.relative_to(REPO)}")

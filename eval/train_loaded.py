@@ -125,8 +125,9 @@ def cross_validate(ids, docs, gold, folds: int = 3) -> dict[str, tuple[float, fl
 def _export(models: dict[str, object], columns: dict[tuple[int, int], int], thresholds: dict[str, float], vocab) -> str:  # noqa: ANN001
     lines = [
         "# Loaded-language tagger weights (logistic regression per token), trained by eval/train_loaded.py on the",
-        "# SemEval-2020 Task 11 train articles not held apart. Weights only: feature values are single words, tags and",
-        "# shapes seen at least 3 times there (a vocabulary, no sentence or span of the data set).",
+        "# SemEval-2020 Task 11 train articles not held apart. Weights only: feature values are single words, lemmas,",
+        "# tags, entity kinds, shapes, dependency labels and suffixes seen at least 3 times there, for a token, the words",
+        "# two either side and its head (a vocabulary, no sentence or span of the data set).",
         "# Columns (tab-separated): category (loaded | label) | feature table | feature value | weight.",
         "# Table 'bias' holds the intercept, 'threshold' the decoding threshold; 'dense' the fixed features.",
     ]

@@ -8,8 +8,9 @@ One logistic regression over the presence features of a sentence (``counterpoint
 whether annotators marked any propaganda technique in it. Data: ``train-fit`` only (train articles whose id is not
 divisible by 5). The regularisation C and the decision threshold are chosen by the task's SI F1 (a passage is the
 whole sentence) in 3-fold cross-validation inside train-fit; the held-apart slice and dev are never read here.
-The written file holds one weight per feature seen at least 3 times in train-fit (single words, lemmas, word
-pairs, tags), no sentence or span of the data set.
+The written file holds one weight per feature seen in at least 3 train-fit sentences (single words, lemmas and
+word pairs with names replaced by their kind, lexicon categories, entity kinds, pronouns, a length bucket, the
+first-line, "!" and quotation flags), no sentence or span of the data set.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ def _rows(split: str) -> tuple[list[Row], dict[str, list[tuple[int, int]]]]:
     gold = {}
     for (article_id, _, spans), doc in zip(articles, nlp.pipe((t for _, t, _ in articles), batch_size=16), strict=True):
         gold[article_id] = [(s, e) for _, s, e in spans]
-        for sentence in document_sentences(doc):
+        for sentence in document_sentences(doc, doc.text):
             start, end = sentence.span.start_char, sentence.span.end_char
             marked = any(s < end and e > start for s, e in gold[article_id])
             rows.append((article_id, (start, end), sentence.features, marked))
@@ -57,7 +58,7 @@ def _rows(split: str) -> tuple[list[Row], dict[str, list[tuple[int, int]]]]:
 
 def _vocabulary(rows: list[Row]) -> dict[str, int]:
     counts = Counter(f for _, _, features, _ in rows for f in features)
-    kept = sorted(f for f, n in counts.items() if n >= MIN_COUNT and "\n" not in f and "\t" not in f)
+    kept = sorted(f for f, n in counts.items() if n >= MIN_COUNT and not any(c.isspace() and c != " " for c in f))
     return {f: i for i, f in enumerate(kept)}
 
 
@@ -113,8 +114,9 @@ def _export(model, vocabulary: dict[str, int], threshold: float) -> str:  # noqa
     lines = [
         "# Persuasive-passage sentence model (logistic regression), trained by eval/train_persuasion.py on the",
         "# SemEval-2020 Task 11 train articles not held apart: the chance that annotators marked a propaganda technique",
-        "# in a sentence. Weights only: each feature (a word, lemma, word pair or tag seen in at least 3 training",
-        "# sentences) with its weight; no sentence or span of the data set.",
+        "# in a sentence. Weights only: each feature seen in at least 3 training sentences (a word, lemma or word pair,",
+        "# names replaced by their kind; lexicon categories, entity kinds, pronouns, length, first line, '!' and quotes)",
+        "# with its weight; no sentence or span of the data set.",
         "# Columns (tab-separated): feature | weight. '@bias' is the intercept, '@threshold' the decision threshold.",
         f"@bias\t{model.intercept_[0]:.4f}",
         f"@threshold\t{threshold:.2f}",

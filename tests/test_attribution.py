@@ -315,6 +315,20 @@ def test_content_end_candidates_are_word_ends_within_the_sentence(nlp, monkeypat
     ends = [end for end, _ in candidates]
     assert ends == sorted(ends) and content[1] in ends
     assert max(ends) == text.index(". The bridge") and all(text[end - 1].isalnum() for end in ends)
-    assert [features for end, features in candidates if end == content[1]][0][1] == "side=rule"
+    assert "side=rule" in [features for end, features in candidates if end == content[1]][0]
     monkeypatch.setattr(content_end, "end_model", lambda: None)
     assert content_end.choose_end(doc, content, "proposition") == content[1]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        # another speaker's clause after the content is not taken in
+        ("Police said the suspect fled north, witnesses told reporters.", "said", "the suspect fled north"),
+        # nor a phrase that only says when
+        ("The prime minister praised the new budget on Tuesday.", "praised", "the new budget"),
+    ],
+)
+def test_a_learned_content_end_stops_at_another_speaker_and_at_a_phrase_of_time(sentence, cue, content):
+    attribution = next(a for a in analyze(sentence).attributions if a.cue.text == cue)
+    assert attribution.content.text == content

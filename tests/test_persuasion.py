@@ -7,7 +7,7 @@ import numpy as np
 from conftest import PRESS_TV, WORLD_ISRAEL_NEWS
 
 import counterpoint
-from counterpoint.analysis.persuasion import MODEL_PATH, PassageModel, document_sentences, passage_model
+from counterpoint.analysis.persuasion import MODEL_PATH, PassageModel, document_sentences, find_passages, passage_model
 from counterpoint.render import render
 
 PLAIN = (
@@ -92,3 +92,18 @@ def test_reports_list_passages_with_chance_and_words():
         assert "Persuasive passages" in out and "annotators had marked" in out
         assert f"{passage.confidence:.2f}" in out and passage.cues[0].text in out
     assert "Persuasive passages" not in render([counterpoint.analyze(PLAIN)], "md")
+
+
+def test_only_a_first_line_followed_by_more_is_a_title(nlp):
+    """A text of one line has no title line: the model's 'first line' feature is off for all of its sentences."""
+    one_line = document_sentences(nlp("The council met on Tuesday. It approved the budget."))
+    assert all("first_line=0" in s.features for s in one_line)
+    titled = document_sentences(nlp("Council approves budget\n\nThe council met on Tuesday."))
+    assert ["first_line=1" in s.features for s in titled] == [True, False]
+
+
+def test_empty_and_tiny_texts_have_no_passages(nlp):
+    from counterpoint.model import Article
+
+    for text in ("", "   ", "Hi"):
+        assert find_passages(nlp(text), Article(id="t", text=text)) == []

@@ -103,6 +103,12 @@ def test_analyze_returns_the_article_json_and_stores_it_once(client, app):
     assert again.json() == article
     assert app.state.library.stats["analyzed"] == analyzed  # the stored analysis was reused
     assert app.state.library.stats["reused"] == reused + 1
+    assert article["analyzer"].startswith("counterpoint ")
+    stale = counterpoint.Article.model_validate({**article, "analyzer": "counterpoint 0.0.1; an older analysis"})
+    app.state.store.put_article(stale)  # as a library kept from before an upgrade holds it
+    refreshed = client.post("/api/v1/analyze", json={"text": WIN_TEXT})
+    assert refreshed.json() == article  # analyzed again, not served stale
+    assert app.state.library.stats["analyzed"] == analyzed + 1
     listed = client.get("/api/v1/articles", params={"limit": 500}).json()["articles"]
     assert [row["id"] for row in listed].count(article["id"]) == 1
     assert app.state.store.count_articles() <= before + 1

@@ -294,6 +294,11 @@ class Article(_Model):
     sourcing: SourcingProfile | None = None
     loaded_terms: list[LoadedTerm] = Field(default_factory=list)
     persuasive_passages: list[PersuasivePassage] = Field(default_factory=list)
+    analyzer: str | None = Field(
+        default=None,
+        description="What made the findings: the package version, a hash of its lexicons and models, and the"
+        " spaCy pipeline. A stored article analyzed by another analyzer is analyzed again.",
+    )
 
     def span(self, start: int, end: int) -> Span:
         """Build a span over this article's text (the only way analysis stages should make one)."""

@@ -23,7 +23,7 @@ from ..model import Span as TextSpan
 from ..resources import rows, table, word_list
 from .content_end import choose_end
 
-__all__ = ["find_attributions", "unique_drafts", "end_is_chosen"]
+__all__ = ["find_attributions"]
 
 #: Complements that carry what is attributed. An infinitive counts too: PolNeAR (and a reader) attributes
 #: intentions and stances ("plans to open", "vowed to fight") to their source, not only speech.
@@ -51,7 +51,7 @@ class _Draft:
     content_type: str = "proposition"
     subject: Token | None = None  # of a verb draft, until it is kept
     recipient_token: Token | None = None
-    bound: int | None = None  # a character offset the content may not run past (where a scene-setting phrase starts)
+    bound: int | None = None  # an offset a content may not be extended past: a scene-setting phrase, another speaker
 
 
 def _cue_range(verb: Token) -> tuple[int, int]:
@@ -635,6 +635,13 @@ def unique_drafts(doc: Doc, text: str, quotes: list[tuple[int, int]]) -> list[_D
             continue
         cue_starts.add(draft.cue[0])
         unique.append(draft)
+    # A content may not be extended over the source or cue of a speaker after it ("..., witnesses told
+    # reporters"); one inside it is reported through it ("an op-ed [urging Congress to act]").
+    speakers = sorted({doc[d.cue[0]].idx for d in unique} | {d.source.start_char for d in unique if d.source is not None})
+    for draft in unique:
+        later = next((start for start in speakers if start >= draft.content[1]), None)
+        if later is not None:
+            draft.bound = later if draft.bound is None else min(draft.bound, later)
     return unique
 
 

@@ -4,10 +4,10 @@ The parse gives a content's extent as the subtree the reporting verb governs, an
 past what the speaker is said to have said ("...repeal the Hyde Amendment, a longstanding federal provision that
 ...", the writer's gloss) or stops short of it ("an op-ed [urging Congress to ...]"). For a content after its cue
 and outside quotation marks, every word boundary from its first word to the end of its sentence is a candidate
-end. A logistic regression scores each from the words around it, how many dependency arcs it cuts, and how far
-it lies from the parse's end (trained by ``eval/train_content_end.py`` on PolNeAR train; weights in
-``resources/content_end_model.tsv``), and the best-scored candidate is the end. Without the file, the parse's end
-stands.
+end, except that none past the parse's end runs over another speaker's source or cue. A logistic regression
+scores each from the words around it, how many dependency arcs it cuts, and how far it lies from the parse's end
+(trained by ``eval/train_content_end.py`` on PolNeAR train; weights in ``resources/content_end_model.tsv``), and
+the best-scored candidate is the end. Without the file, the parse's end stands.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def _arrays(doc: Doc) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per token: its head's index, the end of its sentence, and how many verbs precede it (a prefix count);
     read once per document from spaCy's arrays and kept in its ``user_data``."""
     cached = doc.user_data.get(_ARRAYS_KEY)
-    if cached is None:
+    if cached is None or len(cached[0]) != len(doc):  # none yet, or kept for other tokens (a retokenized copy)
         columns = doc.to_array([HEAD, SENT_START, POS]).reshape(len(doc), 3).astype(np.int64)
         heads = np.arange(len(doc)) + columns[:, 0]
         starts = np.flatnonzero(columns[:, 1] == 1)
@@ -56,9 +56,9 @@ def _arrays(doc: Doc) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def end_candidates(
     doc: Doc, content: tuple[int, int], content_type: str, bound: int | None = None
 ) -> list[tuple[int, list[str]]]:
-    """Each place the content could end (a character offset after a word, up to its sentence's end or the
-    ``bound`` the draft sets, such as where a phrase of time or place starts), with the features the model
-    scores; empty when the content is not one this model chooses for."""
+    """Each place the content could end (a character offset after a word, up to its sentence's end), with the
+    features the model scores. Past the parse's end, no candidate runs over ``bound`` (where a phrase of time or
+    place, or another speaker's source or cue, starts). Empty only when the content aligns with no token."""
     first = doc.char_span(content[0], content[1], alignment_mode="expand")
     if first is None or not len(first):
         return []
@@ -79,8 +79,8 @@ def end_candidates(
     while limit > rule_end and not word[limit - 1 - start]:
         limit -= 1
     ends = [e for e in range(start + 1, limit + 1) if word[e - 1 - start]]
-    if bound is not None:
-        ends = [e for e in ends if ends_at[e - 1 - start] <= bound]
+    if bound is not None:  # the parse's own end and anything shorter stay candidates
+        ends = [e for e in ends if e <= rule_end or ends_at[e - 1 - start] <= bound]
     if rule_end not in ends:
         ends.append(rule_end)
     head, here = heads[start:limit], np.arange(start, limit)

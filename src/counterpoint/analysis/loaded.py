@@ -13,6 +13,7 @@ labels, or modifies or describes one of its mentions.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -39,6 +40,7 @@ __all__ = [
     "DENSE",
     "token_keys",
     "dense_features",
+    "QUOTE_MARKS",
     "LEXICON_CATEGORIES",
     "lexicon_categories",
     "decode_runs",
@@ -109,7 +111,8 @@ DENSE = ("lex_label", "lex_loaded", "lex_euphemism", "lex_intensifier", "in_quot
 _NEAR = 3
 #: The lexicon categories that mark words (``neutral`` entries never do), in the order of the first columns of DENSE.
 LEXICON_CATEGORIES = ("label", "loaded", "euphemism", "intensifier")
-_QUOTE_MARKS = frozenset({'"', "“", "”"})
+#: Quotation marks that open or close a quotation (a token of its own).
+QUOTE_MARKS = frozenset({'"', "“", "”"})
 #: Parts of speech trimmed from the edges of a tagged run ("the", "and", "of").
 _EDGE_POS = frozenset({"DET", "CCONJ", "ADP"})
 
@@ -142,12 +145,12 @@ def token_keys(doc: Doc) -> np.ndarray:
 _MATCHES_KEY = "counterpoint.lexicon_matches"
 
 
-def _lexicon_matches(doc: Doc) -> list[tuple[int, int, str]]:
+def _lexicon_matches(doc: Doc) -> tuple[tuple[int, int, str], ...]:
     """Lexicon matches as (start token, end token, entry), longest first where they overlap; found once per
     document and kept in its ``user_data``."""
     cached = doc.user_data.get(_MATCHES_KEY)
-    if cached is not None:
-        return cached
+    if cached is not None and cached[0] == len(doc):  # kept for this document as it is (not a retokenized copy)
+        return cached[1]
     by_form, by_lemma = _matchers(doc.vocab)
     found: dict[tuple[int, int], str] = {}
     for matcher in (by_form, by_lemma):
@@ -159,11 +162,12 @@ def _lexicon_matches(doc: Doc) -> list[tuple[int, int, str]]:
         if not any(i in taken for i in range(start, end)):
             taken.update(range(start, end))
             matches.append((start, end, term))
-    doc.user_data[_MATCHES_KEY] = matches
-    return matches
+    kept = tuple(matches)
+    doc.user_data[_MATCHES_KEY] = (len(doc), kept)
+    return kept
 
 
-def lexicon_categories(doc: Doc, matches: list[tuple[int, int, str]] | None = None) -> np.ndarray:
+def lexicon_categories(doc: Doc, matches: Sequence[tuple[int, int, str]] | None = None) -> np.ndarray:
     """Per token, one column per category of :data:`LEXICON_CATEGORIES`: 1 where a lexicon entry of it matches."""
     marked = np.zeros((len(doc), len(LEXICON_CATEGORIES)), dtype=np.float32)
     entries = lexicon()
@@ -172,7 +176,7 @@ def lexicon_categories(doc: Doc, matches: list[tuple[int, int, str]] | None = No
     return marked
 
 
-def dense_features(doc: Doc, matches: list[tuple[int, int, str]] | None = None) -> np.ndarray:
+def dense_features(doc: Doc, matches: Sequence[tuple[int, int, str]] | None = None) -> np.ndarray:
     """Per token: our lexicon's category, inside quotation marks, first in its sentence, near a lexicon match."""
     features = np.zeros((len(doc), len(DENSE)), dtype=np.float32)
     features[:, : len(LEXICON_CATEGORIES)] = lexicon_categories(doc, matches)
@@ -185,7 +189,7 @@ def dense_features(doc: Doc, matches: list[tuple[int, int, str]] | None = None) 
     in_quotes = DENSE.index("in_quotes")
     opened = None  # a quotation runs from one quotation mark to the next, never across a line break
     for token in doc:
-        if token.text in _QUOTE_MARKS:
+        if token.text in QUOTE_MARKS:
             if opened is None:
                 opened = token.i
             else:
@@ -328,7 +332,7 @@ def _term(
     )
 
 
-def _lexicon_terms(doc: Doc, matches: list[tuple[int, int, str]], owner: dict[int, str]) -> list[LoadedTerm]:
+def _lexicon_terms(doc: Doc, matches: Sequence[tuple[int, int, str]], owner: dict[int, str]) -> list[LoadedTerm]:
     entries = lexicon()
     terms = []
     for start, end, term in matches:
@@ -339,7 +343,7 @@ def _lexicon_terms(doc: Doc, matches: list[tuple[int, int, str]], owner: dict[in
     return terms
 
 
-def _tagged_terms(doc: Doc, matches: list[tuple[int, int, str]], owner: dict[int, str]) -> list[LoadedTerm]:
+def _tagged_terms(doc: Doc, matches: Sequence[tuple[int, int, str]], owner: dict[int, str]) -> list[LoadedTerm]:
     """Spans the learned tagger marks as name calling ('label') or loaded language ('loaded')."""
     weights = tagger()
     if weights is None or not len(doc):

@@ -5,7 +5,9 @@ an opponent, appeals to fear, flag-waving, exaggeration, slogans and oversimplif
 clauses. Those cannot be listed word by word, so a logistic regression over the words of a sentence (its words,
 content lemmas, word pairs, our lexicon's categories, "!", quotation marks, entity types, pronouns, length, being
 the first line) gives the chance that annotators marked something in it (trained by ``eval/train_persuasion.py``
-on the task's train articles; weights in ``resources/persuasion_model.tsv``). A sentence at or above the model's
+on the task's train articles; weights in ``resources/persuasion_model.tsv``). Names and other entities count only
+by their kind ("<PERSON>"), so that who a text is about does not decide the call; topic words ("immigrants",
+"church") are features like any other and still move it. A sentence at or above the model's
 threshold is a passage, with that chance as its ``confidence`` and the words that weighed most towards it as
 ``cues``, so a reader can see why. Which technique a sentence uses is not said: on held-apart train articles a
 per-technique model named it no better than always guessing the commonest one.
@@ -26,11 +28,11 @@ from spacy.symbols import ADJ, ADV, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Doc, Span
 
 from ..model import Article, PersuasivePassage
-from .loaded import LEXICON_CATEGORIES, lexicon_categories
+from .loaded import LEXICON_CATEGORIES, QUOTE_MARKS, lexicon_categories
 
 __all__ = [
     "MODEL_PATH",
-    "Sentence",
+    "SentenceFeatures",
     "document_sentences",
     "PassageModel",
     "passage_model",
@@ -44,8 +46,6 @@ MODEL_PATH = Path(__file__).resolve().parent.parent / "resources" / "persuasion_
 _CONTENT_POS = frozenset({ADJ, ADV, VERB, NOUN})
 #: spaCy's ENT_IOB code for the first token of an entity.
 _ENT_BEGINS = 3
-#: Quotation marks (their presence marks quoted speech or scare quotes).
-_QUOTE_MARKS = frozenset({'"', "“", "”"})
 #: How many of the heaviest words a passage shows as its cues.
 _CUES = 3
 
@@ -55,8 +55,8 @@ class _Words:
     """Per token of one document, read once from spaCy's arrays (building Token objects costs more than the model)."""
 
     word: list[str]  # the lower-case form, or what a name stands as ("<NORP>" for "Syrian", "<name>")
-    own: list[tuple[str, ...]]  # the token's own features: its word, and a content word's lemma
-    cue: list[bool]  # may be shown as a cue: a content word with a letter, not a name
+    word_features: list[tuple[str, ...]]  # the token's own features: its word, and a content word's lemma
+    may_be_cue: list[bool]  # may be shown as a cue: a content word with a letter, not a name
     pos: list[int]
     ent_start: list[str]  # the entity type when an entity starts here, else ""
     space: list[bool]
@@ -105,14 +105,14 @@ def _entry(strings: StringStore, lower_id: int, lemma_id: int, pos_id: int, ent_
 def _sentence_features(words: _Words, tokens: list[int], lexicon_columns: Iterable[str], first_line: bool) -> set[str]:
     """The features of one sentence's tokens (a set: the model sees presence, not counts). A name counts only
     as its kind, so that the model learns wording, not topics."""
-    features = {f for i in tokens for f in words.own[i]}
+    features = {f for i in tokens for f in words.word_features[i]}
     features.update(f"b={words.word[a]}_{words.word[b]}" for a, b in zip(tokens, tokens[1:], strict=False))
     features.update(f"lex={name}" for name in lexicon_columns)
     features.update(f"ent={words.ent_start[i]}" for i in tokens if words.ent_start[i])
     features.update(f"pron={words.word[i]}" for i in tokens if words.pos[i] == PRON)
     if any(words.word[i] == "!" for i in tokens):
         features.add("exclamation")
-    if any(words.word[i] in _QUOTE_MARKS for i in tokens):
+    if any(words.word[i] in QUOTE_MARKS for i in tokens):
         features.add("quotation")
     features.add(f"length={min(len(tokens) // 8, 6)}")
     features.add(f"first_line={int(first_line)}")
@@ -120,7 +120,7 @@ def _sentence_features(words: _Words, tokens: list[int], lexicon_columns: Iterab
 
 
 @dataclass(frozen=True)
-class Sentence:
+class SentenceFeatures:
     """One sentence of a document, trimmed of surrounding space, with its features and its candidate cue words."""
 
     span: Span
@@ -128,7 +128,7 @@ class Sentence:
     cue_words: dict[int, tuple[str, ...]]  # token index -> its own features, for content words only
 
 
-def document_sentences(doc: Doc, text: str | None = None) -> list[Sentence]:
+def document_sentences(doc: Doc, text: str | None = None) -> list[SentenceFeatures]:
     """Each sentence with words in it, trimmed of surrounding space, and its features. Pass the document's
     ``text`` when it is at hand: ``doc.text`` is rebuilt from the tokens on every call."""
     if not len(doc):
@@ -145,9 +145,11 @@ def document_sentences(doc: Doc, text: str | None = None) -> list[Sentence]:
         trimmed = doc[tokens[0] : tokens[-1] + 1]
         present = lexicon[start:end].any(axis=0)
         columns = [f"lex_{name}" for name, marked in zip(LEXICON_CATEGORIES, present, strict=True) if marked]
-        first_line = first_line_end < 0 or trimmed.start_char < first_line_end
+        first_line = 0 <= trimmed.start_char < first_line_end  # a text of one line has no title line
         features = _sentence_features(words, tokens, columns, first_line)
-        out.append(Sentence(trimmed, features, {i: words.own[i] for i in tokens if words.cue[i]}))
+        out.append(
+            SentenceFeatures(trimmed, features, {i: words.word_features[i] for i in tokens if words.may_be_cue[i]})
+        )
     return out
 
 
@@ -164,9 +166,11 @@ class PassageModel:
         """Read the tab-separated weights file that ``eval/train_persuasion.py`` writes."""
         weights: dict[str, float] = {}
         bias = threshold = None
-        for line in text.splitlines():
+        for number, line in enumerate(text.split("\n"), start=1):
             if not line.strip() or line.startswith("#"):
                 continue
+            if "\t" not in line:
+                raise ValueError(f"{name}, line {number}: no tab between feature and weight")
             feature, value = line.rsplit("\t", 1)
             if feature == "@bias":
                 bias = float(value)
@@ -183,7 +187,7 @@ class PassageModel:
         score = self.bias + (sum(known) / math.sqrt(len(known)) if known else 0.0)
         return 1.0 / (1.0 + math.exp(-score))
 
-    def cues(self, sentence: Sentence, count: int = _CUES) -> list[Span]:
+    def cues(self, sentence: SentenceFeatures, count: int = _CUES) -> list[Span]:
         """The content words of the sentence whose own features weigh most towards a passage (positive only)."""
         scored = []
         for i, features in sentence.cue_words.items():

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Doc
 
+from .. import __version__
 from ..model import Article, Sentence
 from .attribution import find_attributions
 from .claims import find_claims, sourcing_profile
@@ -16,7 +20,7 @@ from .nlp import load_nlp
 from .persuasion import persuasion_stage
 from .times import find_times
 
-__all__ = ["STAGES", "annotate", "run_pipeline"]
+__all__ = ["STAGES", "analyzer_id", "annotate", "run_pipeline"]
 
 Stage = Callable[[Doc, Article], None]
 
@@ -72,9 +76,28 @@ def annotate(doc: Doc, article: Article) -> Article:
     return article
 
 
+@lru_cache(maxsize=1)
+def _resources_digest() -> str:
+    """A hash of every lexicon and model file the stages read: a change to any changes the findings."""
+    digest = hashlib.sha256()
+    for item in sorted(resources.files("counterpoint.resources").iterdir(), key=lambda entry: entry.name):
+        if item.name.endswith((".tsv", ".txt")):
+            digest.update(item.name.encode() + b"\0" + item.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def analyzer_id(model: str | None = None) -> str:
+    """Which analysis makes the findings: package version, lexicons and models, spaCy pipeline."""
+    meta = load_nlp(model).meta
+    return f"counterpoint {__version__}; resources {_resources_digest()}; {meta['lang']}_{meta['name']} {meta['version']}"
+
+
 def run_pipeline(articles: Iterable[Article], *, model: str | None = None, batch_size: int = 32) -> Iterator[Article]:
     """Analyze articles lazily, parsing them in batches with the one cached spaCy pipeline."""
     nlp = load_nlp(model)
+    analyzer = analyzer_id(model)
     pairs = ((article.text, article) for article in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield annotate(doc, article)
+        annotate(doc, article)
+        article.analyzer = analyzer
+        yield article

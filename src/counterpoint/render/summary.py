@@ -12,7 +12,7 @@ __all__ = ["ArticleView", "NamingRow", "PERSUASION_NOTE", "SourcedClaim", "date_
 PERSUASION_NOTE = (
     "Sentences a learned model calls likely to use a propaganda technique (doubt, fear, exaggeration, ...), with"
     " its chance and the words that weighed most. On held-apart news, annotators had marked about half of the"
-    " sentences it calls; of all sentences, a quarter."
+    " sentences it calls, against a quarter of all sentences."
 )
 
 

@@ -18,7 +18,7 @@ import httpx
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..analysis.nlp import within_limit
-from ..analysis.pipeline import run_pipeline
+from ..analysis.pipeline import analyzer_id, run_pipeline
 from ..comparison.compare import comparison_id
 from ..errors import CounterpointError, Errors, InputError
 from ..ingest import FOLDER_SUFFIXES, IngestOptions, read_sources, read_text
@@ -236,7 +236,7 @@ class Library:
         todo: list[tuple[int, Article]] = []
         for position, article in enumerate(map(_content_keyed, articles)):
             stored = self.store.get_article(article.id)
-            if stored is not None and _same_input(stored, article):
+            if stored is not None and _same_input(stored, article) and stored.analyzer == analyzer_id(self.model):
                 self.stats["reused"] += 1
                 result.append(stored)
             else:
@@ -348,7 +348,8 @@ def _web_url(url: str) -> str:
 
 def _same_input(stored: Article, fresh: Article) -> bool:
     """An article analyzed before can be reused when nothing the analysis reads differs (the text is the same
-    by id; the publication date anchors relative times; the rest is shown and searched)."""
+    by id; the publication date anchors relative times; the rest is shown and searched) and the same analyzer
+    made it (checked beside this)."""
     keys = ("text", "published", "outlet", "title", "url", "byline")
     return all(getattr(stored, key) == getattr(fresh, key) for key in keys)
 
