@@ -69,13 +69,15 @@ def end_candidates(
         rule_end -= 1
     limit = max(int(sentence_end[start]), rule_end)
     stop = min(limit + 2, len(doc))  # the words read: the content's sentence and two beyond
-    tokens = doc[start:stop]
-    word = [not (t.is_punct or t.is_space) for t in tokens]
-    pos = [t.pos_ for t in tokens]
-    dep = [t.dep_ for t in tokens]
-    tag = [t.tag_ for t in tokens]
-    function = [t.lower_ if t.pos_ in _FUNCTION_POS else t.pos_ for t in tokens]
-    ends_at = [t.idx + len(t.text) for t in tokens]
+    word, pos, dep, tag, function, ends_at = [], [], [], [], [], []
+    for token in doc[start:stop]:  # one walk: spaCy makes a new Token object on each
+        part = token.pos_
+        word.append(not (token.is_punct or token.is_space))
+        pos.append(part)
+        dep.append(token.dep_)
+        tag.append(token.tag_)
+        function.append(token.lower_ if part in _FUNCTION_POS else part)
+        ends_at.append(token.idx + len(token.text))
     while limit > rule_end and not word[limit - 1 - start]:
         limit -= 1
     ends = [e for e in range(start + 1, limit + 1) if word[e - 1 - start]]
@@ -93,7 +95,7 @@ def end_candidates(
     out = []
     for end, crossing, verbs in zip(ends, crossings, between, strict=True):
         last, after, beyond = end - 1 - start, end - start, end + 1 - start
-        has_after, has_beyond = after < len(tokens), beyond < len(tokens)
+        has_after, has_beyond = after < len(word), beyond < len(word)
         verb_between = verbs > 0
         side = "rule" if end == rule_end else "after" if end > rule_end else "before"
         next_word = function[after] if has_after else "END"

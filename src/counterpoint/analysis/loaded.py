@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_SPACE, LEMMA, LOWER, SENT_START, SHAPE, SUFFIX, TAG
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_SPACE, LEMMA, LOWER, ORTH, SENT_START, SHAPE, SUFFIX, TAG
 from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -188,16 +188,30 @@ def dense_features(doc: Doc, matches: Sequence[tuple[int, int, str]] | None = No
         features[:, DENSE.index("lex_near")] = near > 0
     in_quotes = DENSE.index("in_quotes")
     opened = None  # a quotation runs from one quotation mark to the next, never across a line break
-    for token in doc:
-        if token.text in QUOTE_MARKS:
+    for i in _quote_or_break_tokens(doc):
+        if doc[i].text in QUOTE_MARKS:
             if opened is None:
-                opened = token.i
+                opened = i
             else:
-                features[opened + 1 : token.i, in_quotes] = 1.0
+                features[opened + 1 : i, in_quotes] = 1.0
                 opened = None
-        elif opened is not None and "\n" in token.text:
+        else:
             opened = None
     return features
+
+
+def _quote_or_break_tokens(doc: Doc) -> list[int]:
+    """Indices of the tokens that are quotation marks or hold a line break, found on spaCy's arrays."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    orth = doc.to_array([ORTH]).reshape(-1)
+    quotes = np.isin(orth, [strings.add(mark) for mark in QUOTE_MARKS])
+    spaces = doc.to_array([IS_SPACE]).reshape(-1).astype(bool)
+    breaks = np.zeros(len(doc), dtype=bool)
+    for i in np.flatnonzero(spaces).tolist():
+        breaks[i] = "\n" in doc[i].text
+    return np.flatnonzero(quotes | breaks).tolist()
 
 
 def decode_runs(doc: Doc, probability: np.ndarray, threshold: float) -> list[tuple[int, int]]:

@@ -64,22 +64,24 @@ class _Words:
     @classmethod
     def of(cls, doc: Doc) -> _Words:
         strings = doc.vocab.strings
-        columns = doc.to_array([LOWER, LEMMA, POS, ENT_TYPE, ENT_IOB, IS_SPACE]).reshape(len(doc), 6).tolist()
-        word, own, cue, pos, ent_start, space = [], [], [], [], [], []
-        for lower_id, lemma_id, pos_id, ent_id, iob, is_space in columns:
-            key = (lower_id, lemma_id, pos_id, ent_id)
-            entry = _ENTRIES.get(key)
-            if entry is None:
-                if len(_ENTRIES) > _MAX_ENTRIES:
-                    _ENTRIES.clear()
-                entry = _ENTRIES[key] = _entry(strings, *key)
-            word.append(entry[0])
-            own.append(entry[1])
-            cue.append(entry[2])
-            ent_start.append(entry[3] if iob == _ENT_BEGINS else "")
-            pos.append(pos_id)
-            space.append(bool(is_space))
-        return cls(word, own, cue, pos, ent_start, space)
+        columns = doc.to_array([LOWER, LEMMA, POS, ENT_TYPE, ENT_IOB, IS_SPACE]).reshape(len(doc), 6)
+        keys = list(zip(*columns[:, :4].T.tolist(), strict=True))  # (lower, lemma, pos, entity type) per token
+        missing = [key for key in set(keys) if key not in _ENTRIES]
+        if len(_ENTRIES) + len(missing) > _MAX_ENTRIES:
+            _ENTRIES.clear()
+            missing = list(set(keys))
+        for key in missing:
+            _ENTRIES[key] = _entry(strings, *key)
+        entries = [_ENTRIES[key] for key in keys]
+        begins = (columns[:, 4] == _ENT_BEGINS).tolist()
+        return cls(
+            word=[entry[0] for entry in entries],
+            word_features=[entry[1] for entry in entries],
+            may_be_cue=[entry[2] for entry in entries],
+            pos=columns[:, 2].tolist(),
+            ent_start=[entry[3] if begins[i] else "" for i, entry in enumerate(entries)],
+            space=columns[:, 5].astype(bool).tolist(),
+        )
 
 
 #: (lower, lemma, pos, entity type) ids -> a token's word, own features, cue flag and entity type; most words of a
