@@ -130,6 +130,19 @@ def test_reopening_and_resubmitting_a_comparison_does_not_recompute(client, comp
     assert count_compares == [2]  # new inputs, new comparison: computed once
 
 
+def test_a_comparison_made_by_another_analyzer_is_made_again(client, app, compared, count_compares):
+    from counterpoint.model import Comparison
+
+    stale = Comparison.model_validate(compared)
+    for article in stale.articles:
+        article.analyzer = "counterpoint 0.0.1; an older analysis"
+    app.state.store.put_comparison(stale)  # as a library kept from before an upgrade holds it
+    again = client.post("/api/v1/compare", json={"articles": [{"text": WIN_TEXT}, {"text": PTV_TEXT}]})
+    assert count_compares == [2] and again.json() == compared
+    assert client.post("/api/v1/compare", json={"articles": [{"text": WIN_TEXT}, {"text": PTV_TEXT}]}).json() == compared
+    assert count_compares == [2]  # stored again, now by this analyzer: reused
+
+
 def test_library_lists_and_searches_by_title_outlet_and_entity(client, compared):
     def ids(**params):
         return {row["id"] for row in client.get("/api/v1/articles", params={"limit": 500, **params}).json()["articles"]}

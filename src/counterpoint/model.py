@@ -296,8 +296,8 @@ class Article(_Model):
     persuasive_passages: list[PersuasivePassage] = Field(default_factory=list)
     analyzer: str | None = Field(
         default=None,
-        description="What made the findings: the package version, a hash of its lexicons and models, and the"
-        " spaCy pipeline. A stored article analyzed by another analyzer is analyzed again.",
+        description="What made the findings: the package version, a hash of its code, lexicons and models, and"
+        " the spaCy pipeline. A stored article or comparison made by another analyzer is made again.",
     )
 
     def span(self, start: int, end: int) -> Span:

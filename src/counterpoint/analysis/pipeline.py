@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 from spacy.tokens import Doc
 
@@ -77,19 +77,21 @@ def annotate(doc: Doc, article: Article) -> Article:
 
 
 @lru_cache(maxsize=1)
-def _resources_digest() -> str:
-    """A hash of every lexicon and model file the stages read: a change to any changes the findings."""
+def _digest() -> str:
+    """A hash of the package's code and of every lexicon and model file: a change to any can change findings."""
     digest = hashlib.sha256()
-    for item in sorted(resources.files("counterpoint.resources").iterdir(), key=lambda entry: entry.name):
-        if item.name.endswith((".tsv", ".txt")):
-            digest.update(item.name.encode() + b"\0" + item.read_bytes())
+    root = Path(__file__).resolve().parent.parent
+    files = sorted(p for p in root.rglob("*") if p.suffix in {".py", ".tsv", ".txt"} and "__pycache__" not in p.parts)
+    for path in files:
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:12]
 
 
 def analyzer_id(model: str | None = None) -> str:
-    """Which analysis makes the findings: package version, lexicons and models, spaCy pipeline."""
+    """Which analysis makes the findings: package version, a hash of its code, lexicons and models, and the
+    spaCy pipeline."""
     meta = load_nlp(model).meta
-    return f"counterpoint {__version__}; resources {_resources_digest()}; {meta['lang']}_{meta['name']} {meta['version']}"
+    return f"counterpoint {__version__}; code and data {_digest()}; {meta['lang']}_{meta['name']} {meta['version']}"
 
 
 def run_pipeline(articles: Iterable[Article], *, model: str | None = None, batch_size: int = 32) -> Iterator[Article]:

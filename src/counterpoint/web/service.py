@@ -268,8 +268,8 @@ class Library:
         from .. import _api
 
         stored = self.store.get_comparison(comparison_id(articles))  # the id compare() gives these inputs
-        if stored is not None:
-            return stored
+        if stored is not None and all(a.analyzer == analyzer_id(self.model) for a in stored.articles):
+            return stored  # made by this analyzer: the same findings (one made by another is made again)
         with ANALYSIS_LOCK:
             comparison = _api.compare(articles, model=self.model)
         self.stats["compared"] += 1
