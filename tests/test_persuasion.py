@@ -90,7 +90,7 @@ def test_reports_list_passages_with_chance_and_words():
     for fmt in ("text", "md"):
         out = render([article], fmt)
         assert "Persuasive passages" in out and "annotators had marked" in out
-        assert f"{passage.confidence:.2f}" in out and passage.cues[0].text in out
+        assert f"chance {passage.confidence:.2f}: “" in out and passage.cues[0].text in out
     assert "Persuasive passages" not in render([counterpoint.analyze(PLAIN)], "md")
 
 

@@ -197,7 +197,7 @@ def test_persuasive_passages_are_listed_with_their_chance_and_link_to_their_word
     passages = [p for article in comparison.articles for p in article.persuasive_passages]
     assert passages and "<h4>Persuasive passages</h4>" in report and "annotators had marked" in report
     for passage in passages:
-        assert f'<span class="tag">{passage.confidence:.2f}</span>' in report
+        assert f'<span class="tag">chance {passage.confidence:.2f}</span>' in report
         assert passage.text in marked
     listed = report[report.index('<ul class="passages">') :]
     cue_links = re.findall(r'<a class="ev" href="#([^"]+)">([^<“]+)</a>', listed[: listed.index("</ul>")])

@@ -78,7 +78,7 @@ def render_markdown(articles: list[Article]) -> str:
         if v.persuasion:
             out.append(f"## Persuasive passages\n\n{PERSUASION_NOTE}\n")
             out.extend(
-                f"- {chance:.2f} “{md_escape(passage)}”" + (f" (words: {md_escape(cues)})" if cues else "")
+                f"- chance {chance:.2f}: “{md_escape(passage)}”" + (f" (words: {md_escape(cues)})" if cues else "")
                 for passage, chance, cues in v.persuasion
             )
             out.append("")

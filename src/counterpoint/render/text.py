@@ -89,5 +89,5 @@ def render_text(articles: list[Article], *, color: bool = False, width: int = 10
             console.print("[bold]Persuasive passages[/bold]")
             console.print(f"[dim]{PERSUASION_NOTE}[/dim]")
             for passage, chance, cues in v.persuasion:
-                console.print(f"  {chance:.2f} “{escape(passage)}”" + (f" (words: {escape(cues)})" if cues else ""))
+                console.print(f"  chance {chance:.2f}: “{escape(passage)}”" + (f" (words: {escape(cues)})" if cues else ""))
     return buffer.getvalue()
