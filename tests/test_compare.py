@@ -328,3 +328,26 @@ def test_summary_leaves_out_naming_differences_without_charged_words() -> None:
     assert len(microsoft.labels) == 2 and microsoft.contrast >= 0.3  # linked in both, named differently
     summary = " ".join(sentence.text for sentence in comparison.summary)
     assert "differently" not in summary and "Only" not in summary, summary
+
+
+def test_reports_set_each_articles_wording_side_by_side(examples: Comparison) -> None:
+    """Loaded terms per 1,000 words and the share of persuasive passages, one line per article, in every view."""
+    lines = []
+    for article in examples.articles:
+        words = len(article.text.split())
+        terms, passages = len(article.loaded_terms), len(article.persuasive_passages)
+        assert terms and passages  # both examples lean somewhere: the line has something to say
+        lines.append(
+            (
+                f"{terms} loaded terms, {1000 * terms / words:.1f} per 1,000 words",
+                f"{passages} of {len(article.sentences)} sentences persuasive passages",
+            )
+        )
+    markdown = render_comparison(examples, "md")
+    section = markdown[markdown.index("## Wording side by side") : markdown.index("## Sourcing side by side")]
+    text = " ".join(render_comparison(examples, "text").split())  # lines wrap: compare words, not lines
+    html = render_comparison(examples, "html")
+    for rate, share in lines:
+        assert rate in section and share in section
+        assert rate in text and share in text
+        assert rate in html and share in html

@@ -6,7 +6,7 @@ from ..comparison.summary import NO_CONFLICTS_NOTE, NO_SHARED_NOTE, display_name
 from ..model import Comparison
 from .compare_text import letters
 from .markdown import md_escape
-from .summary import short
+from .summary import short, wording_line
 
 __all__ = ["render_comparison_markdown"]
 
@@ -81,6 +81,9 @@ def render_comparison_markdown(comparison: Comparison) -> str:
                 cells.append(cell)
             out.append(f"| {md_escape(contrast.entity)} | " + " | ".join(cells) + f" | {contrast.contrast:.2f} |")
         out.append("")
+    out.append("## Wording side by side\n")
+    out.extend(f"- {letter[a.id]} {md_escape(names[a.id])}: {wording_line(a)}" for a in comparison.articles)
+    out.append("")
     if comparison.sourcing:
         out.append("## Sourcing side by side\n")
         for side in comparison.sourcing:

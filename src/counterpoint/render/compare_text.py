@@ -10,7 +10,7 @@ from rich.table import Table
 
 from ..comparison.summary import NO_CONFLICTS_NOTE, NO_SHARED_NOTE, display_names
 from ..model import Comparison, Label
-from .summary import short
+from .summary import short, wording_line
 
 __all__ = ["render_comparison_text", "letters", "short"]
 
@@ -105,6 +105,9 @@ def render_comparison_text(comparison: Comparison, *, color: bool = False, width
             table.add_row(escape(contrast.entity), *cells, f"{contrast.contrast:.2f}")
         console.print(table)
 
+    console.rule("[bold]Wording side by side[/bold]", align="left")
+    for article in comparison.articles:
+        console.print(f"{letter[article.id]} {escape(names[article.id])}: {escape(wording_line(article))}")
     if comparison.sourcing:
         console.rule("[bold]Sourcing side by side[/bold]", align="left")
         table = Table(show_edge=False, expand=False, show_lines=True)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Article, Entity, TimeExpression, claims_of_attributions
 
-__all__ = ["ArticleView", "NamingRow", "PERSUASION_NOTE", "SourcedClaim", "date_line", "short", "view"]
+__all__ = ["ArticleView", "NamingRow", "PERSUASION_NOTE", "SourcedClaim", "date_line", "short", "view", "wording_line"]
 
 #: What a persuasive passage is, said wherever passages are listed: a model's chance, not a finding of fact.
 PERSUASION_NOTE = (
@@ -52,6 +53,22 @@ class ArticleView:
     naming: list[NamingRow] = field(default_factory=list)
     loaded: list[tuple[str, str, str]] = field(default_factory=list)  # words, category, who it is aimed at
     persuasion: list[tuple[str, float, str]] = field(default_factory=list)  # passage (short), chance, its cue words
+
+
+def wording_line(article: Article) -> str:
+    """How heavily an article's wording leans, in one line to set beside another's: its loaded terms per 1,000
+    words by category, and the share of its sentences the passage model calls persuasive."""
+    words = max(len(article.text.split()), 1)
+    terms = article.loaded_terms
+    by_category = Counter(term.category for term in terms)
+    kinds = ", ".join(f"{count} {category}" for category, count in by_category.most_common())
+    sentences = len(article.sentences)
+    passages = len(article.persuasive_passages)
+    share = f" ({passages / sentences:.0%})" if sentences else ""
+    return (
+        f"{len(terms)} loaded terms, {1000 * len(terms) / words:.1f} per 1,000 words" + (f" ({kinds})" if kinds else "")
+        + f"; {passages} of {sentences} sentences persuasive passages{share}"
+    )
 
 
 def short(text: str, limit: int = 150) -> str:
