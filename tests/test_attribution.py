@@ -332,3 +332,26 @@ def test_content_end_candidates_are_word_ends_within_the_sentence(nlp, monkeypat
 def test_a_learned_content_end_stops_at_another_speaker_and_at_a_phrase_of_time(sentence, cue, content):
     attribution = next(a for a in analyze(sentence).attributions if a.cue.text == cue)
     assert attribution.content.text == content
+
+
+@pytest.mark.parametrize(
+    ("headline", "source", "kind"),
+    [
+        ("Apple to shut down its music service: Report", "Report", "document"),
+        ("HP to split into two businesses -- report", "report", "document"),
+        ("British fighter killed in airstrike - Reports", "Reports", "document"),
+        ("Rebel chief likely dead in strike: Source", "Source", "anonymous"),
+    ],
+)
+def test_a_headline_that_ends_in_its_source(headline, source, kind):
+    attribution = only(analyze(headline).attributions)
+    assert (attribution.source.text, attribution.source.kind) == (source, kind)
+    assert attribution.content.text == headline[: attribution.cue.start].rstrip()
+    assert only(analyze(headline).claims).certainty in {"reported", "hedged"}  # not the outlet's own assertion
+
+
+def test_a_trailing_word_that_names_no_speaker_is_not_a_source():
+    photos = analyze("Dog found abandoned at a station with a suitcase - Photos").attributions
+    assert not [a for a in photos if a.source is not None and a.source.text == "Photos"]
+    vote = analyze("The Senate passed the bill 52-48 on Tuesday after a long debate.").attributions
+    assert not [a for a in vote if a.cue.text == "-"]

@@ -490,6 +490,38 @@ def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
     return drafts
 
 
+#: A short line that ends in a separator and a label ("Apple to shut down Beats Music: Report", "HP to split --
+#: report", "Hackers tell Sony to cancel film -CNN"): the headline convention for "so says".
+_TRAILING_LABEL = re.compile(r"^(?P<content>\S.*?\S)\s*(?P<cue>:|--|-|–|—|\|)\s*(?P<label>[^\s:|–—-][^:|–—]{0,40}?)\s*$")
+#: Longest line read as a headline with a trailing label, in words (body paragraphs are longer).
+_HEADLINE_WORDS = 30
+
+
+def _trailing_label_drafts(doc: Doc, text: str) -> list[_Draft]:
+    """A short line ending in a separator and a speaker label (": Report", "- reports", ": Source", "-CNN"): the
+    rest of the line is what the label's speaker says. At most four words of label, and only a label that names
+    a speaker (``_names_a_speaker``: "Report" does, "Photos" does not)."""
+    drafts = []
+    offset = 0
+    for line in text.split("\n"):
+        start, offset = offset, offset + len(line) + 1
+        if not line.strip() or len(line.split()) > _HEADLINE_WORDS:
+            continue
+        match = _TRAILING_LABEL.match(line)
+        if match is None or len(match.group("label").split()) > 4 or len(match.group("content").split()) < 3:
+            continue
+        label = doc.char_span(start + match.start("label"), start + match.end("label"), alignment_mode="expand")
+        cue = doc.char_span(start + match.start("cue"), start + match.end("cue"), alignment_mode="expand")
+        if label is None or cue is None or not len(label) or not _names_a_speaker(label):
+            continue
+        if cue.end > label.start:  # "-CNN" as one token: the separator is not a cue of its own
+            continue
+        drafts.append(
+            _Draft(source=label, cue=(cue.start, cue.end), content=(start + match.start("content"), start + match.end("content")))
+        )
+    return drafts
+
+
 def _quoted_ranges(text: str) -> list[tuple[int, int]]:
     """Quotations as character ranges, marks included; a quotation never runs past the end of its line."""
     ranges, opening = [], None
@@ -625,9 +657,16 @@ def _owner(span: Span, entities: list[Entity]) -> str | None:
 
 def unique_drafts(doc: Doc, text: str, quotes: list[tuple[int, int]]) -> list[_Draft]:
     """Every kind of draft, one per cue, in text order, before their contents' ends are chosen."""
-    drafts = (
-        _verb_drafts(doc, quotes, text) + _according_to_drafts(doc) + _colon_drafts(doc, text) + _trailing_report_drafts(doc)
-    )
+    labels = _trailing_label_drafts(doc, text)
+    labelled = [(d.source.start, d.source.end) for d in labels if d.source is not None]
+    drafts = labels + [
+        draft
+        for draft in _verb_drafts(doc, quotes, text)
+        + _according_to_drafts(doc)
+        + _colon_drafts(doc, text)
+        + _trailing_report_drafts(doc)
+        if not any(start <= draft.cue[0] < end for start, end in labelled)  # "-- report" is a label, not a verb
+    ]
     cue_starts: set[int] = set()
     unique = []
     for draft in sorted(drafts, key=lambda d: d.cue[0]):
