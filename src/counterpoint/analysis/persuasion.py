@@ -106,7 +106,7 @@ def _entry(strings: StringStore, lower_id: int, lemma_id: int, pos_id: int, ent_
 
 def _sentence_features(words: _Words, tokens: list[int], lexicon_columns: Iterable[str], first_line: bool) -> set[str]:
     """The features of one sentence's tokens (a set: the model sees presence, not counts). A name counts only
-    as its kind, so that the model learns wording, not topics."""
+    as its kind, so that who a text is about does not decide the call (topic words still do weigh)."""
     features = {f for i in tokens for f in words.word_features[i]}
     features.update(f"b={words.word[a]}_{words.word[b]}" for a, b in zip(tokens, tokens[1:], strict=False))
     features.update(f"lex={name}" for name in lexicon_columns)
@@ -185,7 +185,7 @@ class PassageModel:
         return cls(weights, bias, threshold)
 
     def probability(self, features: set[str]) -> float:
-        known = [self.weights[f] for f in features if f in self.weights]
+        known = [weight for weight in map(self.weights.get, features) if weight is not None]
         score = self.bias + (sum(known) / math.sqrt(len(known)) if known else 0.0)
         return 1.0 / (1.0 + math.exp(-score))
 
