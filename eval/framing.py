@@ -40,6 +40,7 @@ from counterpoint.analysis.nlp import load_nlp
 from counterpoint.analysis.pipeline import annotate
 from counterpoint.model import Article
 
+from .attribution import prf
 from .data import DataMissing, dataset
 
 __all__ = [
@@ -177,9 +178,7 @@ def _sentence_prf(articles: list[Article], gold: dict[str, list[tuple[int, int]]
             flagged += call
             marked += hit
             both += call and hit
-    precision = both / flagged if flagged else 0.0
-    recall = both / marked if marked else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    precision, recall, f1 = prf(both, flagged, marked)
     return {"precision": precision, "recall": recall, "f1": f1}
 
 

@@ -34,7 +34,7 @@ from counterpoint.model import Article  # noqa: E402
 from eval.attribution import attribution_counts, prf  # noqa: E402
 from eval.data import PolnearDoc, read_polnear  # noqa: E402
 
-__all__ = ["main"]
+__all__ = ["attribution_prf", "fit_weights", "main"]
 
 MODEL_PATH = Path(attribution.__file__).resolve().parent.parent / "resources" / attribution.MODEL_NAME
 #: Features seen fewer times than this among the candidates are dropped (keeps the file small and general).
@@ -71,7 +71,9 @@ def _candidates(prepared) -> tuple[list[list[str]], np.ndarray, np.ndarray]:  # 
     return features, np.array(labels), np.array(owners)
 
 
-def _fit(features: list[list[str]], labels: np.ndarray, regularization: float) -> dict[str, float]:
+def fit_weights(features: list[list[str]], labels: np.ndarray, regularization: float) -> dict[str, float]:
+    """Logistic regression (no intercept: features carry a "bias") over features seen ``MIN_COUNT`` times or
+    more; the weights by feature name."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -82,11 +84,16 @@ def _fit(features: list[list[str]], labels: np.ndarray, regularization: float) -
     return {name: float(w) for name, w in zip(vectorizer.feature_names_, model.coef_[0], strict=True) if w}
 
 
+def attribution_prf(prepared) -> tuple[float, float, float]:  # noqa: ANN001
+    """Attribution P/R/F1 (the ``attribution`` scorer's matching) of ``find_attributions`` as it stands now."""
+    for _, parsed, article in prepared:
+        article.attributions = attribution.find_attributions(parsed, article)
+    return prf(*attribution_counts((doc, article) for doc, _, article in prepared))
+
+
 def _attribution_f1(prepared, weights: dict[str, float], threshold: float) -> tuple[float, float, float]:  # noqa: ANN001
     with mock.patch.object(attribution, "cue_model", lambda: (weights, threshold)):
-        for _, parsed, article in prepared:
-            article.attributions = attribution.find_attributions(parsed, article)
-    return prf(*attribution_counts((doc, article) for doc, _, article in prepared))
+        return attribution_prf(prepared)
 
 
 def _write(weights: dict[str, float], threshold: float, regularization: float) -> None:
@@ -113,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"candidates {len(features)}, cues {int(labels.sum())}, held-apart articles {len(held_docs)}")
     best = (-1.0, 0.0, 0.0)
     for regularization in REGULARIZATION:
-        weights = _fit([features[i] for i in fit_rows], labels[fit_rows], regularization)
+        weights = fit_weights([features[i] for i in fit_rows], labels[fit_rows], regularization)
         for threshold in THRESHOLDS:
             p, r, f = _attribution_f1(held_docs, weights, threshold)
             print(f"C={regularization} threshold={threshold}: held-apart attribution P {p:.4f} R {r:.4f} F1 {f:.4f}")
@@ -121,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     f, regularization, threshold = best
     print(f"chosen: C={regularization} threshold={threshold} (held-apart F1 {f:.4f})")
     if not args.check:
-        _write(_fit(features, labels, regularization), threshold, regularization)
+        _write(fit_weights(features, labels, regularization), threshold, regularization)
         print(f"wrote {MODEL_PATH.relative_to(REPO)}")
     return 0
 

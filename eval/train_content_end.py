@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
 from pathlib import Path
 from unittest import mock
 
@@ -28,13 +27,12 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from counterpoint.analysis import attribution, content_end  # noqa: E402
-from eval.attribution import _trim, attribution_counts, prf  # noqa: E402
+from eval.attribution import _trim  # noqa: E402
 from eval.data import read_polnear  # noqa: E402
-from eval.train_attribution import _held_apart, _prepared  # noqa: E402
+from eval.train_attribution import MIN_COUNT, _held_apart, _prepared, attribution_prf, fit_weights  # noqa: E402
 
 __all__ = ["main"]
 
-MIN_COUNT = 3
 REGULARIZATION = (0.1, 0.3, 1.0, 3.0)
 
 
@@ -70,22 +68,9 @@ def _candidates(prepared):  # noqa: ANN001, ANN202
     return features, np.array(labels), np.array(owners), np.array(groups)
 
 
-def _fit(features: list[list[str]], labels: np.ndarray, regularization: float) -> dict[str, float]:
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    counts = Counter(f for row in features for f in row)
-    vectorizer = DictVectorizer()
-    design = vectorizer.fit_transform([{f: 1 for f in row if counts[f] >= MIN_COUNT} for row in features])
-    model = LogisticRegression(C=regularization, max_iter=3000, fit_intercept=False).fit(design, labels)
-    return {name: float(w) for name, w in zip(vectorizer.feature_names_, model.coef_[0], strict=True) if w}
-
-
 def _attribution_f1(prepared, weights: dict[str, float] | None) -> tuple[float, float, float]:  # noqa: ANN001
     with mock.patch.object(content_end, "end_model", lambda: weights):
-        for _, parsed, article in prepared:
-            article.attributions = attribution.find_attributions(parsed, article)
-    return prf(*attribution_counts((doc, article) for doc, _, article in prepared))
+        return attribution_prf(prepared)
 
 
 def _write(weights: dict[str, float], regularization: float) -> None:
@@ -114,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"parse ends only: held-apart attribution P {p:.4f} R {r:.4f} F1 {f:.4f}")
     best = (f, None)
     for regularization in REGULARIZATION:
-        weights = _fit([features[i] for i in fit_rows], labels[fit_rows], regularization)
+        weights = fit_weights([features[i] for i in fit_rows], labels[fit_rows], regularization)
         p, r, f = _attribution_f1(held_docs, weights)
         print(f"C={regularization}: held-apart attribution P {p:.4f} R {r:.4f} F1 {f:.4f}")
         best = max(best, (f, regularization), key=lambda pair: pair[0])
@@ -125,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
             content_end.MODEL_PATH.unlink(missing_ok=True)
         print("the parse's ends win: no model ships")
     elif not args.check:
-        _write(_fit(features, labels, regularization), regularization)
+        _write(fit_weights(features, labels, regularization), regularization)
         print(f"wrote {content_end.MODEL_PATH.relative_to(REPO)}")
     return 0
 

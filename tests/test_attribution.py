@@ -337,10 +337,10 @@ def test_a_learned_content_end_stops_at_another_speaker_and_at_a_phrase_of_time(
 @pytest.mark.parametrize(
     ("headline", "source", "kind"),
     [
-        ("Apple to shut down its music service: Report", "Report", "document"),
-        ("HP to split into two businesses -- report", "report", "document"),
-        ("British fighter killed in airstrike - Reports", "Reports", "document"),
-        ("Rebel chief likely dead in strike: Source", "Source", "anonymous"),
+        ("Bakery chain to close forty of its shops: Report", "Report", "document"),
+        ("Council to sell the old pier to a hotel group -- report", "report", "document"),
+        ("Ferry operator to cut winter sailings - Reports", "Reports", "document"),
+        ("Striker likely out for the season with knee injury: Source", "Source", "anonymous"),
     ],
 )
 def test_a_headline_that_ends_in_its_source(headline, source, kind):
@@ -351,7 +351,7 @@ def test_a_headline_that_ends_in_its_source(headline, source, kind):
 
 
 def test_a_trailing_word_that_names_no_speaker_is_not_a_source():
-    photos = analyze("Dog found abandoned at a station with a suitcase - Photos").attributions
+    photos = analyze("Snow closes the mountain pass for a third day - Photos").attributions
     assert not [a for a in photos if a.source is not None and a.source.text == "Photos"]
     vote = analyze("The Senate passed the bill 52-48 on Tuesday after a long debate.").attributions
     assert not [a for a in vote if a.cue.text == "-"]

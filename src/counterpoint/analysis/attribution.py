@@ -490,8 +490,8 @@ def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
     return drafts
 
 
-#: A short line that ends in a separator and a label ("Apple to shut down Beats Music: Report", "HP to split --
-#: report", "Hackers tell Sony to cancel film -CNN"): the headline convention for "so says".
+#: A short line that ends in a separator and a label ("Bakery chain to close forty shops: Report", "Council to
+#: sell the old pier -- sources"): the headline convention for "so says".
 _TRAILING_LABEL = re.compile(r"^(?P<content>\S.*?\S)\s*(?P<cue>:|--|-|–|—|\|)\s*(?P<label>[^\s:|–—-][^:|–—]{0,40}?)\s*$")
 #: Longest line read as a headline with a trailing label, in words (body paragraphs are longer).
 _HEADLINE_WORDS = 30
@@ -675,7 +675,7 @@ def unique_drafts(doc: Doc, text: str, quotes: list[tuple[int, int]]) -> list[_D
         cue_starts.add(draft.cue[0])
         unique.append(draft)
     # A content may not be extended over the source or cue of a speaker after it ("..., witnesses told
-    # reporters"); one inside it is reported through it ("an op-ed [urging Congress to act]").
+    # reporters"); one inside it is reported through it ("a letter [asking the board to resign]").
     speakers = sorted({doc[d.cue[0]].idx for d in unique} | {d.source.start_char for d in unique if d.source is not None})
     for draft in unique:
         later = next((start for start in speakers if start >= draft.content[1]), None)

@@ -1,9 +1,9 @@
 """Where an attributed content ends: a learned choice among the places a reported clause or object could stop.
 
 The parse gives a content's extent as the subtree the reporting verb governs, and that subtree often runs on
-past what the speaker is said to have said ("...repeal the Hyde Amendment, a longstanding federal provision that
-...", the writer's gloss) or stops short of it ("an op-ed [urging Congress to ...]"). For a content after its cue
-and outside quotation marks, every word boundary from its first word to the end of its sentence is a candidate
+past what the speaker is said to have said ("...close the Elm Street clinic, a walk-in centre that opened in
+1990", the writer's gloss) or stops short of it (an object without the clause that modifies it). For a content
+after its cue and outside quotation marks, every word boundary from its first word to the end of its sentence is a candidate
 end, except that none past the parse's end runs over another speaker's source or cue. A logistic regression
 scores each from the words around it, how many dependency arcs it cuts, and how far it lies from the parse's end
 (trained by ``eval/train_content_end.py`` on PolNeAR train; weights in ``resources/content_end_model.tsv``), and
@@ -21,6 +21,7 @@ from spacy.symbols import VERB
 from spacy.tokens import Doc
 
 from ..resources import rows
+from .nlp import kept_on
 
 __all__ = ["MODEL_PATH", "MODEL_NAME", "end_candidates", "end_model", "choose_end"]
 
@@ -28,7 +29,7 @@ MODEL_NAME = "content_end_model.tsv"
 MODEL_PATH = Path(__file__).resolve().parent.parent / "resources" / MODEL_NAME
 #: Parts of speech whose words are features by themselves after a candidate end ("which", "and", ",", "in").
 _FUNCTION_POS = frozenset({"ADP", "CCONJ", "SCONJ", "PRON", "DET", "PUNCT", "PART", "AUX"})
-#: Where a document keeps the arrays this module reads (see ``_arrays``).
+#: The ``user_data`` key under which a document keeps the arrays this module reads (see ``_arrays``).
 _ARRAYS_KEY = "counterpoint.content_end_arrays"
 
 
@@ -40,17 +41,18 @@ def _distance(offset: int) -> str:
 
 def _arrays(doc: Doc) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per token: its head's index, the end of its sentence, and how many verbs precede it (a prefix count);
-    read once per document from spaCy's arrays and kept in its ``user_data``."""
-    cached = doc.user_data.get(_ARRAYS_KEY)
-    if cached is None or len(cached[0]) != len(doc):  # none yet, or kept for other tokens (a retokenized copy)
-        columns = doc.to_array([HEAD, SENT_START, POS]).reshape(len(doc), 3).astype(np.int64)
-        heads = np.arange(len(doc)) + columns[:, 0]
-        starts = np.flatnonzero(columns[:, 1] == 1)
-        boundaries = np.append(starts[starts > 0], len(doc))
-        sentence_end = boundaries[np.searchsorted(boundaries, np.arange(len(doc)), side="right")]
-        verbs_before = np.concatenate([[0], np.cumsum(columns[:, 2] == VERB)])
-        cached = doc.user_data[_ARRAYS_KEY] = (heads, sentence_end, verbs_before)
-    return cached
+    read once per document from spaCy's arrays."""
+    return kept_on(doc, _ARRAYS_KEY, _read_arrays)
+
+
+def _read_arrays(doc: Doc) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    columns = doc.to_array([HEAD, SENT_START, POS]).reshape(len(doc), 3).astype(np.int64)
+    heads = np.arange(len(doc)) + columns[:, 0]
+    starts = np.flatnonzero(columns[:, 1] == 1)
+    boundaries = np.append(starts[starts > 0], len(doc))
+    sentence_end = boundaries[np.searchsorted(boundaries, np.arange(len(doc)), side="right")]
+    verbs_before = np.concatenate([[0], np.cumsum(columns[:, 2] == VERB)])
+    return heads, sentence_end, verbs_before
 
 
 def end_candidates(

@@ -27,6 +27,7 @@ from spacy.vocab import Vocab
 
 from ..model import Article, LoadedCategory, LoadedTerm
 from ..resources import rows
+from .nlp import kept_on
 
 __all__ = [
     "LexiconEntry",
@@ -141,16 +142,17 @@ def token_keys(doc: Doc) -> np.ndarray:
     )
 
 
-#: Where a document keeps its lexicon matches once found (two stages read them).
+#: The ``user_data`` key under which a document keeps its lexicon matches.
 _MATCHES_KEY = "counterpoint.lexicon_matches"
 
 
 def _lexicon_matches(doc: Doc) -> tuple[tuple[int, int, str], ...]:
     """Lexicon matches as (start token, end token, entry), longest first where they overlap; found once per
-    document and kept in its ``user_data``."""
-    cached = doc.user_data.get(_MATCHES_KEY)
-    if cached is not None and cached[0] == len(doc):  # kept for this document as it is (not a retokenized copy)
-        return cached[1]
+    document (the loaded and persuasion stages both read them)."""
+    return kept_on(doc, _MATCHES_KEY, _find_lexicon_matches)
+
+
+def _find_lexicon_matches(doc: Doc) -> tuple[tuple[int, int, str], ...]:
     by_form, by_lemma = _matchers(doc.vocab)
     found: dict[tuple[int, int], str] = {}
     for matcher in (by_form, by_lemma):
@@ -162,9 +164,7 @@ def _lexicon_matches(doc: Doc) -> tuple[tuple[int, int, str], ...]:
         if not any(i in taken for i in range(start, end)):
             taken.update(range(start, end))
             matches.append((start, end, term))
-    kept = tuple(matches)
-    doc.user_data[_MATCHES_KEY] = (len(doc), kept)
-    return kept
+    return tuple(matches)
 
 
 def lexicon_categories(doc: Doc, matches: Sequence[tuple[int, int, str]] | None = None) -> np.ndarray:

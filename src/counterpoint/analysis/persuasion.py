@@ -90,7 +90,8 @@ _ENTRIES: dict[tuple[int, int, int, int], tuple[str, tuple[str, ...], bool, str]
 _MAX_ENTRIES = 200_000
 
 
-def _entry(strings: StringStore, lower_id: int, lemma_id: int, pos_id: int, ent_id: int) -> tuple:  # noqa: D401
+def _entry(strings: StringStore, lower_id: int, lemma_id: int, pos_id: int, ent_id: int) -> tuple:
+    """One word's table row (see ``_ENTRIES``), from its ids."""
     lower = strings[lower_id]
     ent_type = strings[ent_id] if ent_id else ""
     stand_in = f"<{ent_type}>" if ent_type else "<name>" if pos_id == PROPN else None

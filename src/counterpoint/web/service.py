@@ -234,9 +234,10 @@ class Library:
         text and metadata (the id is a hash of the text); store what is new."""
         result: list[Article | None] = []
         todo: list[tuple[int, Article]] = []
+        analyzer = analyzer_id(self.model)
         for position, article in enumerate(map(_content_keyed, articles)):
             stored = self.store.get_article(article.id)
-            if stored is not None and _same_input(stored, article) and stored.analyzer == analyzer_id(self.model):
+            if stored is not None and _same_input(stored, article) and stored.analyzer == analyzer:
                 self.stats["reused"] += 1
                 result.append(stored)
             else:
@@ -268,7 +269,8 @@ class Library:
         from .. import _api
 
         stored = self.store.get_comparison(comparison_id(articles))  # the id compare() gives these inputs
-        if stored is not None and all(a.analyzer == analyzer_id(self.model) for a in stored.articles):
+        analyzer = analyzer_id(self.model)
+        if stored is not None and all(a.analyzer == analyzer for a in stored.articles):
             return stored  # made by this analyzer: the same findings (one made by another is made again)
         with ANALYSIS_LOCK:
             comparison = _api.compare(articles, model=self.model)
