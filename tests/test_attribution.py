@@ -355,3 +355,6 @@ def test_a_trailing_word_that_names_no_speaker_is_not_a_source():
     assert not [a for a in photos if a.source is not None and a.source.text == "Photos"]
     vote = analyze("The Senate passed the bill 52-48 on Tuesday after a long debate.").attributions
     assert not [a for a in vote if a.cue.text == "-"]
+    # a hyphen inside a name is no separator: the name's second half is not the speaker of the first half
+    name = analyze("Border guards detain the brother of Omar Al-Rashid").attributions
+    assert not [a for a in name if a.cue.text == "-"]

@@ -492,7 +492,12 @@ def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
 
 #: A short line that ends in a separator and a label ("Bakery chain to close forty shops: Report", "Council to
 #: sell the old pier -- sources"): the headline convention for "so says".
-_TRAILING_LABEL = re.compile(r"^(?P<content>\S.*?\S)\s*(?P<cue>:|--|-|–|—|\|)\s*(?P<label>[^\s:|–—-][^:|–—]{0,40}?)\s*$")
+#: A dash separates a label only with a space on one side at least: "Al-Baghdadi" is a name, not "Al" said by
+#: "Baghdadi".
+_TRAILING_LABEL = re.compile(
+    r"^(?P<content>\S.*?\S)\s*(?P<cue>:|\||(?:--|-|–|—)(?=\s)|(?<=\s)(?:--|-|–|—))\s*"
+    r"(?P<label>[^\s:|–—-][^:|–—]{0,40}?)\s*$"
+)
 #: Longest line read as a headline with a trailing label, in words (body paragraphs are longer).
 _HEADLINE_WORDS = 30
 
