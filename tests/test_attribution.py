@@ -358,3 +358,35 @@ def test_a_trailing_word_that_names_no_speaker_is_not_a_source():
     # a hyphen inside a name is no separator: the name's second half is not the speaker of the first half
     name = analyze("Border guards detain the brother of Omar Al-Rashid").attributions
     assert not [a for a in name if a.cue.text == "-"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "source", "cue", "content"),
+    [
+        ("Ferry fares to rise in spring, claims analyst", "analyst", "claims", "Ferry fares to rise in spring"),
+        ("Talks to resume in May, says envoy", "envoy", "says", "Talks to resume in May"),
+    ],
+)
+def test_a_headline_that_ends_in_an_inverted_cue_and_its_speaker(headline, source, cue, content):
+    attribution = only(analyze(headline).attributions)
+    assert (attribution.source.text, attribution.cue.text, attribution.content.text) == (source, cue, content)
+
+
+def test_a_known_outlet_abbreviation_opening_a_headline_is_its_speaker():
+    attribution = only(analyze("WSJ: Carmaker weighs a second plant in Ohio").attributions)
+    assert (attribution.source.text, attribution.source.kind) == ("WSJ", "media")
+    assert attribution.content.text == "Carmaker weighs a second plant in Ohio"
+
+
+@pytest.mark.parametrize(
+    "headline", ["Hiker found stranded on the ridge after two nights", "Shoplifter caught hiding in the attic of a shop"]
+)
+def test_a_participle_that_describes_a_scene_attributes_nothing(headline):
+    assert analyze(headline).attributions == []
+    assert only(analyze(headline).claims).certainty == "asserted"
+
+
+def test_a_report_verb_with_a_participle_still_reports():
+    attribution = only(analyze("The senator denied taking bribes from the firm.").attributions)
+    assert (attribution.source.text, attribution.cue.text) == ("The senator", "denied")
+    assert only(analyze("The senator denied taking bribes from the firm.").claims).certainty == "denied"

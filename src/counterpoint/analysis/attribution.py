@@ -208,6 +208,8 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         recipient = next((c for c in children if c.dep_ in {"dobj", "dative"} and c.i > token.i), None)
         cue = _cue_range(token)
         after = None if content is not None or _has_particle(token) else _governed_after(token)
+        if content is not None and _describes_a_scene(token, content, known):
+            continue
         if content is not None:
             shape = "clause"
             content_chars = _end_before_trailing_clause(content, _subtree_chars(content), verbs)
@@ -291,6 +293,19 @@ def _cue_features(
         f"negated={negated}",
         f"in_quote={quoted}",
     ] + (["quotes_content", f"lemma|quotes_content={lemma}"] if any(content[0] <= q0 < content[1] for q0, _ in quotes) else [])
+
+
+def _describes_a_scene(verb: Token, complement: Token, known: frozenset[str]) -> bool:
+    """A bare participle after a verb describes what was seen, not what was said: a headline's reduced passive
+    ("Dog found abandoned", whose subject is no speaker), or "caught peeing" after a verb that never reports.
+    "denied taking bribes" still reports."""
+    if complement.dep_ != "xcomp" or complement.tag_ not in {"VBN", "VBG"}:
+        return False
+    if any(c.dep_ == "aux" for c in complement.children):
+        return False  # "said to have fled", "is seen as being"
+    if complement.tag_ == "VBN":
+        return not any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    return verb.lemma_.lower() not in known
 
 
 def _complement_preposition(verb: Token) -> Token | None:
@@ -420,22 +435,27 @@ def _report_verb_form(word: str) -> bool:
 
 
 def _trailing_report_drafts(doc: Doc) -> list[_Draft]:
-    """A sentence that ends in ", <who> says" ("Mayor quits after arrest, report claims", "FACTORY FIRE KILLS
-    NINE, POLICE SAY"): the rest of the sentence is what is attributed. Read from the words, because
-    a headline's capitals mislead the tagger and the parser may cut ", newspaper says" off as a sentence."""
+    """A sentence that ends in ", <who> says" or ", says <who>" ("Mayor quits after arrest, report claims",
+    "FACTORY FIRE KILLS NINE, POLICE SAY", "Talks to resume in May, says envoy"): the rest of the sentence is what
+    is attributed. Read from the words, because a headline's capitals mislead the tagger and the parser may cut
+    ", newspaper says" off as a sentence."""
     drafts = []
     for sentence in doc.sents:
         end = sentence.end
         while end > sentence.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
-        if end - sentence.start < 2 or not _report_verb_form(doc[end - 1].text):
+        if end - sentence.start < 2:
             continue
         words = [t for t in doc[sentence.start : end] if not t.is_space and not t.is_punct or t.text == ","]
-        last = words[-1]
         comma = next((t for t in reversed(words[-7:-1]) if t.text == ","), None)
-        if comma is None or comma.i >= last.i - 1 or comma.i == 0:
+        if comma is None or comma.i == 0:
             continue
-        source = doc[comma.i + 1 : last.i]
+        if _report_verb_form(doc[end - 1].text) and comma.i < end - 2:
+            last, source = doc[end - 1], doc[comma.i + 1 : end - 1]
+        elif _report_verb_form(doc[comma.i + 1].text) and comma.i + 2 < end and _names_a_speaker(doc[comma.i + 2 : end]):
+            last, source = doc[comma.i + 1], doc[comma.i + 2 : end]  # inverted: "..., claims analyst"
+        else:
+            continue
         if any(t.pos_ in {"VERB", "AUX"} and t.tag_ != "VBN" or t.is_punct or t.tag_ in _NOT_A_SPEAKER for t in source):
             continue  # ", as the report says", ", whatever anyone says": no one is quoted
         opening = doc[comma.i - 1].sent.start
@@ -454,8 +474,8 @@ _GENRE_LABELS = frozenset({"analysis", "investigation", "opinion", "review", "ex
 def _names_a_speaker(label: Span) -> bool:
     """A label that ends in a named entity or in a noun that says who speaks ("source", "officials",
     "senator", "report"); "Paris attacks:" names a topic, not a speaker."""
-    if label[-1].ent_type_ in _SPEAKER_LABELS:
-        return True
+    if label[-1].ent_type_ in _SPEAKER_LABELS or " ".join(label.text.lower().split()) in word_list("media_outlets.txt"):
+        return True  # a known outlet's name ("NYT:") may be no entity to the tagger
     head = label[-1].lower_
     singular = head[:-1] if head.endswith("s") else head
     if head in _GENRE_LABELS:
