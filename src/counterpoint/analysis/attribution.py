@@ -297,7 +297,7 @@ def _cue_features(
 
 def _describes_a_scene(verb: Token, complement: Token, known: frozenset[str]) -> bool:
     """A bare participle after a verb describes what was seen, not what was said: a headline's reduced passive
-    ("Dog found abandoned", whose subject is no speaker), or "caught peeing" after a verb that never reports.
+    ("Hiker found stranded", whose subject is no speaker), or "caught hiding" after a verb that never reports.
     "denied taking bribes" still reports."""
     if complement.dep_ != "xcomp" or complement.tag_ not in {"VBN", "VBG"}:
         return False
@@ -512,8 +512,8 @@ def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
 
 #: A short line that ends in a separator and a label ("Bakery chain to close forty shops: Report", "Council to
 #: sell the old pier -- sources"): the headline convention for "so says".
-#: A dash separates a label only with a space on one side at least: "Al-Baghdadi" is a name, not "Al" said by
-#: "Baghdadi".
+#: A dash separates a label only with a space on one side at least: "Al-Rashid" is a name, not "Al" said by
+#: "Rashid".
 _TRAILING_LABEL = re.compile(
     r"^(?P<content>\S.*?\S)\s*(?P<cue>:|\||(?:--|-|–|—)(?=\s)|(?<=\s)(?:--|-|–|—))\s*"
     r"(?P<label>[^\s:|–—-][^:|–—]{0,40}?)\s*$"
