@@ -208,9 +208,9 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         recipient = next((c for c in children if c.dep_ in {"dobj", "dative"} and c.i > token.i), None)
         cue = _cue_range(token)
         after = None if content is not None or _has_particle(token) else _governed_after(token)
-        if content is not None and _describes_a_scene(token, content, known):
-            continue
         if content is not None:
+            if _describes_a_scene(lemma, children, content, known):
+                continue
             shape = "clause"
             content_chars = _end_before_trailing_clause(content, _subtree_chars(content), verbs)
         elif lemma not in verbs and after is not None:
@@ -295,7 +295,7 @@ def _cue_features(
     ] + (["quotes_content", f"lemma|quotes_content={lemma}"] if any(content[0] <= q0 < content[1] for q0, _ in quotes) else [])
 
 
-def _describes_a_scene(verb: Token, complement: Token, known: frozenset[str]) -> bool:
+def _describes_a_scene(lemma: str, children: list[Token], complement: Token, known: frozenset[str]) -> bool:
     """A bare participle after a verb describes what was seen, not what was said: a headline's reduced passive
     ("Hiker found stranded", whose subject is no speaker), or "caught hiding" after a verb that never reports.
     "denied taking bribes" still reports."""
@@ -304,8 +304,8 @@ def _describes_a_scene(verb: Token, complement: Token, known: frozenset[str]) ->
     if any(c.dep_ == "aux" for c in complement.children):
         return False  # "said to have fled", "is seen as being"
     if complement.tag_ == "VBN":
-        return not any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
-    return verb.lemma_.lower() not in known
+        return not any(c.dep_ in {"auxpass", "nsubjpass"} for c in children)
+    return lemma not in known
 
 
 def _complement_preposition(verb: Token) -> Token | None:
@@ -474,7 +474,7 @@ _GENRE_LABELS = frozenset({"analysis", "investigation", "opinion", "review", "ex
 def _names_a_speaker(label: Span) -> bool:
     """A label that ends in a named entity or in a noun that says who speaks ("source", "officials",
     "senator", "report"); "Paris attacks:" names a topic, not a speaker."""
-    if label[-1].ent_type_ in _SPEAKER_LABELS or " ".join(label.text.lower().split()) in word_list("media_outlets.txt"):
+    if label[-1].ent_type_ in _SPEAKER_LABELS or _is_outlet(label, None):
         return True  # a known outlet's name ("NYT:") may be no entity to the tagger
     head = label[-1].lower_
     singular = head[:-1] if head.endswith("s") else head
@@ -523,8 +523,8 @@ _HEADLINE_WORDS = 30
 
 
 def _trailing_label_drafts(doc: Doc, text: str) -> list[_Draft]:
-    """A short line ending in a separator and a speaker label (": Report", "- reports", ": Source", "-CNN"): the
-    rest of the line is what the label's speaker says. At most four words of label, and only a label that names
+    """A short line ending in a separator and a speaker label (": Report", "- reports", ": Source"): the rest of
+    the line is what the label's speaker says. At most four words of label, and only a label that names
     a speaker (``_names_a_speaker``: "Report" does, "Photos" does not)."""
     drafts = []
     offset = 0
