@@ -390,3 +390,42 @@ def test_a_report_verb_with_a_participle_still_reports():
     attribution = only(analyze("The senator denied taking bribes from the firm.").attributions)
     assert (attribution.source.text, attribution.cue.text) == ("The senator", "denied")
     assert only(analyze("The senator denied taking bribes from the firm.").claims).certainty == "denied"
+
+
+def test_a_quotation_in_the_next_sentence_is_not_what_a_verb_with_an_object_reports():
+    article = analyze('The harbour master told a different story. "The crane was never inspected," she said.')
+    told = next(a for a in article.attributions if a.cue.text == "told")
+    assert told.content.text == "a different story"
+    said = next(a for a in article.attributions if a.cue.text == "said")
+    assert said.content.text == '"The crane was never inspected,"' and said.source.text == "she"
+
+
+def test_a_quotation_after_a_colon_and_a_line_break_is_still_reported():
+    a = only(analyze('The coach said:\n"We needed fresh legs in the second half."').attributions)
+    assert a.cue.text == "said" and a.content.text == '"We needed fresh legs in the second half."'
+
+
+def test_a_date_after_the_verb_is_not_what_was_said():
+    article = analyze("The union wrote on Monday to every member.")
+    assert not [a for a in article.attributions if a.content.text.strip() == "Monday"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Police confirmed that two men were arrested at the port.", "confirmed"),
+        ("The minister admitted that the budget was late.", "admitted"),
+        ("Court records show the mayor paid no tax in 2019.", "show"),
+    ],
+)
+def test_a_cue_that_vouches_for_its_content_keeps_the_claim_asserted(text, cue):
+    article = analyze(text)
+    claim = only(article.claims)
+    assert claim.attribution is not None and article.attributions[claim.attribution].cue.text == cue
+    assert claim.certainty == "asserted"
+    assert [h.text for h in claim.hedges] == [cue]
+
+
+def test_a_neutral_cue_still_reports():
+    claim = only(analyze("The firm said that the budget was late.").claims)
+    assert claim.certainty == "reported" and claim.hedges == []

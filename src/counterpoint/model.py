@@ -231,8 +231,8 @@ class Claim(Span):
 
     attribution: int | None = Field(description="Index into `attributions`, or null for the outlet's own voice.")
     certainty: Certainty = Field(
-        description="asserted (own voice, unhedged), reported (neutral cue), hedged (reportedly, allegedly, claimed, "
-        "may...), denied, or conditional (if...)."
+        description="asserted (own voice, unhedged, or through a cue that vouches for it: confirmed, revealed), "
+        "reported (neutral cue), hedged (reportedly, allegedly, claimed, may...), denied, or conditional (if...)."
     )
     hedges: list[Span] = Field(default_factory=list, description="The words that set the certainty.")
     vague: list[Span] = Field(

@@ -122,6 +122,15 @@ def _adjacent_quotes(verb: Token, quotes: list[tuple[int, int]], text: str) -> t
     return min(s for s, _ in beside), max(e for _, e in beside)
 
 
+def _across_sentences(text: str, verb: Token, quoted: tuple[int, int]) -> bool:
+    """Whether a quotation after a verb's clause opens a new sentence ('He told a different tale. "Q"')."""
+    last = max((t.idx + len(t) for t in verb.subtree if not (t.is_punct or t.is_space)), default=verb.idx)
+    if quoted[0] < last:
+        return False
+    gap = text[last : quoted[0]]
+    return not gap.lstrip().startswith(":") and any(mark in gap for mark in (".", "!", "?", "\n"))
+
+
 def _end_before_trailing_clause(content: Token, chars: tuple[int, int], verbs: frozenset[str]) -> tuple[int, int]:
     """End a content before what trails it but is not part of it: a relative clause set off by a comma ("...,
     who does not need to", the writer's addition) or one that reports someone else's words ("..., which the
@@ -217,7 +226,7 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             # A verb that governs an object attributes that object, not a quotation beside it ("attacked [the
             # program]" next to someone else's quote); only verbs of saying take the quotation first.
             shape, content_chars = "object", after
-        elif (quoted := _adjacent_quotes(token, quotes, text)) is not None:
+        elif (quoted := _adjacent_quotes(token, quotes, text)) is not None and not _across_sentences(text, token, quoted):
             shape, content_chars = "quote", quoted
         elif (
             token.dep_ in {"parataxis", "ccomp"}
@@ -311,7 +320,14 @@ def _describes_a_scene(lemma: str, children: list[Token], complement: Token, kno
 def _complement_preposition(verb: Token) -> Token | None:
     """The preposition a verb takes its matter through ("called for [an inquiry]", "referring to [the US]")."""
     return next(
-        (c for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1 and any(g.dep_ == "pobj" for g in c.children)),
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "prep"
+            and c.i == verb.i + 1
+            and any(g.dep_ == "pobj" for g in c.children)
+            and not all(g.ent_type_ in {"DATE", "TIME"} for g in c.children if g.dep_ == "pobj")
+        ),
         None,
     )
 
