@@ -429,3 +429,34 @@ def test_a_cue_that_vouches_for_its_content_keeps_the_claim_asserted(text, cue):
 def test_a_neutral_cue_still_reports():
     claim = only(analyze("The firm said that the budget was late.").claims)
     assert claim.certainty == "reported" and claim.hedges == []
+
+
+def test_a_quotation_carries_on_in_the_next_paragraph_after_the_reporting_clause():
+    article = analyze('"We will appeal," said Ana Ruiz.\n\n"The ruling ignores the evidence."')
+    a = only(article.attributions)
+    assert a.continuation is not None and a.continuation.text == '"The ruling ignores the evidence."'
+
+
+def test_the_next_paragraph_of_another_speaker_does_not_carry_on():
+    article = analyze('"We will appeal," said Ana Ruiz.\n\n"The ruling ignores the evidence," said Tom Hale.')
+    assert [a.continuation for a in article.attributions] == [None, None]
+
+
+def test_a_quotation_carries_on_past_a_long_description_of_its_speaker():
+    text = (
+        '"We will appeal," said Ana Ruiz, the treasurer of the tenants association that has fought the landlord in'
+        " court since the fire of 2019 and that now speaks for some two hundred families."
+        ' "The ruling ignores the evidence."'
+    )
+    said = next(a for a in analyze(text).attributions if a.cue.text == "said")
+    assert said.continuation is not None and said.continuation.text == '"The ruling ignores the evidence."'
+
+
+def test_a_quotation_left_open_at_a_paragraph_end_runs_on_into_the_next():
+    text = (
+        '"The council will not back down," said Ana Ruiz. "We have waited for years.\n\n'
+        '"The vote is on Monday."\n\nThe mayor did not comment.'
+    )
+    a = only(analyze(text).attributions)
+    assert a.continuation.text == '"We have waited for years.\n\n"The vote is on Monday."'
+    assert a.kind == "direct"

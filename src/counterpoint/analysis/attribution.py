@@ -569,6 +569,9 @@ def _quoted_ranges(text: str) -> list[tuple[int, int]]:
     for match in _QUOTE_MARKS.finditer(text):
         mark = match.group()
         if mark == "\n":
+            if opening is not None and _reopens(text, match.end()):
+                # A quotation that runs on into the next paragraph is left open at this one's end
+                ranges.append((opening[0], match.start()))
             opening = None
         elif opening is None and mark in _QUOTES:
             before = text[match.start() - 1] if match.start() else " "
@@ -579,6 +582,13 @@ def _quoted_ranges(text: str) -> list[tuple[int, int]]:
             ranges.append((opening[0], match.end()))
             opening = None
     return ranges
+
+
+def _reopens(text: str, start: int) -> bool:
+    """Whether the paragraph from ``start`` (after blank lines) opens with a quotation mark: the convention for a
+    quotation carried over paragraphs, whose earlier paragraphs have no closing mark."""
+    rest = text[start : start + 20].lstrip()
+    return rest[:1] in _QUOTES or rest[:2] == "''"
 
 
 def _whole_quotes(
@@ -779,8 +789,9 @@ def _continuation(
     attribution: Attribution, others: list[Attribution], quotes: list[tuple[int, int]], text: str
 ) -> TextSpan | None:
     """The quotations that carry on what was attributed before the reporting clause ('"Q1," he said. "Q2."',
-    '"Q1," she said, "but Q2."'): each opens right after the clause or the last one, in the same paragraph,
-    and none is another speaker's ('"Q1," Holt said. "Q2," Reyes said.')."""
+    '"Q1," she said, "but Q2."'): each opens right after the clause or the last one, in the same paragraph or,
+    when the clause ends its own ('"Q1," said Ana Ruiz, the club's treasurer.' and a new paragraph), at the
+    start of the next; none is another speaker's ('"Q1," Holt said. "Q2," Reyes said.')."""
     content, cue = attribution.content, attribution.cue
     if content.end > cue.start or any(start < cue.start < end for start, end in quotes):
         return None
@@ -790,11 +801,15 @@ def _continuation(
     gap = text[cue.end : following[0]]
     quoted = text[content.end - 1 : content.end] in _CLOSING
     ends = (",", ":", ".", "!", "?") if quoted else (",", ":")  # a new sentence carries on only a quotation
-    if "\n" in gap or len(gap) > 120 or not gap.rstrip().endswith(ends):
+    if not gap.rstrip().endswith(ends) or len(gap) > 240 or "\n" in gap.rstrip():
+        return None
+    if "\n" in gap and not gap.rstrip().endswith((".", "!", "?")):
         return None
     start, end = following
     for next_start, next_end in quotes:
-        if next_start > end and not text[end:next_start].strip(" \t"):
+        between = text[end:next_start]
+        left_open = text[end - 1 : end] not in _CLOSING  # carried over to the next paragraph
+        if next_start > end and not between.strip(" \t" if not left_open else None):
             end = next_end
     sentence_end = min((i for i in (text.find(c, end) for c in ".!?\n") if i >= 0), default=len(text))
     for other in others:
