@@ -460,3 +460,9 @@ def test_a_quotation_left_open_at_a_paragraph_end_runs_on_into_the_next():
     a = only(analyze(text).attributions)
     assert a.continuation.text == '"We have waited for years.\n\n"The vote is on Monday."'
     assert a.kind == "direct"
+
+
+def test_what_a_relative_clause_reports_ends_with_the_relative_clause():
+    article = analyze("The contractor who first revealed that the council used a private account was sentenced on Thursday.")
+    a = only(article.attributions)
+    assert a.cue.text == "revealed" and a.content.text == "that the council used a private account"
