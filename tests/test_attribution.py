@@ -466,3 +466,15 @@ def test_what_a_relative_clause_reports_ends_with_the_relative_clause():
     article = analyze("The contractor who first revealed that the council used a private account was sentenced on Thursday.")
     a = only(article.attributions)
     assert a.cue.text == "revealed" and a.content.text == "that the council used a private account"
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("Engineers debunk claims that the old bridge is sinking", "debunk"),
+        ("Geologists cast doubt on reports of a meteor strike near the lake", "cast doubt"),
+    ],
+)
+def test_words_that_dispute_a_claim_deny_it(text, hedge):
+    claim = only(analyze(text).claims)
+    assert claim.certainty == "denied" and hedge in [h.text for h in claim.hedges]
