@@ -478,3 +478,17 @@ def test_what_a_relative_clause_reports_ends_with_the_relative_clause():
 def test_words_that_dispute_a_claim_deny_it(text, hedge):
     claim = only(analyze(text).claims)
     assert claim.certainty == "denied" and hedge in [h.text for h in claim.hedges]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Engineers said the crane was sound.", "anonymous"),
+        ("Residents told reporters the crane had swayed for days.", "anonymous"),
+        ("Senators said the bill would pass.", "official"),
+        ("The committee said the crane was sound.", "official"),
+    ],
+)
+def test_people_left_unnamed_are_anonymous_and_offices_are_official(sentence, kind):
+    a = only(analyze(sentence).attributions)
+    assert a.source.kind == kind

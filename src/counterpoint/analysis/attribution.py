@@ -657,7 +657,7 @@ def _previous_person(entities: list[Entity], before: int) -> tuple[Entity, int, 
 
 def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity | None]:
     """Type a source: a named person; else by its head noun ("a Russian source", "the report", "state media");
-    else an organization or country speaking as an institution."""
+    else an organization or country speaking as an institution; unnamed people ("engineers") are anonymous."""
     root = span.root
     nouns = table("source_nouns.tsv")
     entity = _entity_at(entities, span.start_char, span.end_char)
@@ -679,7 +679,11 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
         return ("media" if outlet else "document"), entity
     if noun_kind == "official" or (entity is not None and entity.kind in {"place", "organization", "group"}):
         return "official", entity
-    return ("person", entity) if person else ("official", entity)
+    if person:
+        return "person", entity
+    if entity is None and root.tag_ == "NNS" and root.lemma_.lower() not in word_list("roles.txt"):
+        return "anonymous", None  # "engineers", "residents": people left unnamed, and no office speaks
+    return "official", entity
 
 
 def _is_outlet(span: Span, entity: Entity | None) -> bool:
