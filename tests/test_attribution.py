@@ -462,11 +462,6 @@ def test_a_quotation_left_open_at_a_paragraph_end_runs_on_into_the_next():
     assert a.kind == "direct"
 
 
-def test_what_a_relative_clause_reports_ends_with_the_relative_clause():
-    article = analyze("The contractor who first revealed that the council used a private account was sentenced on Thursday.")
-    a = only(article.attributions)
-    assert a.cue.text == "revealed" and a.content.text == "that the council used a private account"
-
 
 @pytest.mark.parametrize(
     ("text", "hedge"),
