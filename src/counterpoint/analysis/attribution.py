@@ -811,9 +811,9 @@ def _continuation(
         return None
     start, end = following
     for next_start, next_end in quotes:
-        between = text[end:next_start]
-        left_open = text[end - 1 : end] not in _CLOSING  # carried over to the next paragraph
-        if next_start > end and not between.strip(" \t" if not left_open else None):
+        # Only spaces part two quotations, or any blank space when the first was left open for the next paragraph
+        blanks = None if text[end - 1 : end] not in _CLOSING else " \t"
+        if next_start > end and not text[end:next_start].strip(blanks):
             end = next_end
     sentence_end = min((i for i in (text.find(c, end) for c in ".!?\n") if i >= 0), default=len(text))
     for other in others:
