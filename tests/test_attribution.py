@@ -487,3 +487,15 @@ def test_words_that_dispute_a_claim_deny_it(text, hedge):
 def test_people_left_unnamed_are_anonymous_and_offices_are_official(sentence, kind):
     a = only(analyze(sentence).attributions)
     assert a.source.kind == kind
+
+
+def test_what_a_relative_clause_reports_ends_with_the_relative_clause():
+    article = analyze("The contractor who first revealed that the council used a private account was sentenced on Thursday.")
+    a = only(article.attributions)
+    assert a.cue.text == "revealed" and a.content.text == "that the council used a private account"
+
+
+def test_a_sentence_whose_only_cue_is_in_a_modifier_is_still_the_outlets_claim():
+    text = "The contractor who first revealed that the council used a private account was sentenced on Thursday."
+    own = only([c for c in analyze(text).claims if c.attribution is None])
+    assert own.text == text and own.certainty == "asserted"

@@ -259,7 +259,10 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         scenes = [c.left_edge.idx for c in children if c.i > token.i and _sets_scene(c)]
         draft = _Draft(
             source=None,  # spans are made for the drafts the model keeps (``_verb_drafts``): most are not kept
-            bound=min(scenes) if scenes and shape in {"object", "preposition"} else None,
+            bound=min(
+                [b for b in (*(scenes if shape in {"object", "preposition"} else ()), _clause_end(token)) if b is not None],
+                default=None,
+            ),
             cue=cue,
             content=content_chars,
             content_type="object" if shape in {"object", "preposition"} else "proposition",
@@ -382,6 +385,21 @@ def _implied_subject(verb: Token) -> Token | None:
         subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
         if subject is not None:
             return None if subject.lower_ in _EXPLETIVES else subject
+    return None
+
+
+#: Dependencies of a phrase inside another clause: a relative clause ("the aide who revealed that ...") or a
+#: participle ("a letter saying ..."), and the subject or apposition they sit in.
+_EMBEDDED_DEPS = frozenset({"relcl", "acl", "nsubj", "nsubjpass", "csubj", "appos"})
+
+
+def _clause_end(verb: Token) -> int | None:
+    """Where the phrase a verb is embedded in ends ("the aide [who revealed that X] was sentenced"): what it
+    reports cannot run on into the clause around it."""
+    for token in (verb, *verb.ancestors):
+        if token.dep_ in _EMBEDDED_DEPS:
+            edge = token.right_edge
+            return edge.idx + len(edge)
     return None
 
 

@@ -229,9 +229,10 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
         for number, a in said
         if a.continuation is not None
     ]
-    # A sentence is the outlet's own claim unless an attribution's cue is in it or its content covers half of it.
+    # A sentence is the outlet's own claim unless an attribution's cue is in it or its content covers half of it;
+    # a cue inside a modifier does not count ("The aide [who revealed that X] was fired": the firing is claimed).
     covered = np.zeros(len(article.text) + 1, dtype=np.int32)
-    cue_starts = sorted(a.cue.start for _, a in said)
+    cue_starts = sorted(a.cue.start for _, a in said if not _in_a_modifier(doc, a.cue.start))
     for _, a in said:
         covered[a.content.start : a.content.end] = 1
         if a.continuation is not None:
@@ -245,6 +246,13 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
     _inherit_outer_certainty(claims, article.attributions)
     claims.sort(key=lambda c: c.start)
     return claims
+
+
+def _in_a_modifier(doc: Doc, start: int) -> bool:
+    """Whether the word at ``start`` is in a relative clause or a participle that modifies a noun: its clause is
+    not what the sentence is about."""
+    token = doc.char_span(start, start + 1, alignment_mode="expand")
+    return token is not None and len(token) > 0 and any(t.dep_ in {"relcl", "acl"} for t in (token[0], *token[0].ancestors))
 
 
 def _inherit_outer_certainty(claims: list[Claim], attributions: list[Attribution]) -> None:
