@@ -103,8 +103,8 @@ def _tokens_with(doc: Doc, attr: str, values: frozenset[str]) -> list[Token]:
 def _adjacent_quotes(verb: Token, quotes: list[tuple[int, int]], text: str) -> tuple[int, int] | None:
     """Quotations right beside a reporting clause ('"Okay," I said, "we go."'): its content when the parser
     gave the verb none. Beside means at most a comma, colon or spaces between them, within one sentence: a
-    quote closing with a full stop before a longer clause belongs to another sentence. (Requiring the same of a
-    quote after the clause cost more true cues than it saved on PolNeAR, so it is not required.)"""
+    quote closing with a full stop before a longer clause belongs to another sentence. A quote after the clause
+    may open a new sentence; the caller decides whether it still counts (``_across_sentences``)."""
     clause = [t for t in verb.subtree if not t.is_punct and not t.is_space]
     if not clause:
         return None
@@ -256,13 +256,16 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             subject = _chunk_before(token)
         if subject is None and voiced is None:
             subject = _implied_subject(token)
-        scenes = [c.left_edge.idx for c in children if c.i > token.i and _sets_scene(c)]
+        # Where the content may not run on to: a phrase setting the scene of an object, and the end of the phrase
+        # the verb is embedded in
+        limits = []
+        if shape in {"object", "preposition"}:
+            limits = [c.left_edge.idx for c in children if c.i > token.i and _sets_scene(c)]
+        if (embedded_end := _clause_end(token)) is not None:
+            limits.append(embedded_end)
         draft = _Draft(
             source=None,  # spans are made for the drafts the model keeps (``_verb_drafts``): most are not kept
-            bound=min(
-                [b for b in (*(scenes if shape in {"object", "preposition"} else ()), _clause_end(token)) if b is not None],
-                default=None,
-            ),
+            bound=min(limits, default=None),
             cue=cue,
             content=content_chars,
             content_type="object" if shape in {"object", "preposition"} else "proposition",
@@ -329,7 +332,7 @@ def _complement_preposition(verb: Token) -> Token | None:
             if c.dep_ == "prep"
             and c.i == verb.i + 1
             and any(g.dep_ == "pobj" for g in c.children)
-            and not all(g.ent_type_ in {"DATE", "TIME"} for g in c.children if g.dep_ == "pobj")
+            and not _only_dates(c)
         ),
         None,
     )
@@ -407,14 +410,18 @@ def _clause_end(verb: Token) -> int | None:
 _SCENE_PREPOSITIONS = frozenset({"in", "at", "during", "after", "before", "since", "while", "amid", "following"})
 
 
+def _only_dates(phrase: Token) -> bool:
+    """Whether every object of a prepositional phrase is a date or a time ("on Tuesday", "at noon")."""
+    return all(o.ent_type_ in {"DATE", "TIME"} for o in phrase.children if o.dep_ == "pobj")
+
+
 def _sets_scene(phrase: Token) -> bool:
     """A prepositional phrase that sets the scene ("on Tuesday", "at a rally in Iowa", "in a statement"); "on"
     only with a date ("blamed the fire on the landlord" keeps its phrase)."""
-    objects = [c for c in phrase.children if c.dep_ == "pobj"]
     return (
         phrase.dep_ == "prep"
-        and bool(objects)
-        and (phrase.lower_ in _SCENE_PREPOSITIONS or all(o.ent_type_ in {"DATE", "TIME"} for o in objects))
+        and any(c.dep_ == "pobj" for c in phrase.children)
+        and (phrase.lower_ in _SCENE_PREPOSITIONS or _only_dates(phrase))
     )
 
 
@@ -823,9 +830,10 @@ def _continuation(
     gap = text[cue.end : following[0]]
     quoted = text[content.end - 1 : content.end] in _CLOSING
     ends = (",", ":", ".", "!", "?") if quoted else (",", ":")  # a new sentence carries on only a quotation
-    if not gap.rstrip().endswith(ends) or len(gap) > 240 or "\n" in gap.rstrip():
+    clause = gap.rstrip()  # a new paragraph may follow the clause, but may not split it
+    if not clause.endswith(ends) or len(gap) > 240 or "\n" in clause:
         return None
-    if "\n" in gap and not gap.rstrip().endswith((".", "!", "?")):
+    if "\n" in gap and not clause.endswith((".", "!", "?")):
         return None
     start, end = following
     for next_start, next_end in quotes:
