@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from .. import __version__
 from ..model import Article, Sentence
 from .attribution import find_attributions
+from .casing import parse_pairs
 from .claims import find_claims, sourcing_profile
 from .entities import find_entities
 from .loaded import loaded_stage
@@ -99,7 +100,7 @@ def run_pipeline(articles: Iterable[Article], *, model: str | None = None, batch
     nlp = load_nlp(model)
     analyzer = analyzer_id(model)
     pairs = ((article.text, article) for article in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    for doc, article in parse_pairs(nlp, pairs, batch_size=batch_size):
         annotate(doc, article)
         article.analyzer = analyzer
         yield article

@@ -1,0 +1,181 @@
+"""Headlines in title case, parsed as if written in sentence case.
+
+English headlines often capitalize every word ("Minister Says Port Will Reopen In May"). spaCy's small English
+pipeline reads capitalized words as proper nouns, so in such a line "Says" is no verb, "Will Reopen" joins a name
+and no attribution, claim or entity comes out right. Before parsing, each capitalized word of a title-case line that
+is not a name is lowercased, the parse runs on that copy (same tokens, same lengths), and its annotations are copied
+back onto the original words: every span still points at the text as written.
+
+A word is judged a name by the article itself first (it is capitalized mid-sentence in the body, or written in
+lower case there), then, in a text that is only a headline, by the named entities the pipeline finds in the line as
+written. Words neither settles are lowercased only when they are function words or ordinary verbs, adjectives or
+adverbs (the lemmatizer's word index): a capitalized word of unknown kind stays as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import TypeVar
+
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc
+
+__all__ = ["parse_pairs", "sentence_cased", "restore_case", "title_lines"]
+
+T = TypeVar("T")
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+#: A line is in title case when at least this share of its words that are not function words is capitalized...
+_TITLE_SHARE = 0.8
+#: ... and it has at least this many such words (a short line of names is not a title-case headline).
+_TITLE_MIN_WORDS = 3
+#: Where a new clause starts inside a headline, so its first word keeps its capital ("Judge: Enough With ...").
+_CLAUSE_MARKS = frozenset({":", "—", "–", "-", "|", '"', "“", "‘", "'", "?", "!", "."})
+#: Entity kinds whose words keep their capitals in a headline with no body to check them against.
+_NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "DATE"}
+)
+_COPIED = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE]
+_SUFFIXES = (
+    ("ies", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ied", "y"),
+    ("ed", ""),
+    ("ed", "e"),
+    ("d", ""),
+    ("ing", ""),
+    ("ing", "e"),
+)
+
+
+def title_lines(text: str) -> list[tuple[int, int]]:
+    """The character ranges of the lines of ``text`` written in title case."""
+    found, start = [], 0
+    for line in text.split("\n"):
+        words = [w for w in _WORD.findall(line) if w.lower() not in STOP_WORDS]
+        capitalized = sum(w[0].isupper() for w in words)
+        if (
+            len(words) >= _TITLE_MIN_WORDS
+            and capitalized >= _TITLE_SHARE * len(words)
+            and not all(w.isupper() for w in words)
+        ):
+            found.append((start, start + len(line)))
+        start += len(line) + 1
+    return found
+
+
+@lru_cache(maxsize=4)
+def _word_index(nlp: Language, kind: str) -> frozenset[str]:
+    """Common English words of one kind ("verb", "adj", "adv", "noun") from the lemmatizer's WordNet index."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get(kind, ()))
+
+
+def _in_index(word: str, index: frozenset[str]) -> bool:
+    """Whether ``word`` or the stem an English inflection leaves ("claims", "kidnapped", "shopping") is listed."""
+    if word in index:
+        return True
+    for suffix, ending in _SUFFIXES:
+        if word.endswith(suffix):
+            stem = word[: -len(suffix)]
+            if (
+                stem + ending in index
+                or suffix in {"ed", "ing"}
+                and len(stem) > 2
+                and stem[-1] == stem[-2]
+                and stem[:-1] in index
+            ):
+                return True
+    return False
+
+
+def _inflected_verb(word: str, verbs: frozenset[str], nouns: frozenset[str]) -> bool:
+    """ "Claims", "Kidnapped", "Attempting": an inflected verb, which the title-case NER often takes into a name."""
+    return word not in verbs and word not in nouns and _in_index(word, verbs)
+
+
+def _body_usage(text: str, titles: list[tuple[int, int]]) -> tuple[set[str], set[str]]:
+    """The words the rest of the article writes in lower case, and those it capitalizes mid-sentence."""
+    lower, capital = set(), set()
+    previous_end = 0
+    for start, end in [*titles, (len(text), len(text))]:
+        body = text[previous_end:start]
+        for match in _WORD.finditer(body):
+            word = match.group()
+            if word.islower():
+                lower.add(word)
+            elif word[0].isupper():
+                before = body[: match.start()].rstrip(" \t")
+                if before and before[-1] not in '.!?\n"“‘:' and not before.endswith("''"):
+                    capital.add(word)
+        previous_end = end
+    return lower, capital
+
+
+def sentence_cased(nlp: Language, text: str) -> str | Doc:
+    """``text`` itself when no line is in title case; else a tokenized copy to parse instead, its title-case lines
+    in sentence case (pass the parse to ``restore_case``)."""
+    titles = title_lines(text)
+    if not titles:
+        return text
+    doc = nlp.make_doc(text)
+    headline_only = len(titles) == 1 and not text[: titles[0][0]].strip() and not text[titles[0][1] :].strip()
+    lower, capital = _body_usage(text, titles)
+    guarded: set[int] = set()
+    if headline_only:
+        named = nlp(text, disable=[name for name in nlp.pipe_names if name != "ner"])
+        guarded = {
+            token.i
+            for entity in named.ents
+            if entity.label_ in _NAME_LABELS
+            for token in entity
+            # function words inside a long "name" are the title case misread ("Apple Watch Will Be"), not a name
+            if entity.label_ == "DATE" or len(entity) <= 2 or token.lower_ not in STOP_WORDS
+        }
+    verbs, nouns = _word_index(nlp, "verb"), _word_index(nlp, "noun")
+    # The WordNet nouns hold many names, so they count only where named entities guard the names
+    common = verbs | _word_index(nlp, "adj") | _word_index(nlp, "adv") | (nouns if headline_only else frozenset())
+    words = [token.text for token in doc]
+    for start, end in titles:
+        clause_start = True
+        for token in doc.char_span(start, end, alignment_mode="expand") or ():
+            word = token.text
+            if token.is_punct or token.is_space:
+                clause_start = clause_start or word in _CLAUSE_MARKS
+                continue
+            first, clause_start = clause_start, False
+            if first or word == "I" or not word[0].isupper() or not (word[1:].islower() or len(word) == 1):
+                continue
+            folded = word.lower()
+            if token.i in guarded and not _inflected_verb(folded, verbs, nouns) or word in capital:
+                continue
+            if folded in lower or folded in STOP_WORDS or _in_index(folded, common):
+                words[token.i] = folded
+    if words == [token.text for token in doc]:
+        return text
+    return Doc(nlp.vocab, words=words, spaces=[bool(token.whitespace_) for token in doc])
+
+
+def restore_case(nlp: Language, parsed: Doc, text: str) -> Doc:
+    """The parse of a ``sentence_cased`` copy, on the words of ``text`` as written."""
+    if parsed.text == text:
+        return parsed
+    original = nlp.make_doc(text)
+    original.from_array(_COPIED, parsed.to_array(_COPIED))
+    return original
+
+
+def parse_pairs(nlp: Language, pairs: Iterable[tuple[str, T]], batch_size: int = 32) -> Iterator[tuple[Doc, T]]:
+    """``nlp.pipe(pairs, as_tuples=True)`` with title-case lines parsed in sentence case."""
+    prepared = ((sentence_cased(nlp, text), (text, context)) for text, context in pairs)
+    for doc, (text, context) in nlp.pipe(prepared, as_tuples=True, batch_size=batch_size):
+        yield restore_case(nlp, doc, text), context
