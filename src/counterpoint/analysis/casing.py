@@ -30,7 +30,7 @@ T = TypeVar("T")
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 #: A line is in title case when at least this share of its words that are not function words is capitalized...
-_TITLE_SHARE = 0.8
+_TITLE_SHARE = 0.9
 #: ... and it has at least this many such words (a short line of names is not a title-case headline).
 _TITLE_MIN_WORDS = 3
 #: Where a new clause starts inside a headline, so its first word keeps its capital ("Judge: Enough With ...").

@@ -156,6 +156,29 @@ def _trim(span: Span) -> Span:
     return doc[start:end]
 
 
+#: Word classes a person's name never starts with ("Said Comey", "a Donald Trump", "Top Clinton") or ends with
+#: ("Trump Wants"): the named-entity model's misreadings, mostly of quotes and title-case headlines.
+_NOT_NAME_START = frozenset({"ADJ", "ADV", "AUX", "DET", "VERB"})
+_NOT_NAME_END = frozenset({"AUX", "VERB"})
+_GLUED_POSSESSIVE = re.compile(r"(?<=\w)[’‘']s$")
+
+
+def _trim_person(span: Span) -> Span:
+    """A person's name without the words the named-entity model let in at its edges."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while end - start > 1 and doc[start].pos_ in _NOT_NAME_START:
+        start += 1
+    while end - start > 1 and doc[end - 1].pos_ in _NOT_NAME_END:
+        end -= 1
+    return doc[start:end]
+
+
+def _person_name(span: Span) -> str:
+    """The name as written, without a possessive the tokenizer left on its last word ("Trump‘s")."""
+    return _GLUED_POSSESSIVE.sub("", span.text)
+
+
 def _acts_as_government(span: Span) -> bool:
     """True when a city name stands for its government: it acts, possesses, or modifies 'regime'."""
     root = span.root
@@ -222,6 +245,14 @@ def _head_noun(prefix: Span | None) -> str | None:
     return nouns[-1].lower_ if nouns else None
 
 
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _surname(words: list[str]) -> str:
+    """The last word of a full name that is not a generational suffix ("Joseph R. Biden Jr." -> "biden")."""
+    return next((word for word in reversed(words[1:]) if word.strip(",") not in _NAME_SUFFIXES), words[-1])
+
+
 def _same_person(candidates: list[_Cluster], words: list[str]) -> _Cluster | None:
     """A shorter or variant full name ("Vladimir V. Putin" beside "Vladimir Putin") of one known person."""
     matches = [c for c in candidates if _key(c.name).split()[0] == words[0] or set(words) <= set(_key(c.name).split())]
@@ -231,17 +262,17 @@ def _same_person(candidates: list[_Cluster], words: list[str]) -> _Cluster | Non
 def _person_spans(doc: Doc, builder: _Builder) -> None:
     """Persons: full names first, then single words linked to the one full name they are part of."""
     lexicon = builder.lexicon
-    people = [_trim(ent) for ent in doc.ents if ent.label_ == "PERSON"]
+    people = [_trim_person(_trim(ent)) for ent in doc.ents if ent.label_ == "PERSON"]
     people = [span for span in people if len(span)]
     by_part = builder.person_parts
     for span in sorted(people, key=lambda s: -len(s)):
         words = _key(span.text).split()  # by whitespace: "Mark-Viverito" is one word of a name, three tokens
         if len(words) >= 2:
             key = "person:" + " ".join(words)
-            cluster = builder.by_key.get(key) or _same_person(by_part.get(words[-1], []), words)
+            cluster = builder.by_key.get(key) or _same_person(by_part.get(_surname(words), []), words)
             if cluster is None:
-                cluster = builder.cluster(key, span.text, "person")
-                for part in (words[0], words[-1]):
+                cluster = builder.cluster(key, _person_name(span), "person")
+                for part in (words[0], _surname(words)):
                     if cluster not in by_part.setdefault(part, []):
                         by_part[part].append(cluster)
         else:
@@ -249,7 +280,7 @@ def _person_spans(doc: Doc, builder: _Builder) -> None:
             if len(candidates) == 1:
                 cluster = candidates[0]
             else:
-                cluster = builder.cluster("person:" + words[0], span.text, "person")
+                cluster = builder.cluster("person:" + words[0], _person_name(span), "person")
         role = _role_of(span, lexicon.roles)
         prefix = _modifier_prefix(span)
         if cluster.affiliation is None:
