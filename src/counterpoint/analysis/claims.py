@@ -223,7 +223,12 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
     )
     # Only what a source says or holds true is its claim; "X praised the plan" is the outlet's claim about X.
     said = [(number, a) for number, a in enumerate(article.attributions) if a.content_type == "proposition"]
-    claims = [_claim(doc, article, a.content.start, a.content.end, number, index) for number, a in said]
+    claims = [
+        _infinitive_claim(doc, article, number, index)
+        if _infinitive(doc, a.content.start)
+        else _claim(doc, article, a.content.start, a.content.end, number, index)
+        for number, a in said
+    ]
     claims += [
         _claim(doc, article, a.continuation.start, a.continuation.end, number, index)
         for number, a in said
@@ -246,6 +251,28 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
     _inherit_outer_certainty(claims, article.attributions)
     claims.sort(key=lambda c: c.start)
     return claims
+
+
+def _infinitive_claim(doc: Doc, article: Article, number: int, index: _Index) -> Claim:
+    """The claim of an attribution whose content is an infinitive ("Lenovo is looking [to buy BlackBerry]"): the
+    content alone says nothing without its subject, so the claim runs from the source (or the cue) to the end of
+    the content. The writer states that the source intends, vows or plans it (asserted), unless the cue says how
+    firmly ("claims to", "is believed to": the cue's own certainty) or is passive ("is reported to", "is said
+    to": reported)."""
+    attribution = article.attributions[number]
+    source = attribution.source
+    start = source.start if source is not None and source.start < attribution.cue.start else attribution.cue.start
+    claim = _claim(doc, article, start, attribution.content.end, number, index)
+    cue = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
+    if claim.certainty == "reported" and cue is not None and not _passive(cue):
+        claim.certainty = "asserted"
+    return claim
+
+
+def _infinitive(doc: Doc, start: int) -> bool:
+    """Whether the text at ``start`` opens an infinitive ("to buy ...")."""
+    token = doc.char_span(start, start + 1, alignment_mode="expand")
+    return token is not None and len(token) > 0 and token[0].tag_ == "TO"
 
 
 def _in_a_modifier(doc: Doc, start: int) -> bool:
