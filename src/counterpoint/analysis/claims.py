@@ -255,14 +255,14 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
 
 def _infinitive_claim(doc: Doc, article: Article, number: int, index: _Index) -> Claim:
     """The claim of an attribution whose content is an infinitive ("Lenovo is looking [to buy BlackBerry]"): the
-    content alone says nothing without its subject, so the claim runs from the source (or the cue) to the end of
-    the content. The writer states that the source intends, vows or plans it (asserted), unless the cue says how
+    content alone says nothing without its subject, so the claim spans the source, the cue and the content. The writer states that the source intends, vows or plans it (asserted), unless the cue says how
     firmly ("claims to", "is believed to": the cue's own certainty) or is passive ("is reported to", "is said
     to": reported)."""
     attribution = article.attributions[number]
     source = attribution.source
-    start = source.start if source is not None and source.start < attribution.cue.start else attribution.cue.start
-    claim = _claim(doc, article, start, attribution.content.end, number, index)
+    spans = [attribution.cue, attribution.content] + ([source] if source is not None else [])
+    start, end = min(s.start for s in spans), max(s.end for s in spans)
+    claim = _claim(doc, article, start, end, number, index)
     cue = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
     if claim.certainty == "reported" and cue is not None and not _passive(cue):
         claim.certainty = "asserted"
