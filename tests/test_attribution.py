@@ -499,3 +499,15 @@ def test_a_sentence_whose_only_cue_is_in_a_modifier_is_still_the_outlets_claim()
     text = "The contractor who first revealed that the council used a private account was sentenced on Thursday."
     own = only([c for c in analyze(text).claims if c.attribution is None])
     assert own.text == text and own.certainty == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "certainty"),
+    [
+        ("The port authority plans to sell the old ferry terminal.", "The port authority plans to sell the old ferry terminal", "asserted"),
+        ("The militia claims to have seized the airport.", "The militia claims to have seized the airport", "hedged"),
+    ],
+)
+def test_an_infinitive_is_claimed_with_its_subject(text, claim, certainty):
+    found = only(analyze(text).claims)
+    assert (found.text, found.certainty) == (claim, certainty)

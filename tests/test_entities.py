@@ -120,3 +120,10 @@ def test_pipeline_loaded_once():
     from counterpoint.analysis.nlp import DEFAULT_MODEL, load_nlp
 
     assert load_nlp() is load_nlp(None) is load_nlp(DEFAULT_MODEL)
+
+
+def test_a_name_keeps_no_possessive_glued_to_it_and_surnames_skip_generational_suffixes(nlp):
+    ents = find_entities(nlp("The council rejected Daniel Mensah‘s plan. Robert Alvarez Jr. chairs it. Alvarez said no."))
+    assert "Daniel Mensah" in [e.name for e in ents]
+    alvarez = entity(ents, "Robert Alvarez Jr.")
+    assert forms(alvarez) == ["Robert Alvarez Jr.", "Alvarez"]

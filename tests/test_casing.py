@@ -1,0 +1,30 @@
+"""Title-case headlines parsed as sentence case, with every span still on the text as written."""
+
+from __future__ import annotations
+
+import counterpoint
+from counterpoint.analysis.casing import title_lines
+
+
+def test_title_case_lines_are_told_from_sentences_full_of_names():
+    text = "Fishermen On The Coast Think New Harbour Wall Will Fail\nNetanyahu met Putin in Moscow on Monday."
+    assert title_lines(text) == [(0, text.index("\n"))]
+
+
+def test_a_title_case_headline_attributes_and_hedges_like_a_sentence():
+    text = "Fishermen On The Coast Think New Harbour Wall Will Fail"
+    article = counterpoint.analyze(text, keep_text=True)
+    attribution = article.attributions[0]
+    assert (attribution.source.text, attribution.cue.text) == ("Fishermen On The Coast", "Think")
+    assert attribution.content.text == "New Harbour Wall Will Fail"  # the words as written
+    assert [(c.text, c.certainty) for c in article.claims] == [("New Harbour Wall Will Fail", "hedged")]
+
+
+def test_the_body_decides_which_headline_words_are_names():
+    text = (
+        "Port Authority Plans To Sell Old Ferry Terminal\n\n"
+        "The port authority plans to sell the old ferry terminal, its director said on Monday."
+    )
+    article = counterpoint.analyze(text, keep_text=True)
+    assert [e.name for e in article.entities] == []  # no "Ferry Terminal" person from the capitals
+    assert article.claims[0].text == "Port Authority Plans To Sell Old Ferry Terminal"
