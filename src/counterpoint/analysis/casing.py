@@ -103,51 +103,64 @@ def _inflected_verb(word: str, verbs: frozenset[str], nouns: frozenset[str]) -> 
     return word not in verbs and word not in nouns and _in_index(word, verbs)
 
 
+@lru_cache(maxsize=4)
+def _common_words(nlp: Language, with_nouns: bool) -> frozenset[str]:
+    """Words to lowercase when nothing marks them as names: verbs, adjectives, adverbs, and (where named entities
+    guard the names) nouns; the WordNet nouns hold many names."""
+    kinds = ("verb", "adj", "adv", "noun") if with_nouns else ("verb", "adj", "adv")
+    return frozenset().union(*(_word_index(nlp, kind) for kind in kinds))
+
+
 def _body_usage(text: str, titles: list[tuple[int, int]]) -> tuple[set[str], set[str]]:
     """The words the rest of the article writes in lower case, and those it capitalizes mid-sentence."""
     lower, capital = set(), set()
     previous_end = 0
     for start, end in [*titles, (len(text), len(text))]:
-        body = text[previous_end:start]
-        for match in _WORD.finditer(body):
+        for match in _WORD.finditer(text, previous_end, start):
             word = match.group()
             if word.islower():
                 lower.add(word)
             elif word[0].isupper():
-                before = body[: match.start()].rstrip(" \t")
-                if before and before[-1] not in '.!?\n"“‘:' and not before.endswith("''"):
+                before = match.start() - 1
+                while before >= previous_end and text[before] in " \t":
+                    before -= 1
+                if before >= previous_end and text[before] not in '.!?\n"“‘:' and text[before - 1 : before + 1] != "''":
                     capital.add(word)
         previous_end = end
     return lower, capital
 
 
-def sentence_cased(nlp: Language, text: str) -> str | Doc:
-    """``text`` itself when no line is in title case; else a tokenized copy to parse instead, its title-case lines
-    in sentence case (pass the parse to ``restore_case``)."""
+def _guarded(nlp: Language, line: Doc) -> set[int]:
+    """The tokens of a headline the named-entity model puts in a name (function words inside a long "name" are
+    title case misread, "Apple Watch Will Be", not a name)."""
+    named = nlp(line.text, disable=[name for name in nlp.pipe_names if name != "ner"])
+    if len(named) != len(line):
+        return set()
+    return {
+        token.i
+        for entity in named.ents
+        if entity.label_ in _NAME_LABELS
+        for token in entity
+        if entity.label_ == "DATE" or len(entity) <= 2 or token.lower_ not in STOP_WORDS
+    }
+
+
+def sentence_cased(nlp: Language, text: str) -> str:
+    """``text`` with its title-case lines in sentence case, letter for letter the same length (parse this, then
+    pass the parse to ``restore_case``); ``text`` itself when no line is in title case."""
     titles = title_lines(text)
     if not titles:
         return text
-    doc = nlp.make_doc(text)
     headline_only = len(titles) == 1 and not text[: titles[0][0]].strip() and not text[titles[0][1] :].strip()
     lower, capital = _body_usage(text, titles)
-    guarded: set[int] = set()
-    if headline_only:
-        named = nlp(text, disable=[name for name in nlp.pipe_names if name != "ner"])
-        guarded = {
-            token.i
-            for entity in named.ents
-            if entity.label_ in _NAME_LABELS
-            for token in entity
-            # function words inside a long "name" are the title case misread ("Apple Watch Will Be"), not a name
-            if entity.label_ == "DATE" or len(entity) <= 2 or token.lower_ not in STOP_WORDS
-        }
     verbs, nouns = _word_index(nlp, "verb"), _word_index(nlp, "noun")
-    # The WordNet nouns hold many names, so they count only where named entities guard the names
-    common = verbs | _word_index(nlp, "adj") | _word_index(nlp, "adv") | (nouns if headline_only else frozenset())
-    words = [token.text for token in doc]
+    common = _common_words(nlp, headline_only)
+    chars = list(text)
     for start, end in titles:
+        line = nlp.make_doc(text[start:end])
+        guarded = _guarded(nlp, line) if headline_only else set()
         clause_start = True
-        for token in doc.char_span(start, end, alignment_mode="expand") or ():
+        for token in line:
             word = token.text
             if token.is_punct or token.is_space:
                 clause_start = clause_start or word in _CLAUSE_MARKS
@@ -158,18 +171,17 @@ def sentence_cased(nlp: Language, text: str) -> str | Doc:
             folded = word.lower()
             if token.i in guarded and not _inflected_verb(folded, verbs, nouns) or word in capital:
                 continue
-            if folded in lower or folded in STOP_WORDS or _in_index(folded, common):
-                words[token.i] = folded
-    if words == [token.text for token in doc]:
-        return text
-    return Doc(nlp.vocab, words=words, spaces=[bool(token.whitespace_) for token in doc])
+            if len(folded) == len(word) and (folded in lower or folded in STOP_WORDS or _in_index(folded, common)):
+                chars[start + token.idx] = folded[0]
+    return "".join(chars)
 
 
 def restore_case(nlp: Language, parsed: Doc, text: str) -> Doc:
     """The parse of a ``sentence_cased`` copy, on the words of ``text`` as written."""
     if parsed.text == text:
         return parsed
-    original = nlp.make_doc(text)
+    words = [text[token.idx : token.idx + len(token)] for token in parsed]
+    original = Doc(nlp.vocab, words=words, spaces=[bool(token.whitespace_) for token in parsed])
     original.from_array(_COPIED, parsed.to_array(_COPIED))
     return original
 
