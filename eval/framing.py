@@ -35,6 +35,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from counterpoint.analysis.casing import parse_pairs
 from counterpoint.analysis.loaded import find_loaded_terms
 from counterpoint.analysis.nlp import load_nlp
 from counterpoint.analysis.pipeline import annotate
@@ -132,7 +133,7 @@ def _analyze(items: Iterable[tuple[str, str]]) -> tuple[list[Article], list[Arti
     nlp = load_nlp()
     shipped, lexicon_only = [], []
     pairs = ((text, Article(id=article_id, text=text)) for article_id, text in items)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=32):
+    for doc, article in parse_pairs(nlp, pairs, batch_size=32):
         annotate(doc, article)
         shipped.append(article)
         plain = article.model_copy()

@@ -28,6 +28,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from counterpoint.analysis import attribution  # noqa: E402
+from counterpoint.analysis.casing import parse_pairs  # noqa: E402
 from counterpoint.analysis.entities import find_entities  # noqa: E402
 from counterpoint.analysis.nlp import load_nlp  # noqa: E402
 from counterpoint.model import Article  # noqa: E402
@@ -52,7 +53,7 @@ def _held_apart(doc: PolnearDoc) -> bool:
 def _prepared(docs: tuple[PolnearDoc, ...]) -> list[tuple[PolnearDoc, object, Article]]:
     nlp = load_nlp()
     prepared = []
-    for doc, parsed in zip(docs, nlp.pipe((d.text for d in docs), batch_size=16), strict=True):
+    for parsed, doc in parse_pairs(nlp, ((d.text, d) for d in docs), batch_size=16):  # as analysis parses
         article = Article(id=doc.name, source=str(doc.ann_path), text=doc.text)
         article.entities = find_entities(parsed)  # sources are typed from them; nothing else is needed
         prepared.append((doc, parsed, article))
