@@ -511,3 +511,14 @@ def test_a_sentence_whose_only_cue_is_in_a_modifier_is_still_the_outlets_claim()
 def test_an_infinitive_is_claimed_with_its_subject(text, claim, certainty):
     found = only(analyze(text).claims)
     assert (found.text, found.certainty) == (claim, certainty)
+
+
+def test_a_poll_before_its_clause_is_the_source_of_the_clause():
+    article = analyze("In a poll released on Monday, 52 percent of respondents backed the harbour plan.")
+    outer = [a for a in article.attributions if a.via is None]
+    poll = only(outer)
+    assert (poll.source.text, poll.source.kind, poll.cue.text) == ("a poll released on Monday", "document", "In")
+    assert poll.content.text == "52 percent of respondents backed the harbour plan"
+    # a statement is the medium of the speaker the clause names, not a source of its own
+    statement = only(analyze("In a statement on Monday, the ministry condemned the strike.").attributions)
+    assert statement.source.text == "the ministry"

@@ -459,6 +459,34 @@ def _according_to_drafts(doc: Doc) -> list[_Draft]:
     return drafts
 
 
+#: Documents whose findings a clause can rest on ("In a CNN poll, 52 percent backed ..."); a statement, letter or
+#: post is rather the medium of the speaker the clause names ("In a statement, the ministry condemned ...").
+_FINDING_DOCUMENTS = frozenset({
+    "poll", "polls", "survey", "surveys", "study", "studies", "report", "analysis", "data", "census", "audit",
+    "review", "investigation", "record", "records", "filing", "indictment", "complaint", "lawsuit", "transcript",
+})
+
+
+def _in_document_drafts(doc: Doc) -> list[_Draft]:
+    """"In a CNN poll, 52 percent of voters backed the plan": the poll is the source of the clause after it, unless
+    the clause has its own reporting verb or the document is its subject's own ("In its report, the agency
+    found ...": the agency speaks)."""
+    verbs = word_list("report_verbs.txt")
+    drafts = []
+    for token in _tokens_with(doc, "LOWER", frozenset({"in"})):
+        clause = token.head
+        if token.dep_ != "prep" or clause.pos_ not in {"VERB", "AUX"} or token.i > clause.i:
+            continue
+        document = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if document is None or document.lower_ not in _FINDING_DOCUMENTS:
+            continue
+        if clause.lemma_.lower() in verbs or any(c.dep_ == "poss" for c in document.children):
+            continue
+        content = _subtree_chars(clause, exclude=token)
+        drafts.append(_Draft(source=_span_of(document), cue=(token.i, token.i + 1), content=content))
+    return drafts
+
+
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
@@ -743,6 +771,7 @@ def unique_drafts(doc: Doc, text: str, quotes: list[tuple[int, int]]) -> list[_D
         draft
         for draft in _verb_drafts(doc, quotes, text)
         + _according_to_drafts(doc)
+        + _in_document_drafts(doc)
         + _colon_drafts(doc, text)
         + _trailing_report_drafts(doc)
         if not any(start <= draft.cue[0] < end for start, end in labelled)  # "-- report" is a label, not a verb
