@@ -522,3 +522,15 @@ def test_a_poll_before_its_clause_is_the_source_of_the_clause():
     # a statement is the medium of the speaker the clause names, not a source of its own
     statement = only(analyze("In a statement on Monday, the ministry condemned the strike.").attributions)
     assert statement.source.text == "the ministry"
+
+
+def test_a_quotation_after_a_reported_clause_carries_it_on():
+    reported = only(analyze(
+        'Ana Ruiz was among those polled. She says the ferry should run all night. "It is our only way home."'
+    ).attributions)
+    assert reported.content.text == "the ferry should run all night"
+    assert reported.continuation.text == '"It is our only way home."'
+    before = only(analyze(
+        'The council "had no plan for" the floods, Tom Baker said. "Nobody listened to the engineers."'
+    ).attributions)
+    assert before.continuation.text == '"Nobody listened to the engineers."'

@@ -851,19 +851,24 @@ def _continuation(
     when the clause ends its own ('"Q1," said Ana Ruiz, the club's treasurer.' and a new paragraph), at the
     start of the next; none is another speaker's ('"Q1," Holt said. "Q2," Reyes said.')."""
     content, cue = attribution.content, attribution.cue
-    if content.end > cue.start or any(start < cue.start < end for start, end in quotes):
+    if any(start < cue.start < end for start, end in quotes):
         return None
-    following = next(((s, e) for s, e in quotes if s >= cue.end), None)
-    if following is None:
-        return None
-    gap = text[cue.end : following[0]]
-    quoted = text[content.end - 1 : content.end] in _CLOSING
-    ends = (",", ":", ".", "!", "?") if quoted else (",", ":")  # a new sentence carries on only a quotation
-    clause = gap.rstrip()  # a new paragraph may follow the clause, but may not split it
-    if not clause.endswith(ends) or len(gap) > 240 or "\n" in clause:
-        return None
-    if "\n" in gap and not clause.endswith((".", "!", "?")):
-        return None
+    if content.end > cue.start:
+        # 'She said the talks had failed. "We tried everything."': a quotation opening the next sentence of the
+        # paragraph carries on what the clause reported.
+        following = next(((s, e) for s, e in quotes if s >= content.end), None)
+        if following is None or text[content.end : following[0]].strip(" \t") not in {".", "!", "?"}:
+            return None
+    else:
+        following = next(((s, e) for s, e in quotes if s >= cue.end), None)
+        if following is None:
+            return None
+        gap = text[cue.end : following[0]]
+        clause = gap.rstrip()  # a new paragraph may follow the clause, but may not split it
+        if not clause.endswith((",", ":", ".", "!", "?")) or len(gap) > 240 or "\n" in clause:
+            return None
+        if "\n" in gap and not clause.endswith((".", "!", "?")):
+            return None
     start, end = following
     for next_start, next_end in quotes:
         # Only spaces part two quotations, or any blank space when the first was left open for the next paragraph
