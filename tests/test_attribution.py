@@ -534,3 +534,21 @@ def test_a_quotation_after_a_reported_clause_carries_it_on():
         'The council "had no plan for" the floods, Tom Baker said. "Nobody listened to the engineers."'
     ).attributions)
     assert before.continuation.text == '"Nobody listened to the engineers."'
+
+
+@pytest.mark.parametrize(
+    ("headline", "hedge"),
+    [("Rebel commander believed killed in air strike near the border", "believed"),
+     ("Video purports to show the collapse of the old bridge", "purports")],
+)
+def test_headline_hedges_without_their_auxiliary(headline, hedge):
+    claim = only(analyze(headline).claims)
+    assert claim.certainty == "hedged"
+    assert hedge in [h.text for h in claim.hedges]
+
+
+def test_a_headline_label_before_a_number_is_still_a_source():
+    article = analyze("Sources: Three soldiers found alive at the border")
+    attribution = only(article.attributions)
+    assert (attribution.source.text, attribution.source.kind) == ("Sources", "anonymous")
+    assert attribution.content.text == "Three soldiers found alive at the border"

@@ -564,7 +564,7 @@ def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
         if not doc[start].is_sent_start:
             continue
         label = doc[start : colon.i]
-        if not 1 <= len(label) <= 5 or colon.i + 1 >= len(doc) or doc[colon.i + 1].like_num:
+        if not 1 <= len(label) <= 5 or colon.i + 1 >= len(doc) or doc[colon.i + 1].like_num and not colon.whitespace_:
             continue
         if not _names_a_speaker(label) or any(t.pos_ == "VERB" for t in label):
             continue

@@ -87,11 +87,17 @@ def _all_hedges(doc: Doc) -> list[tuple[int, int, str]]:
     for start, end in _longest_matches(doc, _hedge_phrases()):
         first = doc[start]
         word = first.lower_
-        if end - start == 1 and (word in _MODALS and first.tag_ != "MD" or word in _PASSIVE_ONLY and first.tag_ != "VBN" and not (word in _ATTRIBUTIVE and first.tag_ == "JJ")):
+        if end - start == 1 and (word in _MODALS and first.tag_ != "MD" or word in _PASSIVE_ONLY and first.tag_ != "VBN" and not (word in _ATTRIBUTIVE and first.tag_ == "JJ") and not _headline_passive(doc, end)):
             continue
         words = tuple(t.lower_ for t in doc[start:end])
         found.append((*_chars(doc, start, end), hedges[words]))
     return found
+
+
+def _headline_passive(doc: Doc, after: int) -> bool:
+    """Whether a past participle or an adjective follows: a headline's passive without its "is" ("Rebel leader
+    believed killed in raid", "Crew feared dead"), which the tagger may read as an active past tense."""
+    return after < len(doc) and doc[after].tag_ in {"VBN", "VBD", "JJ"}
 
 
 class _Sorted:
