@@ -552,3 +552,13 @@ def test_a_headline_label_before_a_number_is_still_a_source():
     attribution = only(article.attributions)
     assert (attribution.source.text, attribution.source.kind) == ("Sources", "anonymous")
     assert attribution.content.text == "Three soldiers found alive at the border"
+
+
+def test_reportedly_is_a_report_with_no_source():
+    article = analyze("The harbour club is reportedly spending two million dollars on a new pier.")
+    report = only(article.attributions)
+    assert (report.source, report.cue.text) == (None, "reportedly")
+    assert report.content.text == "The harbour club is reportedly spending two million dollars on a new pier"
+    assert only(article.claims).certainty == "hedged"
+    told = only(analyze("The mayor reportedly told aides that the pier would close.").attributions)
+    assert (told.source.text, told.cue.text) == ("The mayor", "told")

@@ -459,6 +459,23 @@ def _according_to_drafts(doc: Doc) -> list[_Draft]:
     return drafts
 
 
+def _reportedly_drafts(doc: Doc) -> list[_Draft]:
+    """"The club is reportedly spending $1.5 million": a report with no source given. Its content is the whole
+    clause, the adverb inside it (the content is one span)."""
+    verbs = word_list("report_verbs.txt")
+    drafts = []
+    for token in _tokens_with(doc, "LOWER", frozenset({"reportedly"})):
+        clause = token.head
+        if token.dep_ != "advmod" or clause.pos_ not in {"VERB", "AUX", "ADJ"}:
+            continue
+        if token.head.lemma_.lower() in verbs:
+            continue  # "X reportedly told Y that Z": X is the source, and "reportedly" hedges the telling
+        while clause.dep_ == "conj" and clause.head.i < clause.i:
+            clause = clause.head  # "X did A and was reportedly doing B": the whole coordination
+        drafts.append(_Draft(source=None, cue=(token.i, token.i + 1), content=_subtree_chars(clause)))
+    return drafts
+
+
 #: Documents whose findings a clause can rest on ("In a CNN poll, 52 percent backed ..."); a statement, letter or
 #: post is rather the medium of the speaker the clause names ("In a statement, the ministry condemned ...").
 _FINDING_DOCUMENTS = frozenset({
@@ -772,6 +789,7 @@ def unique_drafts(doc: Doc, text: str, quotes: list[tuple[int, int]]) -> list[_D
         for draft in _verb_drafts(doc, quotes, text)
         + _according_to_drafts(doc)
         + _in_document_drafts(doc)
+        + _reportedly_drafts(doc)
         + _colon_drafts(doc, text)
         + _trailing_report_drafts(doc)
         if not any(start <= draft.cue[0] < end for start, end in labelled)  # "-- report" is a label, not a verb
