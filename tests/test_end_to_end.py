@@ -152,3 +152,9 @@ def test_markdown_escapes_a_hostile_record_id(tmp_path):
     result = CliRunner().invoke(cli, ["analyze", str(path), "-f", "md"])
     assert result.exit_code == 0
     assert "<img" not in result.stdout
+
+
+def test_api_reads_a_one_word_headline_as_text():
+    assert counterpoint.analyze("Seaquake").text == "Seaquake"
+    with pytest.raises(counterpoint.InputError, match="no such file"):
+        counterpoint.analyze("headlines.csv")  # a file suffix: a missing file, not a word

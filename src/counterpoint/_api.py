@@ -9,7 +9,7 @@ from pathlib import Path
 from .analysis.nlp import within_limit
 from .analysis.pipeline import run_pipeline
 from .errors import Errors, InputError
-from .ingest import FOLDER_SUFFIXES, IngestOptions, read_sources, read_text
+from .ingest import FOLDER_SUFFIXES, IngestOptions, names_a_source, read_sources, read_text
 from .ingest.dates import parse_date
 from .model import Article, Comparison, Grouping
 
@@ -19,14 +19,14 @@ Source = str | Path | Article
 
 
 def _looks_like_source(value: str) -> bool:
-    """A path, a URL, or '-' (one short line without spaces, or a path that exists): anything else is article
+    """A path, a URL, or '-' (one word that names a source, or a path that exists): anything else is article
     text. A missing path is still a source, so that it fails as one ("no such file") instead of being analyzed."""
     if value == "-" or value.startswith(("http://", "https://")):
         return True
     if "\n" in value or len(value) >= 4096:
         return False
     if " " not in value.strip():
-        return True
+        return names_a_source(value.strip())
     try:
         return Path(value).exists()
     except OSError:  # longer than a file name can be: it is text

@@ -27,7 +27,7 @@ from counterpoint.ingest.text import article_from_text
 from counterpoint.ingest.url import fetch
 from counterpoint.model import Article
 
-__all__ = ["FOLDER_SUFFIXES", "IngestOptions", "read_sources", "read_text"]
+__all__ = ["FOLDER_SUFFIXES", "IngestOptions", "names_a_source", "read_sources", "read_text"]
 
 
 @dataclass
@@ -65,6 +65,20 @@ _BARE_DOMAIN = re.compile(
     r"^(?:www\d*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?P<tld>[a-z]{2,24})(?::\d+)?(?:/\S*)?$", re.IGNORECASE
 )
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
+
+
+def names_a_source(word: str) -> bool:
+    """Whether one word without spaces names a source rather than being a text: '-', a URL, a path that exists or
+    has a folder or a file suffix in it, a bare domain. "Crabzilla" is a one-word headline; "notes.json" is a
+    file, missing or not (so that it fails as one, "no such file", instead of being analyzed)."""
+    if word == "-" or _SCHEME.match(word) or any(sign in word for sign in ("/", "\\", "~")):
+        return True
+    if word.rpartition(".")[2].lower() in _FILE_SUFFIXES or _BARE_DOMAIN.match(word):
+        return True
+    try:
+        return Path(word).exists()
+    except OSError:  # longer than a file name can be
+        return False
 
 
 def read_sources(sources: Iterable[str], options: IngestOptions | None = None) -> Iterator[Article | InputError]:
