@@ -562,3 +562,13 @@ def test_reportedly_is_a_report_with_no_source():
     assert only(article.claims).certainty == "hedged"
     told = only(analyze("The mayor reportedly told aides that the pier would close.").attributions)
     assert (told.source.text, told.cue.text) == ("The mayor", "told")
+
+
+def test_the_outlets_own_clause_beside_a_report_is_its_claim():
+    claims = analyze("The council closed the bridge on Friday after engineers said the cables were corroded.").claims
+    assert [(c.text, c.certainty, c.attribution) for c in claims] == [
+        ("The council closed the bridge on Friday", "asserted", None),
+        ("the cables were corroded", "reported", 0),
+    ]
+    coordinated = analyze("The mayor said the bridge was safe, and the council closed it on Friday.").claims
+    assert ("the council closed it on Friday", None) in [(c.text, c.attribution) for c in coordinated]

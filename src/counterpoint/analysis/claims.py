@@ -1,7 +1,8 @@
 """Claims and how firmly each is put; the article's sourcing profile and source chains.
 
 A claim is what an attribution's content says (on the source's authority) or, for a sentence no attribution
-covers, the sentence itself (in the outlet's own voice). Its certainty comes from the cue ("claimed" hedges,
+covers, the sentence itself (in the outlet's own voice); in a sentence with a report, the clauses outside it are
+the outlet's own ("[The council closed the bridge] after engineers said ..."). Its certainty comes from the cue ("claimed" hedges,
 "denied" denies, "said" reports) and from hedge words inside it ("reportedly", "allegedly", "may").
 """
 
@@ -249,11 +250,17 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
         if a.continuation is not None:
             covered[a.continuation.start : a.continuation.end] = 1
     coverage = np.concatenate(([0], np.cumsum(covered)))
+    attributed = _attributed_chars(article)
     for sentence in article.sentences:
         has_cue = bisect_left(cue_starts, sentence.start) < bisect_left(cue_starts, sentence.end)
         overlap = coverage[sentence.end] - coverage[sentence.start]
         if not has_cue and overlap < 0.5 * (sentence.end - sentence.start) and len(sentence.text.split()) >= 4:
             claims.append(_claim(doc, article, sentence.start, sentence.end, None, index))
+        elif has_cue:
+            claims += [
+                _claim(doc, article, start, end, None, index)
+                for start, end in _own_clauses(doc, sentence.start, sentence.end, attributed)
+            ]
     _inherit_outer_certainty(claims, article.attributions)
     claims.sort(key=lambda c: c.start)
     return claims
@@ -279,6 +286,54 @@ def _infinitive(doc: Doc, start: int) -> bool:
     """Whether the text at ``start`` opens an infinitive ("to buy ...")."""
     token = doc.char_span(start, start + 1, alignment_mode="expand")
     return token is not None and len(token) > 0 and token[0].tag_ == "TO"
+
+
+def _attributed_chars(article: Article) -> np.ndarray:
+    """A mask of the characters in some attribution's source, cue or content."""
+    mask = np.zeros(len(article.text) + 1, dtype=bool)
+    for a in article.attributions:
+        for part in (a.source, a.cue, a.content, a.continuation):
+            if part is not None:
+                mask[part.start : part.end] = True
+    return mask
+
+
+def _own_clauses(doc: Doc, start: int, end: int, attributed: np.ndarray) -> list[tuple[int, int]]:
+    """The clauses of a sentence with a reporting cue that the outlet states itself: "[The council closed the
+    bridge on Friday] after engineers said ...", "The mayor said X, and [the council closed it]". A clause is the
+    main verb or one coordinated with it, outside every attribution, without the phrases that hold one."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    heads = [span.root, *(t for t in span.root.conjuncts if t.i > span.root.i)]
+    found = []
+    for head in heads:
+        if head.pos_ not in {"VERB", "AUX"} or attributed[head.idx]:
+            continue
+        tokens = [head]
+        for child in head.children:
+            if child.dep_ in {"conj", "cc"}:
+                continue
+            words = list(child.subtree)
+            if any(attributed[t.idx] for t in words):
+                continue  # "after engineers said ...": a phrase that holds an attribution
+            tokens += words
+        tokens.sort(key=lambda t: t.i)
+        # one unbroken stretch around the verb, trimmed of edge punctuation
+        first = last = tokens.index(head)
+        while first > 0 and tokens[first - 1].i == tokens[first].i - 1:
+            first -= 1
+        while last + 1 < len(tokens) and tokens[last + 1].i == tokens[last].i + 1:
+            last += 1
+        stretch = tokens[first : last + 1]
+        while stretch and (stretch[0].is_punct or stretch[0].dep_ == "cc"):
+            stretch.pop(0)
+        while stretch and stretch[-1].is_punct:
+            stretch.pop()
+        words = [t for t in stretch if not t.is_punct]
+        if len(words) >= 4 and not any(attributed[t.idx] for t in stretch):
+            found.append((stretch[0].idx, stretch[-1].idx + len(stretch[-1])))
+    return found
 
 
 def _in_a_modifier(doc: Doc, start: int) -> bool:
