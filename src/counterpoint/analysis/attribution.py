@@ -468,7 +468,7 @@ def _reportedly_drafts(doc: Doc) -> list[_Draft]:
         clause = token.head
         if token.dep_ != "advmod" or clause.pos_ not in {"VERB", "AUX", "ADJ"}:
             continue
-        if token.head.lemma_.lower() in verbs:
+        if clause.lemma_.lower() in verbs:
             continue  # "X reportedly told Y that Z": X is the source, and "reportedly" hedges the telling
         while clause.dep_ == "conj" and clause.head.i < clause.i:
             clause = clause.head  # "X did A and was reportedly doing B": the whole coordination
@@ -864,10 +864,12 @@ def _consistent_media(attributions: list[Attribution]) -> None:
 def _continuation(
     attribution: Attribution, others: list[Attribution], quotes: list[tuple[int, int]], text: str
 ) -> TextSpan | None:
-    """The quotations that carry on what was attributed before the reporting clause ('"Q1," he said. "Q2."',
-    '"Q1," she said, "but Q2."'): each opens right after the clause or the last one, in the same paragraph or,
-    when the clause ends its own ('"Q1," said Ana Ruiz, the club's treasurer.' and a new paragraph), at the
-    start of the next; none is another speaker's ('"Q1," Holt said. "Q2," Reyes said.')."""
+    """The quotations that carry on what was attributed: after a reporting clause that follows its content
+    ('"Q1," he said. "Q2."', '"Q1," she said, "but Q2."', 'X, Tom Baker said. "Q."'), each opens right after the
+    clause or the last one, in the same paragraph or, when the clause ends its own ('"Q1," said Ana Ruiz, the
+    club's treasurer.' and a new paragraph), at the start of the next; after a content that follows its cue ('She
+    says X. "Q."'), the quotation opens the next sentence of the paragraph. None is another speaker's ('"Q1," Holt
+    said. "Q2," Reyes said.')."""
     content, cue = attribution.content, attribution.cue
     if any(start < cue.start < end for start, end in quotes):
         return None

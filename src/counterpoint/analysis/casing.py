@@ -3,8 +3,8 @@
 English headlines often capitalize every word ("Minister Says Port Will Reopen In May"). spaCy's small English
 pipeline reads capitalized words as proper nouns, so in such a line "Says" is no verb, "Will Reopen" joins a name
 and no attribution, claim or entity comes out right. Before parsing, each capitalized word of a title-case line that
-is not a name is lowercased, the parse runs on that copy (same tokens, same lengths), and its annotations are copied
-back onto the original words: every span still points at the text as written.
+is not a name is lowercased, the parse runs on that copy (letter for letter the same length), and its annotations
+are copied back onto the words as written: every span still points at the text as written.
 
 A word is judged a name by the article itself first (it is capitalized mid-sentence in the body, or written in
 lower case there), then, in a text that is only a headline, by the named entities the pipeline finds in the line as

@@ -2,8 +2,8 @@
 
 A claim is what an attribution's content says (on the source's authority) or, for a sentence no attribution
 covers, the sentence itself (in the outlet's own voice); in a sentence with a report, the clauses outside it are
-the outlet's own ("[The council closed the bridge] after engineers said ..."). Its certainty comes from the cue ("claimed" hedges,
-"denied" denies, "said" reports) and from hedge words inside it ("reportedly", "allegedly", "may").
+the outlet's own ("[The council closed the bridge] after engineers said ..."). Its certainty comes from the cue
+("claimed" hedges, "denied" denies, "said" reports) and from hedge words inside it ("reportedly", "may").
 """
 
 from __future__ import annotations
@@ -268,9 +268,9 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
 
 def _infinitive_claim(doc: Doc, article: Article, number: int, index: _Index) -> Claim:
     """The claim of an attribution whose content is an infinitive ("Lenovo is looking [to buy BlackBerry]"): the
-    content alone says nothing without its subject, so the claim spans the source, the cue and the content. The writer states that the source intends, vows or plans it (asserted), unless the cue says how
-    firmly ("claims to", "is believed to": the cue's own certainty) or is passive ("is reported to", "is said
-    to": reported)."""
+    content alone says nothing without its subject, so the claim spans the source, the cue and the content. The
+    writer states that the source intends, vows or plans it (asserted), unless the cue says how firmly ("claims
+    to", "is believed to": the cue's own certainty) or is passive ("is reported to", "is said to": reported)."""
     attribution = article.attributions[number]
     source = attribution.source
     spans = [attribution.cue, attribution.content] + ([source] if source is not None else [])

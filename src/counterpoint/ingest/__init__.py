@@ -73,7 +73,7 @@ def names_a_source(word: str) -> bool:
     file, missing or not (so that it fails as one, "no such file", instead of being analyzed)."""
     if word == "-" or _SCHEME.match(word) or any(sign in word for sign in ("/", "\\", "~")):
         return True
-    if word.rpartition(".")[2].lower() in _FILE_SUFFIXES or _BARE_DOMAIN.match(word):
+    if "." in word and word.rpartition(".")[2].lower() in _FILE_SUFFIXES or _BARE_DOMAIN.match(word):
         return True
     try:
         return Path(word).exists()
