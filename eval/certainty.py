@@ -5,13 +5,10 @@
   "some", "critics", "it is argued"), which is what this data marks. F1 of the uncertain class, and accuracy. The file has no split, so one is made:
   rows with an even index are ``train`` (tune), odd ones ``dev`` (report).
 - ``emergent`` (Emergent, its own train / test files; ``dev`` here is its test file): a headline's stance to its
-  claim from our certainty and sourcing. ``observing`` when the headline's main claim is reported or hedged (it
+  claim from our certainty alone. ``observing`` when the headline's main claim is reported or hedged (it
   attributes or distances; a claim attributed through a cue that vouches for it, "confirms", "reveals", is
   asserted and does not count), ``against`` when it is denied or the headline negates what the claim does not,
-  else ``for``; but a headline whose only distance is a report on the record (a named person's or an official
-  body's word, "Tim Cook says ...", "government says ...") and that hedges nothing puts the claim forward:
-  ``for``. Emergent tracks rumours, and "observing" is repeating one on hearsay. Accuracy and macro-F1;
-  ``certainty_only_*`` without the sourcing rule (the measure before 2026-12-01).
+  else ``for``. Accuracy and macro-F1.
 """
 
 from __future__ import annotations
@@ -83,33 +80,6 @@ def _stance(headline: Article, claim: str) -> str:
     return "for"
 
 
-def _on_record(headline: Article) -> bool:
-    """Whether every report in the headline is on a named person's or an official body's word and nothing in it
-    is hedged."""
-    if any(c.certainty in {"hedged", "conditional"} for c in headline.claims):
-        return False
-    reported = [c.attribution for c in headline.claims if c.certainty == "reported"]
-    sources = [headline.attributions[i].source if i is not None else None for i in reported]
-    return bool(sources) and all(s is not None and s.kind in {"person", "official"} for s in sources)
-
-
-def _stance_with_sourcing(headline: Article, claim: str) -> str:
-    stance = _stance(headline, claim)
-    return "for" if stance == "observing" and _on_record(headline) else stance
-
-
-def _accuracy_and_macro_f1(gold: list[str], predicted: list[str]) -> tuple[float, float]:
-    f1s = []
-    for label in sorted(set(gold)):
-        tp = sum(g == p == label for g, p in zip(gold, predicted, strict=True))
-        n_pred, n_gold = predicted.count(label), gold.count(label)
-        p = tp / n_pred if n_pred else 0.0
-        r = tp / n_gold if n_gold else 0.0
-        f1s.append(2 * p * r / (p + r) if p + r else 0.0)
-    accuracy = sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold)
-    return accuracy, sum(f1s) / len(f1s)
-
-
 def score_emergent(split: str = "dev") -> dict[str, float]:
     name = "train" if split == "train" else "test"
     path = dataset("emergent") / "emergent" / f"url-versions-2015-06-14-clean-{name}.csv"
@@ -117,9 +87,14 @@ def score_emergent(split: str = "dev") -> dict[str, float]:
         rows = [row for row in csv.DictReader(handle) if row["articleHeadline"].strip()]
     headlines = _analyze(row["articleHeadline"] for row in rows)
     gold = [row["articleHeadlineStance"] for row in rows]
-    scores: dict[str, float] = {}
-    for prefix, stance in (("", _stance_with_sourcing), ("certainty_only_", _stance)):
-        predicted = [stance(h, row["claimHeadline"]) for h, row in zip(headlines, rows, strict=True)]
-        scores[prefix + "accuracy"], scores[prefix + "macro_f1"] = _accuracy_and_macro_f1(gold, predicted)
-    scores["headlines"] = len(gold)
-    return scores
+    predicted = [_stance(h, row["claimHeadline"]) for h, row in zip(headlines, rows, strict=True)]
+    labels = sorted(set(gold))
+    f1s = []
+    for label in labels:
+        tp = sum(g == p == label for g, p in zip(gold, predicted, strict=True))
+        n_pred, n_gold = predicted.count(label), gold.count(label)
+        p = tp / n_pred if n_pred else 0.0
+        r = tp / n_gold if n_gold else 0.0
+        f1s.append(2 * p * r / (p + r) if p + r else 0.0)
+    accuracy = sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold)
+    return {"accuracy": accuracy, "macro_f1": sum(f1s) / len(f1s), "headlines": len(gold)}

@@ -72,9 +72,7 @@ What the scores mean:
 - `weasel.*` (CoNLL-2010 Wikipedia weasel subset; `dev` = odd rows, `train` = even rows): a sentence is hedged
   when one of our claims in it is `hedged`; F1 of the uncertain class.
 - `emergent.*` (Emergent test file as `dev`): headline stance for / against / observing from our certainty
-  and sourcing (reported or hedged -> observing, denied or added negation -> against, else for; from
-  2026-12-01, a headline whose only distance is a report on a named person's or an official body's word, with
-  nothing hedged, -> for). `certainty_only_*` = the earlier measure, certainty alone.
+  alone (reported or hedged -> observing, denied or added negation -> against, else for).
 - `ptc.*` (SemEval-2020 Task 11 PTC): `si_*` = the task's span-identification P/R/F1 (partial credit for
   overlap) of our `loaded_terms` on `dev` against the dev template's gold spans (all 14 techniques);
   `loaded_language_*` / `name_calling_*` = the same metric per technique on the train articles held apart (id
