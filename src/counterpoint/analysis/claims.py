@@ -8,6 +8,7 @@ the outlet's own ("[The council closed the bridge] after engineers said ..."). I
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
@@ -127,7 +128,12 @@ class _Index:
     times: _Sorted
 
 
-def _is_conditional(doc: Doc, start: int, end: int) -> bool:
+_CONDITIONAL_WORD = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
+
+
+def _is_conditional(doc: Doc, text: str, start: int, end: int) -> bool:
+    if not _CONDITIONAL_WORD.search(text, start, end):
+        return False  # the common case, told from the text without walking the claim's tokens
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and any(
         t.lower_ in _CONDITIONAL_MARKS and t.dep_ == "mark" and t.head.dep_ == "advcl" and t.head.head.i in range(span.start, span.end)
@@ -163,7 +169,7 @@ def _claim(
         hedges.append(article.span(h_start, h_end))
         if _RANK[stance] > _RANK[certainty]:  # type: ignore[index]
             certainty = stance  # type: ignore[assignment]
-    if certainty in {"asserted", "reported"} and _is_conditional(doc, start, end):
+    if certainty in {"asserted", "reported"} and _is_conditional(doc, article.text, start, end):
         certainty = "conditional"
     question = article.text[start:end].rstrip().rstrip("\"”’'")
     if certainty == "asserted" and question.endswith("?"):
@@ -305,34 +311,38 @@ def _own_clauses(doc: Doc, start: int, end: int, attributed: np.ndarray) -> list
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return []
-    heads = [span.root, *(t for t in span.root.conjuncts if t.i > span.root.i)]
+    root = span.root
     found = []
-    for head in heads:
+    for head in (root, *(t for t in root.conjuncts if t.i > root.i)):
         if head.pos_ not in {"VERB", "AUX"} or attributed[head.idx]:
             continue
-        tokens = [head]
+        # the head's phrases as token ranges, without coordinated clauses and phrases that hold an attribution
+        ranges = [(head.i, head.i + 1)]
         for child in head.children:
-            if child.dep_ in {"conj", "cc"}:
+            first, last = child.left_edge, child.right_edge
+            if child.dep_ in {"conj", "cc"} or attributed[first.idx : last.idx + len(last)].any():
                 continue
-            words = list(child.subtree)
-            if any(attributed[t.idx] for t in words):
-                continue  # "after engineers said ...": a phrase that holds an attribution
-            tokens += words
-        tokens.sort(key=lambda t: t.i)
-        # one unbroken stretch around the verb, trimmed of edge punctuation
-        first = last = tokens.index(head)
-        while first > 0 and tokens[first - 1].i == tokens[first].i - 1:
-            first -= 1
-        while last + 1 < len(tokens) and tokens[last + 1].i == tokens[last].i + 1:
-            last += 1
-        stretch = tokens[first : last + 1]
-        while stretch and (stretch[0].is_punct or stretch[0].dep_ == "cc"):
-            stretch.pop(0)
-        while stretch and stretch[-1].is_punct:
-            stretch.pop()
-        words = [t for t in stretch if not t.is_punct]
-        if len(words) >= 4 and not any(attributed[t.idx] for t in stretch):
-            found.append((stretch[0].idx, stretch[-1].idx + len(stretch[-1])))
+            ranges.append((first.i, last.i + 1))
+        ranges.sort()
+        # one unbroken stretch around the verb
+        at = ranges.index((head.i, head.i + 1))
+        low, high = ranges[at]
+        for r_start, r_end in reversed(ranges[:at]):
+            if r_end != low:
+                break
+            low = r_start
+        for r_start, r_end in ranges[at + 1 :]:
+            if r_start != high:
+                break
+            high = r_end
+        while low < high and (doc[low].is_punct or doc[low].dep_ == "cc"):
+            low += 1
+        while high > low and doc[high - 1].is_punct:
+            high -= 1
+        words = sum(not doc[i].is_punct for i in range(low, high))
+        first_char, end_char = doc[low].idx, doc[high - 1].idx + len(doc[high - 1])
+        if words >= 4 and not attributed[first_char:end_char].any():
+            found.append((first_char, end_char))
     return found
 
 
