@@ -460,7 +460,7 @@ def _according_to_drafts(doc: Doc) -> list[_Draft]:
 
 
 def _reportedly_drafts(doc: Doc) -> list[_Draft]:
-    """"The club is reportedly spending $1.5 million": a report with no source given. Its content is the whole
+    """"The club is reportedly spending two million dollars": a report with no source given. Its content is the whole
     clause, the adverb inside it (the content is one span)."""
     verbs = word_list("report_verbs.txt")
     drafts = []
@@ -476,7 +476,7 @@ def _reportedly_drafts(doc: Doc) -> list[_Draft]:
     return drafts
 
 
-#: Documents whose findings a clause can rest on ("In a CNN poll, 52 percent backed ..."); a statement, letter or
+#: Documents whose findings a clause can rest on ("In a poll released on Monday, 52 percent backed ..."); a statement, letter or
 #: post is rather the medium of the speaker the clause names ("In a statement, the ministry condemned ...").
 _FINDING_DOCUMENTS = frozenset({
     "poll", "polls", "survey", "surveys", "study", "studies", "report", "analysis", "data", "census", "audit",
@@ -485,7 +485,7 @@ _FINDING_DOCUMENTS = frozenset({
 
 
 def _in_document_drafts(doc: Doc) -> list[_Draft]:
-    """"In a CNN poll, 52 percent of voters backed the plan": the poll is the source of the clause after it, unless
+    """"In a poll released on Monday, 52 percent of voters backed the plan": the poll is the source of the clause after it, unless
     the clause has its own reporting verb or the document is its subject's own ("In its report, the agency
     found ...": the agency speaks)."""
     verbs = word_list("report_verbs.txt")

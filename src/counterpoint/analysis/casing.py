@@ -132,7 +132,7 @@ def _body_usage(text: str, titles: list[tuple[int, int]]) -> tuple[set[str], set
 
 def _guarded(nlp: Language, line: Doc) -> set[int]:
     """The tokens of a headline the named-entity model puts in a name (function words inside a long "name" are
-    title case misread, "Apple Watch Will Be", not a name)."""
+    title case misread, "Harbour Crane Will Be", not a name)."""
     named = nlp(line.text, disable=[name for name in nlp.pipe_names if name != "ner"])
     if len(named) != len(line):
         return set()
@@ -155,7 +155,7 @@ def sentence_cased(nlp: Language, text: str) -> str:
     lower, capital = _body_usage(text, titles)
     verbs, nouns = _word_index(nlp, "verb"), _word_index(nlp, "noun")
     common = _common_words(nlp, headline_only)
-    chars = list(text)
+    chars, changed = list(text), False
     for start, end in titles:
         line = nlp.make_doc(text[start:end])
         guarded = _guarded(nlp, line) if headline_only else set()
@@ -173,13 +173,12 @@ def sentence_cased(nlp: Language, text: str) -> str:
                 continue
             if len(folded) == len(word) and (folded in lower or folded in STOP_WORDS or _in_index(folded, common)):
                 chars[start + token.idx] = folded[0]
-    return "".join(chars)
+                changed = True
+    return "".join(chars) if changed else text
 
 
 def restore_case(nlp: Language, parsed: Doc, text: str) -> Doc:
-    """The parse of a ``sentence_cased`` copy, on the words of ``text`` as written."""
-    if parsed.text == text:
-        return parsed
+    """The parse of a ``sentence_cased`` copy that differs from ``text``, on the words of ``text`` as written."""
     words = [text[token.idx : token.idx + len(token)] for token in parsed]
     original = Doc(nlp.vocab, words=words, spaces=[bool(token.whitespace_) for token in parsed])
     original.from_array(_COPIED, parsed.to_array(_COPIED))
@@ -188,6 +187,12 @@ def restore_case(nlp: Language, parsed: Doc, text: str) -> Doc:
 
 def parse_pairs(nlp: Language, pairs: Iterable[tuple[str, T]], batch_size: int = 32) -> Iterator[tuple[Doc, T]]:
     """``nlp.pipe(pairs, as_tuples=True)`` with title-case lines parsed in sentence case."""
-    prepared = ((sentence_cased(nlp, text), (text, context)) for text, context in pairs)
-    for doc, (text, context) in nlp.pipe(prepared, as_tuples=True, batch_size=batch_size):
-        yield restore_case(nlp, doc, text), context
+
+    def prepared() -> Iterator[tuple[str, tuple[str, bool, T]]]:
+        for text, context in pairs:
+            cased = sentence_cased(nlp, text)
+            yield cased, (text, cased is not text, context)
+
+    for doc, (text, recased, context) in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
+        # Only a recased copy needs its words put back (``doc.text`` would rebuild every article's text to tell)
+        yield (restore_case(nlp, doc, text) if recased else doc), context

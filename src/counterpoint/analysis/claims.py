@@ -16,7 +16,7 @@ from functools import cache
 
 import numpy as np
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 from spacy.vocab import Vocab
 
@@ -87,13 +87,24 @@ def _all_hedges(doc: Doc) -> list[tuple[int, int, str]]:
     hedges = _hedges()
     found = []
     for start, end in _longest_matches(doc, _hedge_phrases()):
-        first = doc[start]
-        word = first.lower_
-        if end - start == 1 and (word in _MODALS and first.tag_ != "MD" or word in _PASSIVE_ONLY and first.tag_ != "VBN" and not (word in _ATTRIBUTIVE and first.tag_ == "JJ") and not _headline_passive(doc, end)):
+        if end - start == 1 and not _hedges_here(doc, start):
             continue
         words = tuple(t.lower_ for t in doc[start:end])
         found.append((*_chars(doc, start, end), hedges[words]))
     return found
+
+
+def _hedges_here(doc: Doc, i: int) -> bool:
+    """Whether a one-word hedge hedges where it stands: a modal only as a modal ("May" the month does not), a
+    passive-only word ("believed", "said") only as a participle, before one in a headline ("believed killed"), or
+    as an adjective where it hedges as one ("the alleged gunman")."""
+    token = doc[i]
+    word = token.lower_
+    if word in _MODALS:
+        return token.tag_ == "MD"
+    if word in _PASSIVE_ONLY:
+        return token.tag_ == "VBN" or word in _ATTRIBUTIVE and token.tag_ == "JJ" or _headline_passive(doc, i + 1)
+    return True
 
 
 def _headline_passive(doc: Doc, after: int) -> bool:
@@ -249,14 +260,13 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
     ]
     # A sentence is the outlet's own claim unless an attribution's cue is in it or its content covers half of it;
     # a cue inside a modifier does not count ("The aide [who revealed that X] was fired": the firing is claimed).
-    covered = np.zeros(len(article.text) + 1, dtype=np.int32)
     cue_starts = sorted(a.cue.start for _, a in said if not _in_a_modifier(doc, a.cue.start))
-    for _, a in said:
-        covered[a.content.start : a.content.end] = 1
-        if a.continuation is not None:
-            covered[a.continuation.start : a.continuation.end] = 1
-    coverage = np.concatenate(([0], np.cumsum(covered)))
-    attributed = _attributed_chars(article)
+    covered = _char_mask(len(article.text), [part for _, a in said for part in (a.content, a.continuation)])
+    coverage = np.concatenate(([0], np.cumsum(covered, dtype=np.int64)))
+    attributed = _char_mask(
+        len(article.text),
+        [part for a in article.attributions for part in (a.source, a.cue, a.content, a.continuation)],
+    )
     for sentence in article.sentences:
         has_cue = bisect_left(cue_starts, sentence.start) < bisect_left(cue_starts, sentence.end)
         overlap = coverage[sentence.end] - coverage[sentence.start]
@@ -273,7 +283,7 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
 
 
 def _infinitive_claim(doc: Doc, article: Article, number: int, index: _Index) -> Claim:
-    """The claim of an attribution whose content is an infinitive ("Lenovo is looking [to buy BlackBerry]"): the
+    """The claim of an attribution whose content is an infinitive ("The port authority plans [to sell the ferry terminal]"): the
     content alone says nothing without its subject, so the claim spans the source, the cue and the content. The
     writer states that the source intends, vows or plans it (asserted), unless the cue says how firmly ("claims
     to", "is believed to": the cue's own certainty) or is passive ("is reported to", "is said to": reported)."""
@@ -288,19 +298,24 @@ def _infinitive_claim(doc: Doc, article: Article, number: int, index: _Index) ->
     return claim
 
 
+def _token_at(doc: Doc, start: int) -> Token | None:
+    """The token the character at ``start`` belongs to."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
 def _infinitive(doc: Doc, start: int) -> bool:
-    """Whether the text at ``start`` opens an infinitive ("to buy ...")."""
-    token = doc.char_span(start, start + 1, alignment_mode="expand")
-    return token is not None and len(token) > 0 and token[0].tag_ == "TO"
+    """Whether the text at ``start`` opens an infinitive ("to sell ...")."""
+    token = _token_at(doc, start)
+    return token is not None and token.tag_ == "TO"
 
 
-def _attributed_chars(article: Article) -> np.ndarray:
-    """A mask of the characters in some attribution's source, cue or content."""
-    mask = np.zeros(len(article.text) + 1, dtype=bool)
-    for a in article.attributions:
-        for part in (a.source, a.cue, a.content, a.continuation):
-            if part is not None:
-                mask[part.start : part.end] = True
+def _char_mask(length: int, spans: list[TextSpan | None]) -> np.ndarray:
+    """A mask over a text's characters (and one past its end) of those inside any of the spans given."""
+    mask = np.zeros(length + 1, dtype=bool)
+    for span in spans:
+        if span is not None:
+            mask[span.start : span.end] = True
     return mask
 
 
@@ -349,8 +364,8 @@ def _own_clauses(doc: Doc, start: int, end: int, attributed: np.ndarray) -> list
 def _in_a_modifier(doc: Doc, start: int) -> bool:
     """Whether the word at ``start`` is in a relative clause or a participle that modifies a noun: its clause is
     not what the sentence is about."""
-    token = doc.char_span(start, start + 1, alignment_mode="expand")
-    return token is not None and len(token) > 0 and any(t.dep_ in {"relcl", "acl"} for t in (token[0], *token[0].ancestors))
+    token = _token_at(doc, start)
+    return token is not None and any(t.dep_ in {"relcl", "acl"} for t in (token, *token.ancestors))
 
 
 def _inherit_outer_certainty(claims: list[Claim], attributions: list[Attribution]) -> None:

@@ -156,8 +156,8 @@ def _trim(span: Span) -> Span:
     return doc[start:end]
 
 
-#: Word classes a person's name never starts with ("Said Comey", "a Donald Trump", "Top Clinton") or ends with
-#: ("Trump Wants"): the named-entity model's misreadings, mostly of quotes and title-case headlines.
+#: Word classes a person's name never starts with ("Said Okafor", "a Maria Lopez", "Top Mensah") or ends with
+#: ("Mensah Wants"): the named-entity model's misreadings, mostly of quotes and title-case headlines.
 _NOT_NAME_START = frozenset({"ADJ", "ADV", "AUX", "DET", "VERB"})
 _NOT_NAME_END = frozenset({"AUX", "VERB"})
 _GLUED_POSSESSIVE = re.compile(r"(?<=\w)[’‘']s$")
@@ -175,7 +175,7 @@ def _trim_person(span: Span) -> Span:
 
 
 def _person_name(span: Span) -> str:
-    """The name as written, without a possessive the tokenizer left on its last word ("Trump‘s")."""
+    """The name as written, without a possessive the tokenizer left on its last word ("Mensah‘s")."""
     return _GLUED_POSSESSIVE.sub("", span.text)
 
 
@@ -249,7 +249,7 @@ _NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 
 def _surname(words: list[str]) -> str:
-    """The last word of a full name that is not a generational suffix ("Joseph R. Biden Jr." -> "biden")."""
+    """The last word of a full name that is not a generational suffix ("Robert Alvarez Jr." -> "alvarez")."""
     return next((word for word in reversed(words[1:]) if word.strip(",") not in _NAME_SUFFIXES), words[-1])
 
 

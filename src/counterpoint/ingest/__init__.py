@@ -69,7 +69,7 @@ _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I
 
 def names_a_source(word: str) -> bool:
     """Whether one word without spaces names a source rather than being a text: '-', a URL, a path that exists or
-    has a folder or a file suffix in it, a bare domain. "Crabzilla" is a one-word headline; "notes.json" is a
+    has a folder or a file suffix in it, a bare domain. "Seaquake" is a one-word headline; "notes.json" is a
     file, missing or not (so that it fails as one, "no such file", instead of being analyzed)."""
     if word == "-" or _SCHEME.match(word) or any(sign in word for sign in ("/", "\\", "~")):
         return True
