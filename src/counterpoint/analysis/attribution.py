@@ -232,8 +232,10 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             token.dep_ in {"parataxis", "ccomp"}
             and token.head.pos_ in {"VERB", "AUX"}
             and token.head.lemma_.lower() not in known
+            and not any(c.dep_ == "dobj" for c in children)
         ):
-            # "..., the source said" / "So that, I said, is why": the reported clause is the head.
+            # "..., the source said" / "So that, I said, is why": the reported clause is the head. A verb with an
+            # object of its own is no aside ("announced his candidacy, and here we are").
             shape, content_chars = "parenthetical", _subtree_chars(token.head, exclude=token)
         elif after is not None:
             shape, content_chars = "object", after
@@ -247,12 +249,13 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         if content_chars[1] <= content_chars[0]:
             continue
         voiced = subject
-        if subject is not None and (subject.lower_ in _EXPLETIVES or subject.dep_ == "nsubjpass" and agent is None):
+        passive = subject is not None and (subject.dep_ == "nsubjpass" or _passive_without_auxiliary(token, children, content))
+        if subject is not None and (subject.lower_ in _EXPLETIVES or passive and agent is None):
             # "it was reported that ...", "Israel is believed to have ...": nobody is named as the source.
-            if subject.dep_ == "nsubjpass" and subject.lower_ not in _EXPLETIVES and content is not None:
+            if passive and subject.lower_ not in _EXPLETIVES and content is not None:
                 content_chars = (_subtree_chars(subject)[0], content_chars[1])
             subject = None
-        if subject is None and token.dep_ == "ROOT":
+        if subject is None and token.dep_ == "ROOT" and not passive:
             subject = _chunk_before(token)
         if subject is None and voiced is None:
             subject = _implied_subject(token)
@@ -276,6 +279,25 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         features = _cue_features(token, children, lemma, shape, lexicon, subject, voiced, quotes, content_chars)
         candidates.append((draft, features))
     return candidates
+
+
+#: Verbs whose past participle takes an infinitive only in the passive: "Mayor said to have resigned" is a
+#: headline's "Mayor (is) said to have resigned"; the mayor says nothing.
+_RAISING_PASSIVES = frozenset({"say", "report", "believe", "think", "rumor", "rumour", "allege", "fear", "know", "understand"})
+
+
+def _passive_without_auxiliary(verb: Token, children: list[Token], content: Token | None) -> bool:
+    """A passive whose "is" a headline dropped, which the tagger reads as an active past tense."""
+    return (
+        content is not None
+        and verb.lemma_.lower() in _RAISING_PASSIVES
+        and verb.tag_ in {"VBD", "VBN"}
+        and content.dep_ == "xcomp"
+        and content.i > verb.i
+        and verb.i + 1 < len(verb.doc)
+        and verb.doc[verb.i + 1].tag_ == "TO"
+        and not any(c.dep_ in {"aux", "auxpass", "dobj"} for c in children)
+    )
 
 
 def _cue_features(
@@ -437,15 +459,22 @@ def _chunk_before(verb: Token) -> Token | None:
 
 
 def _according_to_drafts(doc: Doc) -> list[_Draft]:
+    """"..., according to X" and its short form "..., per X" (only beside a comma or opening the sentence, and
+    only of a speaker: "ten dollars per person" cites no one): the clause it modifies is X's."""
     drafts = []
-    for token in _tokens_with(doc, "LOWER", frozenset({"according"})):
-        to = next((c for c in token.children if c.lower_ == "to"), None)
-        if to is None and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-            to = doc[token.i + 1]
+    for token in _tokens_with(doc, "LOWER", frozenset({"according", "per"})):
+        if token.lower_ == "per":
+            to = token
+            if not (token.is_sent_start or token.i and doc[token.i - 1].text in {",", "(", "—", "–"}):
+                continue
+        else:
+            to = next((c for c in token.children if c.lower_ == "to"), None)
+            if to is None and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+                to = doc[token.i + 1]
         if to is None:
             continue
         source = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if source is None:
+        if source is None or token.lower_ == "per" and not _names_a_speaker(doc[source.i : source.i + 1]):
             continue
         # The clause "according to" modifies: climb to the nearest verb (heads never leave the sentence).
         clause = token.head
@@ -473,6 +502,32 @@ def _reportedly_drafts(doc: Doc) -> list[_Draft]:
         while clause.dep_ == "conj" and clause.head.i < clause.i:
             clause = clause.head  # "X did A and was reportedly doing B": the whole coordination
         drafts.append(_Draft(source=None, cue=(token.i, token.i + 1), content=_subtree_chars(clause)))
+    return drafts
+
+
+def _noun_drafts(doc: Doc) -> list[_Draft]:
+    """"the ministry's claim that the dam was safe", "fears that the dam will burst": a noun of saying or believing
+    (``cue_nouns.txt``) with a that-clause of its own. The source is its possessor or its "by" phrase, or no one
+    ("allegations that ...")."""
+    nouns = word_list("cue_nouns.txt")
+    drafts = []
+    for token in _tokens_with(doc, "POS", frozenset({"NOUN"})):
+        if token.lemma_.lower() not in nouns:
+            continue
+        clause = next(
+            (c for c in token.children
+             if c.dep_ in {"acl", "ccomp"} and c.i > token.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)),
+            None,
+        )
+        if clause is None:
+            continue
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is None:
+            by = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "by" and c.i < clause.i), None)
+            owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        source = doc[owner.left_edge.i : owner.i + 1] if owner is not None else None  # without its "'s"
+        content = _subtree_chars(clause)
+        drafts.append(_Draft(source=source, cue=(token.i, token.i + 1), content=content, bound=content[1]))
     return drafts
 
 
@@ -790,6 +845,7 @@ def unique_drafts(doc: Doc, text: str, quotes: list[tuple[int, int]]) -> list[_D
         + _according_to_drafts(doc)
         + _in_document_drafts(doc)
         + _reportedly_drafts(doc)
+        + _noun_drafts(doc)
         + _colon_drafts(doc, text)
         + _trailing_report_drafts(doc)
         if not any(start <= draft.cue[0] < end for start, end in labelled)  # "-- report" is a label, not a verb

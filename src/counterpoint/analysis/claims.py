@@ -30,6 +30,9 @@ _MODALS = frozenset({"may", "might", "could"})
 _PASSIVE_ONLY = frozenset({"believed", "thought", "understood", "said", "expected", "alleged", "suspected"})
 #: Of those, the ones that hedge as adjectives too ("the alleged gunman", "suspected militants").
 _ATTRIBUTIVE = frozenset({"alleged", "suspected"})
+#: Adjectives that hedge only before their noun ("a possible link", "an apparent suicide"): "as soon as possible"
+#: and "it became apparent that" hedge nothing.
+_BEFORE_NOUN_ONLY = frozenset({"possible", "apparent", "probable", "presumed", "putative", "ostensible", "reputed"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless"})
 #: Dependents that qualify a reporting verb ("may", "widely", "not", "reportedly").
 _FRAME_DEPS = frozenset({"aux", "auxpass", "advmod", "neg"})
@@ -97,13 +100,15 @@ def _all_hedges(doc: Doc) -> list[tuple[int, int, str]]:
 def _hedges_here(doc: Doc, i: int) -> bool:
     """Whether a one-word hedge hedges where it stands: a modal only as a modal ("May" the month does not), a
     passive-only word ("believed", "said") only as a participle, before one in a headline ("believed killed"), or
-    as an adjective where it hedges as one ("the alleged gunman")."""
+    as an adjective where it hedges as one ("the alleged gunman", "a possible link")."""
     token = doc[i]
     word = token.lower_
     if word in _MODALS:
         return token.tag_ == "MD"
     if word in _PASSIVE_ONLY:
         return token.tag_ == "VBN" or word in _ATTRIBUTIVE and token.tag_ == "JJ" or _headline_passive(doc, i + 1)
+    if word in _BEFORE_NOUN_ONLY:
+        return token.dep_ == "amod" and token.head.i > i and token.head.pos_ in {"NOUN", "PROPN"}
     return True
 
 
@@ -225,12 +230,12 @@ def _passive(cue: TokenSpan | None) -> bool:
 
 def _frame(cue: TokenSpan) -> list[tuple[int, int]]:
     """Characters of the words that qualify the reporting verb itself: the cue, its auxiliaries and adverbs
-    ("may soon announce", "is widely regarded"), and a verb it depends on ("seems widely accepted that");
-    never the rest of its sentence ("said X, but others might disagree" does not hedge X)."""
+    ("may soon announce", "is widely regarded"), a cue noun's adjectives ("baseless claims that"), and a verb it
+    depends on ("seems widely accepted that"); never the rest of its sentence ("said X, but others might disagree" does not hedge X)."""
     root = cue.root
     parts = [(cue.start_char, cue.end_char)]
     for child in root.children:
-        if child.dep_ in _FRAME_DEPS:
+        if child.dep_ in _FRAME_DEPS or child.dep_ == "amod" and root.pos_ == "NOUN":  # "unconfirmed reports that"
             parts.append((child.left_edge.idx, child.right_edge.idx + len(child.right_edge)))
     if root.dep_ in {"xcomp", "ccomp"} and root.head.i != root.i:
         parts.append((root.head.idx, root.head.idx + len(root.head)))
@@ -260,8 +265,10 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
     ]
     # A sentence is the outlet's own claim unless an attribution's cue is in it or its content covers half of it;
     # a cue inside a modifier does not count ("The aide [who revealed that X] was fired": the firing is claimed).
-    cue_starts = sorted(a.cue.start for _, a in said if not _in_a_modifier(doc, a.cue.start))
-    covered = _char_mask(len(article.text), [part for _, a in said for part in (a.content, a.continuation)])
+    # Nor does a noun's, nor its content ("dismissed allegations that ...": the dismissal is the sentence's claim).
+    verbal = [a for _, a in said if not _is_noun(doc, a.cue.start)]
+    cue_starts = sorted(a.cue.start for a in verbal if not _in_a_modifier(doc, a.cue.start))
+    covered = _char_mask(len(article.text), [part for a in verbal for part in (a.content, a.continuation)])
     coverage = np.concatenate(([0], np.cumsum(covered, dtype=np.int64)))
     attributed = _char_mask(
         len(article.text),
@@ -366,6 +373,11 @@ def _in_a_modifier(doc: Doc, start: int) -> bool:
     not what the sentence is about."""
     token = _token_at(doc, start)
     return token is not None and any(t.dep_ in {"relcl", "acl"} for t in (token, *token.ancestors))
+
+
+def _is_noun(doc: Doc, start: int) -> bool:
+    token = _token_at(doc, start)
+    return token is not None and token.pos_ == "NOUN"
 
 
 def _inherit_outer_certainty(claims: list[Claim], attributions: list[Attribution]) -> None:
