@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval bench lint install clean loaded-model attribution-model content-end-model persuasion-model
+.PHONY: demo test eval bench lint install clean loaded-model attribution-model content-end-model persuasion-model propaganda-model
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,11 @@ content-end-model: $(STAMP)
 # Rebuild the persuasive-passage sentence model from ../shared/eval (SemEval-2020 Task 11 train, held-apart excluded).
 persuasion-model: $(STAMP)
 	$(BIN)/python -m eval.train_persuasion
+
+# Rebuild the propaganda-span tagger (LoRA updates for the bundled MiniLM) from ../shared/eval (SemEval-2020 Task 11
+# train, held-apart excluded); about 25 minutes on 2 cores.
+propaganda-model: $(STAMP)
+	$(BIN)/python -m eval.train_propaganda
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

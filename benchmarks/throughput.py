@@ -1,6 +1,6 @@
 """Throughput of our pipeline against bare spaCy on the same texts, and where our own time goes.
 
-    python benchmarks/throughput.py [--write] [--n 84] [--rounds 3] [--batch-size 32]
+    python benchmarks/throughput.py [--write] [--n 84] [--rounds 3] [--batch-size 32] [--tagger]
 
 Texts: the first N PolNeAR dev articles by name, read from ../shared/eval at run time (skips when absent).
 In one process, with the one pipeline ``load_nlp(None)`` returns (the object ``run_pipeline`` uses): a warm-up
@@ -103,7 +103,8 @@ def measure(n: int = 84, rounds: int = 3, batch_size: int = 32) -> dict[str, obj
 
     return {
         "spacy": spacy.__version__,
-        "model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}",
+        "model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}"
+        + (" + propaganda tagger" if os.environ.get("COUNTERPOINT_TAGGER") == "1" else ""),
         "load": load,
         "n": len(texts),
         "words": words,
@@ -174,7 +175,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3, help="timed rounds per side (median reported)")
     parser.add_argument("--batch-size", type=int, default=32, help="batch size for both (run_pipeline's default)")
     parser.add_argument("--write", action="store_true", help="append the numbers to benchmarks/RESULTS.md")
+    parser.add_argument("--tagger", action="store_true", help="with the propaganda tagger on (as `--tagger` runs)")
     args = parser.parse_args(argv)
+    if args.tagger:
+        os.environ["COUNTERPOINT_TAGGER"] = "1"
     try:
         result = measure(args.n, args.rounds, args.batch_size)
     except DataMissing as missing:

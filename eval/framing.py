@@ -12,7 +12,10 @@
   ``train`` held apart (article id divisible by 5): terms of category ``label`` against Name_Calling,Labeling,
   the other categories against Loaded_Language. The learned tagger is fitted on the rest of train
   (``eval/train_loaded.py``); nothing is tuned on the held-apart slice or on dev. Every metric also comes as
-  ``lexicon_*``: the same parse with the shipped lexicon alone (no tagger).
+  ``lexicon_*``: the same parse with the shipped lexicon alone (no tagger). ``tagger_si_*`` is SI with the
+  propaganda tagger on (``--tagger``: loaded terms and the tagger's spans, ``eval/train_propaganda.py``, fitted on
+  the train articles not held apart, its threshold chosen on the held-apart slice); ``tagger_spans_si_*`` its spans
+  alone; ``heldout_tagger_*`` the same on the held-apart slice.
 - ``babe`` (BABE SG2 expert labels, ``../shared/eval/babe_mbic``; all 3,673 sentences with a majority label):
   ``lexicon_macro_f1`` / ``shipped_macro_f1`` call a sentence biased when it holds at least one loaded term
   (lexicon alone / as shipped); no training, so no folds needed. ``learned_macro_f1`` is logistic regression
@@ -39,6 +42,7 @@ from counterpoint.analysis.casing import parse_pairs
 from counterpoint.analysis.loaded import find_loaded_terms
 from counterpoint.analysis.nlp import load_nlp
 from counterpoint.analysis.pipeline import annotate
+from counterpoint.analysis.propaganda import find_spans
 from counterpoint.model import Article
 
 from .attribution import prf
@@ -167,6 +171,15 @@ def _si_variants(prefix: str, articles: list[Article], gold: dict[str, list[tupl
     return scores
 
 
+def _tagger_variants(prefix: str, articles: list[Article], gold: dict[str, list[tuple[int, int]]]) -> dict[str, float]:
+    """SI with the propaganda tagger on (``--tagger``: loaded terms and the tagger's spans), and its spans alone."""
+    spans = {a.id: [(p.start, p.end) for p in find_spans(a)] for a in articles}
+    terms = predicted_spans(articles)
+    scores = _prefixed(prefix + "tagger_si", si_prf({a: terms.get(a, []) + spans[a] for a in spans}, gold))
+    scores.update(_prefixed(prefix + "tagger_spans_si", si_prf(spans, gold)))
+    return scores
+
+
 def _sentence_prf(articles: list[Article], gold: dict[str, list[tuple[int, int]]]) -> dict[str, float]:
     """Passages as sentence calls: a sentence is called when a passage overlaps it, marked when a gold span does."""
     flagged = marked = both = 0
@@ -190,9 +203,12 @@ def score_ptc(split: str = "dev") -> dict[str, float]:
     gold = {a: [(s, e) for _, s, e in spans] for a, _, spans in dev}
     scores = _si_variants("", shipped, gold)
     scores.update(_prefixed("lexicon_si", si_prf(predicted_spans(lexicon_only), gold)))
+    scores.update(_tagger_variants("", shipped, gold))
     held = ptc_articles("train-heldout")
     shipped, lexicon_only = _analyze((a, t) for a, t, _ in held)
-    scores.update(_si_variants("heldout_", shipped, {a: [(s, e) for _, s, e in spans] for a, _, spans in held}))
+    held_gold = {a: [(s, e) for _, s, e in spans] for a, _, spans in held}
+    scores.update(_si_variants("heldout_", shipped, held_gold))
+    scores.update(_tagger_variants("heldout_", shipped, held_gold))
     for prefix, technique, categories in (
         ("loaded_language", LOADED, {"loaded", "intensifier", "euphemism", "scare_quotes"}),
         ("name_calling", NAME_CALLING, {"label"}),

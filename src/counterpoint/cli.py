@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +19,8 @@ from .model import Article
 from .render import COMPARISON_FORMATS, FORMATS, render
 from .render.grouping import GROUPING_FORMATS
 
+TAGGER_ENV = "COUNTERPOINT_TAGGER"
+
 __all__ = ["main"]
 
 
@@ -28,6 +31,18 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None):  # noq
         return parse_date(value)
     except InputError as error:
         raise click.BadParameter(str(error)) from None
+
+
+def _turn_on_tagger(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        os.environ[TAGGER_ENV] = "1"  # read by the pipeline, in this process and the web app's
+
+
+#: ``--tagger``: propaganda spans by the word-piece tagger (slow: it runs the encoder over every sentence).
+_TAGGER_OPTION = click.option(
+    "--tagger", is_flag=True, expose_value=False, callback=_turn_on_tagger,
+    help="Find propaganda spans with the learned word-piece tagger (several times slower; or set COUNTERPOINT_TAGGER=1).",
+)  # fmt: skip
 
 
 def _reading_options(command: Callable) -> Callable:
@@ -41,6 +56,7 @@ def _reading_options(command: Callable) -> Callable:
         click.option(
             "--model", envvar="COUNTERPOINT_MODEL", help="spaCy pipeline package (default: the pinned en_core_web_sm)."
         ),
+        _TAGGER_OPTION,
     ]
     for option in reversed(options):
         command = option(command)
@@ -143,6 +159,7 @@ def schema(what: str) -> None:
 @click.option("--max-bytes", type=click.IntRange(min=1), default=5_000_000, show_default=True, help="Largest request body and fetched page.")
 @click.option("--allow-private", is_flag=True, help="Allow URLs on private, loopback or link-local addresses.")
 @click.option("--model", envvar="COUNTERPOINT_MODEL", help="spaCy pipeline package (default: the pinned en_core_web_sm).")
+@_TAGGER_OPTION
 @click.option(
     "--folder-root", type=click.Path(file_okay=False, exists=True, path_type=Path),
     help="Folder on the server that story ingest may read (below it only); without it, folder ingest works only on loopback.",

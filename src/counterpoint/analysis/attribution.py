@@ -1,8 +1,9 @@
 """Who said what: source, cue and content spans from the dependency parse (PolNeAR's definition).
 
 The shapes covered: a reporting verb with its clause on either side ("X said that ...", "..., the source
-said"), a verb whose object is what is attributed ("called the plan 'reckless'"), "according to X", quotations
-beside a reporting clause, and speaker labels ("Kerry: ..."). Nested attributions ("According to the report, a
+said"), a verb whose object is what is attributed ("called the plan 'reckless'"), "according to X" and "per X", a
+noun of saying with its that-clause ("the ministry's claim that ..."), quotations beside a reporting clause, and
+speaker labels ("Kerry: ..."). Nested attributions ("According to the report, a
 source said ...") point to the outer one with ``via``. Sources are typed from the entities found earlier and
 from their head noun; a pronoun source is resolved to the nearest person named before it.
 """

@@ -19,6 +19,8 @@ from .loaded import loaded_stage
 from .naming import find_naming
 from .nlp import load_nlp
 from .persuasion import persuasion_stage
+from .propaganda import enabled as tagger_enabled
+from .propaganda import propaganda_stage
 from .times import find_times
 
 __all__ = ["STAGES", "analyzer_id", "annotate", "run_pipeline"]
@@ -67,6 +69,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("naming", find_naming),  # labels, descriptors, tone per entity (after entities)
     ("loaded", loaded_stage),  # loaded terms, aimed at entities through their labels (after naming)
     ("persuasion", persuasion_stage),  # sentences a learned model calls persuasive (propaganda techniques)
+    ("propaganda", propaganda_stage),  # only when asked for: propaganda spans by the word-piece tagger instead
 ]
 
 
@@ -82,17 +85,18 @@ def _digest() -> str:
     """A hash of the package's code and of every lexicon and model file: a change to any can change findings."""
     digest = hashlib.sha256()
     root = Path(__file__).resolve().parent.parent
-    files = sorted(p for p in root.rglob("*") if p.suffix in {".py", ".tsv", ".txt"} and "__pycache__" not in p.parts)
+    files = sorted(p for p in root.rglob("*") if p.suffix in {".py", ".tsv", ".txt", ".safetensors"} and "__pycache__" not in p.parts)
     for path in files:
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:12]
 
 
 def analyzer_id(model: str | None = None) -> str:
-    """Which analysis makes the findings: package version, a hash of its code, lexicons and models, and the
-    spaCy pipeline."""
+    """Which analysis makes the findings: package version, a hash of its code, lexicons and models, the spaCy
+    pipeline, and whether the propaganda tagger is on."""
     meta = load_nlp(model).meta
-    return f"counterpoint {__version__}; code and data {_digest()}; {meta['lang']}_{meta['name']} {meta['version']}"
+    tagger = "; propaganda tagger" if tagger_enabled() else ""
+    return f"counterpoint {__version__}; code and data {_digest()}; {meta['lang']}_{meta['name']} {meta['version']}{tagger}"
 
 
 def run_pipeline(articles: Iterable[Article], *, model: str | None = None, batch_size: int = 32) -> Iterator[Article]:

