@@ -85,3 +85,10 @@ def test_the_command_line_switch_turns_the_tagger_on(monkeypatch):
     article = json.loads(result.output)
     assert article["analyzer"].endswith("; propaganda tagger")
     assert article["persuasive_passages"]
+
+
+def test_the_markdown_view_says_the_tagger_found_the_passages(monkeypatch):
+    monkeypatch.delenv("COUNTERPOINT_TAGGER", raising=False)
+    plain = CliRunner().invoke(cli, ["analyze", "-f", "md", "-"], input=TEXT)
+    tagged = CliRunner().invoke(cli, ["analyze", "--tagger", "-f", "md", "-"], input=TEXT)
+    assert "word-piece tagger" in tagged.output and "word-piece tagger" not in plain.output

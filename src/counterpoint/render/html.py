@@ -21,7 +21,7 @@ from markupsafe import Markup
 from ..comparison.summary import NO_CONFLICTS_NOTE, NO_SHARED_NOTE, display_names
 from ..errors import CounterpointError, Errors
 from ..model import Article, ClaimRef, Comparison, Source, SourcingProfile, Span
-from .summary import PERSUASION_NOTE, date_line, short, wording_line
+from .summary import date_line, persuasion_note, short, wording_line
 
 __all__ = ["render_comparison_html", "Mark", "Link", "segment_tokens"]
 
@@ -413,7 +413,7 @@ def _build(comparison: Comparison) -> dict:
         "naming": naming,
         "sourcing": sourcing,
         "loaded": loaded,
-        "persuasion_note": PERSUASION_NOTE if any(passages for _, _, _, passages in loaded) else "",
+        "persuasion_note": next((persuasion_note(a) for a in comparison.articles if a.persuasive_passages), ""),
     }
 
 

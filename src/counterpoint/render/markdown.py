@@ -6,7 +6,7 @@ import html
 import re
 
 from ..model import Article
-from .summary import PERSUASION_NOTE, view
+from .summary import persuasion_note, view
 
 __all__ = ["render_markdown", "md_escape"]
 
@@ -76,7 +76,7 @@ def render_markdown(articles: list[Article]) -> str:
             )
             out.append("")
         if v.persuasion:
-            out.append(f"## Persuasive passages\n\n{PERSUASION_NOTE}\n")
+            out.append(f"## Persuasive passages\n\n{persuasion_note(article)}\n")
             out.extend(
                 f"- chance {chance:.2f}: “{md_escape(passage)}”" + (f" (words: {md_escape(cues)})" if cues else "")
                 for passage, chance, cues in v.persuasion

@@ -9,7 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..model import Article
-from .summary import PERSUASION_NOTE, view
+from .summary import persuasion_note, view
 
 __all__ = ["render_text"]
 
@@ -87,7 +87,7 @@ def render_text(articles: list[Article], *, color: bool = False, width: int = 10
                 console.print(f"  {category}: {escape(words)}" + (f" → {escape(target)}" if target else ""))
         if v.persuasion:
             console.print("[bold]Persuasive passages[/bold]")
-            console.print(f"[dim]{PERSUASION_NOTE}[/dim]")
+            console.print(f"[dim]{persuasion_note(article)}[/dim]")
             for passage, chance, cues in v.persuasion:
                 console.print(f"  chance {chance:.2f}: “{escape(passage)}”" + (f" (words: {escape(cues)})" if cues else ""))
     return buffer.getvalue()
