@@ -638,3 +638,16 @@ def test_a_headline_passive_without_its_auxiliary_names_no_source():
     assert report.content.text == "Photo of the missing yacht reported to be fake"
     claimed = only(analyze("The mayor claimed to have resigned.").attributions)
     assert claimed.source.text == "The mayor"
+
+
+def test_a_trailing_speaker_may_be_described_by_a_participle():
+    report = only(analyze("Rebel army training drone pilots in captured jets, monitoring group says").attributions)
+    assert (report.source.text, report.cue.text) == ("monitoring group", "says")
+    assert report.content.text == "Rebel army training drone pilots in captured jets"
+    assert analyze("The ferry sank in the storm, as the report says.").attributions == []
+
+
+def test_a_short_question_is_a_hedged_claim():
+    claim = only(analyze("Harbour master dead?").claims)
+    assert (claim.text, claim.certainty, [h.text for h in claim.hedges]) == ("Harbour master dead?", "hedged", ["?"])
+    assert analyze("Harbour master dead.").claims == []  # three words, no question: a heading, not a claim

@@ -598,8 +598,12 @@ def _trailing_report_drafts(doc: Doc) -> list[_Draft]:
             last, source = doc[comma.i + 1], doc[comma.i + 2 : end]  # inverted: "..., claims analyst"
         else:
             continue
-        if any(t.pos_ in {"VERB", "AUX"} and t.tag_ != "VBN" or t.is_punct or t.tag_ in _NOT_A_SPEAKER for t in source):
-            continue  # ", as the report says", ", whatever anyone says": no one is quoted
+        if any(
+            t.pos_ in {"VERB", "AUX"} and t.tag_ != "VBN" and t.dep_ not in {"amod", "compound"}
+            or t.is_punct or t.tag_ in _NOT_A_SPEAKER
+            for t in source
+        ):
+            continue  # ", as the report says", ", whatever anyone says": no one is quoted ("monitoring group" is someone)
         opening = doc[comma.i - 1].sent.start
         content = doc[opening : comma.i]
         if len(content) < 3:

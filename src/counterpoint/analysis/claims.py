@@ -277,7 +277,7 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
     for sentence in article.sentences:
         has_cue = bisect_left(cue_starts, sentence.start) < bisect_left(cue_starts, sentence.end)
         overlap = coverage[sentence.end] - coverage[sentence.start]
-        if not has_cue and overlap < 0.5 * (sentence.end - sentence.start) and len(sentence.text.split()) >= 4:
+        if not has_cue and overlap < 0.5 * (sentence.end - sentence.start) and _long_enough(sentence.text):
             claims.append(_claim(doc, article, sentence.start, sentence.end, None, index))
         elif has_cue:
             claims += [
@@ -287,6 +287,12 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
     _inherit_outer_certainty(claims, article.attributions)
     claims.sort(key=lambda c: c.start)
     return claims
+
+
+def _long_enough(sentence: str) -> bool:
+    """Four words make a claim (a byline or a heading makes none), or two in a question ("Actor dead?")."""
+    words = len(sentence.split())
+    return words >= 4 or words >= 2 and sentence.rstrip().rstrip("\"”’'").endswith("?")
 
 
 def _infinitive_claim(doc: Doc, article: Article, number: int, index: _Index) -> Claim:
