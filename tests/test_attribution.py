@@ -651,3 +651,14 @@ def test_a_short_question_is_a_hedged_claim():
     claim = only(analyze("Harbour master dead?").claims)
     assert (claim.text, claim.certainty, [h.text for h in claim.hedges]) == ("Harbour master dead?", "hedged", ["?"])
     assert analyze("Harbour master dead.").claims == []  # three words, no question: a heading, not a claim
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [("Much of the old town was flooded on Sunday.", "Much of"),
+     ("Scientists warn that the glacier is melting faster.", "Scientists"),
+     ("The harbour is, to some extent, a victim of its own success.", "to some extent"),
+     ("Several ports, among others Dover, closed their gates.", "among others")],
+)
+def test_vague_quantities_and_faceless_groups(text, vague):
+    assert vague in [v.text for c in analyze(text).claims for v in c.vague]
