@@ -24,7 +24,10 @@
   calls a sentence biased when it is a persuasive passage (the PTC-trained model, never fitted on BABE: a test
   of how far it carries to another annotation of slant). With
   ``COUNTERPOINT_BABE_EMBED=1`` it also reports ``embedding_macro_f1``: the bundled MiniLM sentence embedding
-  plus the counts (minutes on 2 cores, so not in CI). ``word_*`` / ``lexicon_word_*``: words of our loaded terms
+  plus the counts (minutes on 2 cores, so not in CI); with ``COUNTERPOINT_BABE_FINETUNE=1``, ``finetuned_macro_f1``:
+  the bundled MiniLM adapted as a classifier on each fold (``eval/babe_finetune.py``; evaluation only, see there why
+  it does not ship). ``tagger_macro_f1`` calls a sentence biased when the propaganda tagger (trained on PTC, never
+  on BABE) finds a span in it. ``word_*`` / ``lexicon_word_*``: words of our loaded terms
   against the words annotators marked biased, pooled over all sentences.
 """
 
@@ -308,6 +311,13 @@ def score_babe(split: str = "cv5") -> dict[str, float]:
             fold_scores[name].append(_macro_f1(list(labels[held]), list(model.predict(x_held.tocsr()))))
     for name, values in fold_scores.items():
         scores[f"{name}_macro_f1"] = round(float(np.mean(values)), 4)
+    if os.environ.get("COUNTERPOINT_BABE_FINETUNE") == "1":  # about 30 minutes on 2 cores: not run in CI
+        from .babe_finetune import finetuned_macro_f1
+
+        splits = list(StratifiedKFold(n_splits=5, shuffle=True, random_state=0).split(texts, labels))
+        scores["finetuned_macro_f1"] = round(finetuned_macro_f1(texts, labels, splits, _macro_f1), 4)
+    tagged = [bool(find_spans(a)) for a in articles]
+    scores["tagger_macro_f1"] = round(_macro_f1(truth, tagged), 4)
     marked = [words for _, _, words in rows]
     scores.update(_prefixed("word", _word_prf(articles, marked)))
     scores.update(_prefixed("lexicon_word", _word_prf(lexicon_only, marked)))

@@ -30,7 +30,7 @@ from counterpoint.analysis import propaganda  # noqa: E402
 from counterpoint.comparison.embed import model_path  # noqa: E402
 from eval.framing import ptc_articles, si_prf  # noqa: E402
 
-__all__ = ["main"]
+__all__ = ["adapted_encoder", "main"]
 
 RANK = 8
 ALPHA = 16
@@ -55,7 +55,9 @@ def _examples(articles, tokenizer) -> list[tuple[str, list[int], list[tuple[int,
     return examples
 
 
-def _model():  # noqa: ANN202
+def adapted_encoder():  # noqa: ANN201
+    """The bundled MiniLM encoder (transformers' BertModel) with its weights frozen, a trainable low-rank update on
+    each linear layer of ``ADAPTED`` and trainable layer norms."""
     import torch
     from transformers import BertModel
 
@@ -69,20 +71,27 @@ def _model():  # noqa: ANN202
         def forward(self, x):  # noqa: ANN001, ANN202
             return self.base(x) + (x @ self.A.T @ self.B.T) * (ALPHA / RANK)
 
+    bert = BertModel.from_pretrained(str(model_path()), add_pooling_layer=False)
+    for parameter in bert.parameters():
+        parameter.requires_grad = False
+    for name, module in list(bert.named_modules()):
+        for suffix in ADAPTED:
+            if name.endswith(suffix) and isinstance(module, torch.nn.Linear) and ".layer." in name:
+                parent, _, child = name.rpartition(".")
+                setattr(bert.get_submodule(parent), child, LoRALinear(module))
+    for name, parameter in bert.named_parameters():
+        if "LayerNorm" in name:
+            parameter.requires_grad = True
+    return bert
+
+
+def _model():  # noqa: ANN202
+    import torch
+
     class Tagger(torch.nn.Module):
         def __init__(self) -> None:
             super().__init__()
-            self.bert = BertModel.from_pretrained(str(model_path()), add_pooling_layer=False)
-            for parameter in self.bert.parameters():
-                parameter.requires_grad = False
-            for name, module in list(self.bert.named_modules()):
-                for suffix in ADAPTED:
-                    if name.endswith(suffix) and isinstance(module, torch.nn.Linear) and ".layer." in name:
-                        parent, _, child = name.rpartition(".")
-                        setattr(self.bert.get_submodule(parent), child, LoRALinear(module))
-            for name, parameter in self.bert.named_parameters():
-                if "LayerNorm" in name:
-                    parameter.requires_grad = True
+            self.bert = adapted_encoder()
             self.head = torch.nn.Linear(self.bert.config.hidden_size, 1)
 
         def forward(self, ids, mask):  # noqa: ANN001, ANN202
