@@ -77,11 +77,16 @@ What the scores mean:
   overlap) of our `loaded_terms` on `dev` against the dev template's gold spans (all 14 techniques);
   `loaded_language_*` / `name_calling_*` = the same metric per technique on the train articles held apart (id
   divisible by 5; the tagger is fitted on the rest), categories `label` vs Name_Calling,Labeling, the others vs
-  Loaded_Language. `lexicon_*` = the same with the shipped lexicon alone (no learned tagger). See `eval/framing.py`.
+  Loaded_Language. `lexicon_*` = the same with the shipped lexicon alone (no learned tagger). `tagger_si_*` = SI
+  with the propaganda tagger on (`--tagger`: loaded terms and its spans), `tagger_spans_si_*` its spans alone,
+  `heldout_tagger_*` the same on the held-apart train slice. See `eval/framing.py`.
 - `babe.*` (BABE SG2 expert labels, `cv5` = 5-fold stratified CV, seed 0): `lexicon_macro_f1` / `shipped_macro_f1`
   = a sentence is biased when it has any loaded term (lexicon alone / as shipped, with the tagger);
   `learned_macro_f1` = logistic regression over TF-IDF words/bigrams + loaded-term counts (evaluation only, not
-  shipped; `COUNTERPOINT_BABE_EMBED=1` adds `embedding_macro_f1`, MiniLM embeddings + counts, too slow for CI);
+  shipped; `COUNTERPOINT_BABE_EMBED=1` adds `embedding_macro_f1`, MiniLM embeddings + counts, too slow for CI;
+  `COUNTERPOINT_BABE_FINETUNE=1` adds `finetuned_macro_f1`, the bundled MiniLM adapted as a classifier on each
+  fold, evaluation only since BABE is AGPL-3.0, see `eval/babe_finetune.py`); `tagger_macro_f1` = a sentence is
+  biased when the PTC-trained propaganda tagger (`--tagger`) finds a span in it;
   `word_*` / `lexicon_word_*` = words of our loaded terms vs the words annotators marked biased.
 - `times`: not scored; no data set here has time gold (the ECB+ copy lacks its TIME markables).
 - `dating.*` (PolNeAR, publication dates from its metadata; each article read as if undated): `estimated` =
