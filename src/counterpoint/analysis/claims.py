@@ -231,7 +231,8 @@ def _passive(cue: TokenSpan | None) -> bool:
 def _frame(cue: TokenSpan) -> list[tuple[int, int]]:
     """Characters of the words that qualify the reporting verb itself: the cue, its auxiliaries and adverbs
     ("may soon announce", "is widely regarded"), a cue noun's adjectives ("baseless claims that"), and a verb it
-    depends on ("seems widely accepted that"); never the rest of its sentence ("said X, but others might disagree" does not hedge X)."""
+    depends on ("seems widely accepted that"); never the rest of its sentence ("said X, but others might
+    disagree" does not hedge X)."""
     root = cue.root
     parts = [(cue.start_char, cue.end_char)]
     for child in root.children:
@@ -266,7 +267,7 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
     # A sentence is the outlet's own claim unless an attribution's cue is in it or its content covers half of it;
     # a cue inside a modifier does not count ("The aide [who revealed that X] was fired": the firing is claimed).
     # Nor does a noun's, nor its content ("dismissed allegations that ...": the dismissal is the sentence's claim).
-    verbal = [a for _, a in said if not _is_noun(doc, a.cue.start)]
+    verbal = [a for _, a in said if not _noun_before_its_clause(doc, a)]
     cue_starts = sorted(a.cue.start for a in verbal if not _in_a_modifier(doc, a.cue.start))
     covered = _char_mask(len(article.text), [part for a in verbal for part in (a.content, a.continuation)])
     coverage = np.concatenate(([0], np.cumsum(covered, dtype=np.int64)))
@@ -381,9 +382,11 @@ def _in_a_modifier(doc: Doc, start: int) -> bool:
     return token is not None and any(t.dep_ in {"relcl", "acl"} for t in (token, *token.ancestors))
 
 
-def _is_noun(doc: Doc, start: int) -> bool:
-    token = _token_at(doc, start)
-    return token is not None and token.pos_ == "NOUN"
+def _noun_before_its_clause(doc: Doc, attribution: Attribution) -> bool:
+    """An attribution by a noun of saying ("allegations [that ...]"), not a reporting verb the tagger took for a
+    noun at a headline's end ("..., report claims")."""
+    token = _token_at(doc, attribution.cue.start)
+    return token is not None and token.pos_ == "NOUN" and attribution.content.start > attribution.cue.start
 
 
 def _inherit_outer_certainty(claims: list[Claim], attributions: list[Attribution]) -> None:
