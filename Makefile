@@ -47,7 +47,7 @@ persuasion-model: $(STAMP)
 	$(BIN)/python -m eval.train_persuasion
 
 # Rebuild the propaganda-span tagger (LoRA updates for the bundled MiniLM) from ../shared/eval (SemEval-2020 Task 11
-# train, held-apart excluded); about 25 minutes on 2 cores.
+# train, held-apart excluded); about 15 minutes on 2 cores.
 propaganda-model: $(STAMP)
 	$(BIN)/python -m eval.train_propaganda
 

@@ -65,7 +65,7 @@ def test_the_numpy_tagger_gives_what_the_trained_torch_model_gives():
 
 
 def test_the_tagger_is_off_unless_asked_for(monkeypatch):
-    monkeypatch.delenv("COUNTERPOINT_TAGGER", raising=False)
+    monkeypatch.setenv("COUNTERPOINT_TAGGER", "0")  # off, and restored after: the switch writes os.environ
     plain = counterpoint.analyze(TEXT)
     assert "propaganda tagger" not in plain.analyzer
     monkeypatch.setenv("COUNTERPOINT_TAGGER", "1")
@@ -79,7 +79,7 @@ def test_the_tagger_is_off_unless_asked_for(monkeypatch):
 
 
 def test_the_command_line_switch_turns_the_tagger_on(monkeypatch):
-    monkeypatch.delenv("COUNTERPOINT_TAGGER", raising=False)
+    monkeypatch.setenv("COUNTERPOINT_TAGGER", "0")  # off, and restored after: the switch writes os.environ
     result = CliRunner().invoke(cli, ["analyze", "--tagger", "-f", "json", "-"], input=TEXT)
     assert result.exit_code == 0, result.output
     article = json.loads(result.output)
@@ -88,7 +88,7 @@ def test_the_command_line_switch_turns_the_tagger_on(monkeypatch):
 
 
 def test_the_markdown_view_says_the_tagger_found_the_passages(monkeypatch):
-    monkeypatch.delenv("COUNTERPOINT_TAGGER", raising=False)
+    monkeypatch.setenv("COUNTERPOINT_TAGGER", "0")  # off, and restored after: the switch writes os.environ
     plain = CliRunner().invoke(cli, ["analyze", "-f", "md", "-"], input=TEXT)
     tagged = CliRunner().invoke(cli, ["analyze", "--tagger", "-f", "md", "-"], input=TEXT)
     assert "word-piece tagger" in tagged.output and "word-piece tagger" not in plain.output
