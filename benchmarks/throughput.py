@@ -27,6 +27,8 @@ if str(REPO) not in sys.path:  # eval/ (the data reader) is a top-level package 
 
 from _results import RESULTS, append_row  # noqa: E402  (benchmarks/ is the script folder)
 
+from counterpoint.analysis.propaganda import ENV as TAGGER_ENV  # noqa: E402
+from counterpoint.analysis.propaganda import enabled as tagger_enabled  # noqa: E402
 from eval.data import DataMissing, read_polnear  # noqa: E402
 
 GOAL = 0.8
@@ -104,7 +106,7 @@ def measure(n: int = 84, rounds: int = 3, batch_size: int = 32) -> dict[str, obj
     return {
         "spacy": spacy.__version__,
         "model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}"
-        + (" + propaganda tagger" if os.environ.get("COUNTERPOINT_TAGGER") == "1" else ""),
+        + (" + propaganda tagger" if tagger_enabled() else ""),
         "load": load,
         "n": len(texts),
         "words": words,
@@ -178,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tagger", action="store_true", help="with the propaganda tagger on (as `--tagger` runs)")
     args = parser.parse_args(argv)
     if args.tagger:
-        os.environ["COUNTERPOINT_TAGGER"] = "1"
+        os.environ[TAGGER_ENV] = "1"
     try:
         result = measure(args.n, args.rounds, args.batch_size)
     except DataMissing as missing:

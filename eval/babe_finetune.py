@@ -13,29 +13,12 @@ import random
 
 import numpy as np
 
-from .train_propaganda import BATCH, LEARNING_RATE, adapted_encoder
+from .train_propaganda import BATCH, LEARNING_RATE, adapted_model
 
 __all__ = ["finetuned_macro_f1"]
 
 EPOCHS = 3
 MAX_PIECES = 128
-
-
-def _classifier():  # noqa: ANN202
-    import torch
-
-    class Classifier(torch.nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.bert = adapted_encoder()
-            self.head = torch.nn.Linear(self.bert.config.hidden_size, 1)
-
-        def forward(self, ids, mask):  # noqa: ANN001, ANN202
-            hidden = self.bert(input_ids=ids, attention_mask=mask).last_hidden_state
-            pooled = (hidden * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
-            return self.head(torch.nn.functional.dropout(pooled, 0.1, self.training)).squeeze(-1)
-
-    return Classifier()
 
 
 def finetuned_macro_f1(texts: list[str], labels: np.ndarray, folds, macro_f1) -> float:  # noqa: ANN001
@@ -59,7 +42,7 @@ def finetuned_macro_f1(texts: list[str], labels: np.ndarray, folds, macro_f1) ->
     for fit, held in folds:
         torch.manual_seed(0)
         random.seed(0)
-        model = _classifier()
+        model = adapted_model(pooled=True)
         trainable = [p for p in model.parameters() if p.requires_grad]
         optimizer = torch.optim.AdamW(trainable, lr=LEARNING_RATE, weight_decay=0.01)
         steps = EPOCHS * ((len(fit) + BATCH - 1) // BATCH)

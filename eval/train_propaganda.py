@@ -30,7 +30,7 @@ from counterpoint.analysis import propaganda  # noqa: E402
 from counterpoint.comparison.embed import model_path  # noqa: E402
 from eval.framing import ptc_articles, si_prf  # noqa: E402
 
-__all__ = ["adapted_encoder", "main"]
+__all__ = ["adapted_encoder", "adapted_model", "main"]
 
 RANK = 8
 ALPHA = 16
@@ -85,10 +85,12 @@ def adapted_encoder():  # noqa: ANN201
     return bert
 
 
-def _model():  # noqa: ANN202
+def adapted_model(pooled: bool = False):  # noqa: ANN201
+    """``adapted_encoder`` with one output: a logit per word piece (the tagger), or with ``pooled`` one per text
+    from the mean of its pieces (a sentence classifier, ``eval/babe_finetune.py``)."""
     import torch
 
-    class Tagger(torch.nn.Module):
+    class Adapted(torch.nn.Module):
         def __init__(self) -> None:
             super().__init__()
             self.bert = adapted_encoder()
@@ -96,9 +98,11 @@ def _model():  # noqa: ANN202
 
         def forward(self, ids, mask):  # noqa: ANN001, ANN202
             hidden = self.bert(input_ids=ids, attention_mask=mask).last_hidden_state
+            if pooled:
+                hidden = (hidden * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
             return self.head(torch.nn.functional.dropout(hidden, 0.1, self.training)).squeeze(-1)
 
-    return Tagger()
+    return Adapted()
 
 
 def _batches(examples, size: int, shuffle: bool):  # noqa: ANN001, ANN202
@@ -188,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     fit, held = ptc_articles("train-fit"), ptc_articles("train-heldout")
     train_examples, held_examples = _examples(fit, tokenizer), _examples(held, tokenizer)
     print(f"train chunks {len(train_examples)}, held-apart chunks {len(held_examples)}", flush=True)
-    model = _model()
+    model = adapted_model()
     _train(model, train_examples)
     chances = _probabilities(model, held_examples)
     gold = {a: [(s, e) for _, s, e in spans] for a, _, spans in held}

@@ -45,9 +45,9 @@ def test_the_numpy_tagger_gives_what_the_trained_torch_model_gives():
 
     if str(REPO) not in sys.path:  # eval/ is a top-level package beside src/, not installed
         sys.path.insert(0, str(REPO))
-    from eval.train_propaganda import _model
+    from eval.train_propaganda import adapted_model
 
-    model = _model()
+    model = adapted_model()
     shipped = load_file(str(propaganda.MODEL_PATH))
     with torch.no_grad():
         for name, parameter in model.bert.named_parameters():

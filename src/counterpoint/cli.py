@@ -12,14 +12,13 @@ import click
 
 from . import __version__
 from ._api import analyze_many
+from .analysis.propaganda import ENV as TAGGER_ENV
 from .errors import CounterpointError, Errors, InputError
 from .ingest import IngestOptions
 from .ingest.dates import parse_date
 from .model import Article
 from .render import COMPARISON_FORMATS, FORMATS, render
 from .render.grouping import GROUPING_FORMATS
-
-TAGGER_ENV = "COUNTERPOINT_TAGGER"
 
 __all__ = ["main"]
 

@@ -23,18 +23,20 @@ from spacy.tokens import Doc
 
 from ..model import Article, PersuasivePassage
 
-__all__ = ["MODEL_PATH", "MAX_PIECES", "enabled", "tokenizer", "lines", "chunks", "spans_above", "find_spans"]
+__all__ = ["ANALYZER_MARK", "ENV", "MODEL_PATH", "MAX_PIECES", "enabled", "tokenizer", "lines", "chunks", "spans_above", "find_spans"]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "resources" / "propaganda_tagger.safetensors"
 #: Word pieces per chunk, [CLS] and [SEP] included; a longer sentence is read in several chunks.
 MAX_PIECES = 128
-_ENV = "COUNTERPOINT_TAGGER"
+#: The switch (``--tagger`` sets it), and what the analyzer id ends in while it is on.
+ENV = "COUNTERPOINT_TAGGER"
+ANALYZER_MARK = "; propaganda tagger"
 _LOCK = threading.Lock()
 
 
 def enabled() -> bool:
     """Whether the tagger is asked for (``COUNTERPOINT_TAGGER`` set to 1, true or yes)."""
-    return os.environ.get(_ENV, "").strip().lower() in {"1", "true", "yes"}
+    return os.environ.get(ENV, "").strip().lower() in {"1", "true", "yes"}
 
 
 @lru_cache(maxsize=1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..analysis.propaganda import ANALYZER_MARK
 from ..model import Article, Entity, TimeExpression, claims_of_attributions
 
 __all__ = [
@@ -27,7 +28,7 @@ TAGGER_NOTE = (
 
 def persuasion_note(article: Article) -> str:
     """Which note fits the article's passages: the tagger's or the sentence model's."""
-    return TAGGER_NOTE if (article.analyzer or "").endswith("; propaganda tagger") else PERSUASION_NOTE
+    return TAGGER_NOTE if (article.analyzer or "").endswith(ANALYZER_MARK) else PERSUASION_NOTE
 
 
 @dataclass
