@@ -106,6 +106,11 @@ def _adjacent_quotes(verb: Token, quotes: list[tuple[int, int]], text: str) -> t
     gave the verb none. Beside means at most a comma, colon or spaces between them, within one sentence: a
     quote closing with a full stop before a longer clause belongs to another sentence. A quote after the clause
     may open a new sentence; the caller decides whether it still counts (``_across_sentences``)."""
+    # The clause lies within its subtree's edges, so a quote beside it ends or starts near them: most verbs have
+    # none, and walking their subtree costs more than the rest of the test.
+    low, high = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+    if not any(low - 3 <= end <= high or low <= start <= high + 3 for start, end in quotes):
+        return None
     clause = [t for t in verb.subtree if not t.is_punct and not t.is_space]
     if not clause:
         return None
@@ -588,8 +593,14 @@ def _trailing_report_drafts(doc: Doc) -> list[_Draft]:
             end -= 1
         if end - sentence.start < 2:
             continue
-        words = [t for t in doc[sentence.start : end] if not t.is_space and not t.is_punct or t.text == ","]
-        comma = next((t for t in reversed(words[-7:-1]) if t.text == ","), None)
+        tail = []  # the sentence's last seven words and commas, read from its end: the rest is never looked at
+        for i in range(end - 1, sentence.start - 1, -1):
+            if len(tail) == 7:
+                break
+            token = doc[i]
+            if not token.is_space and not token.is_punct or token.text == ",":
+                tail.append(token)
+        comma = next((t for t in tail[1:] if t.text == ","), None)
         if comma is None or comma.i == 0:
             continue
         if _report_verb_form(doc[end - 1].text) and comma.i < end - 2:

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
-from spacy.attrs import HEAD, POS, SENT_START
+from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, POS, SENT_START, TAG
 from spacy.symbols import VERB
 from spacy.tokens import Doc
 
@@ -31,6 +31,8 @@ MODEL_PATH = Path(__file__).resolve().parent.parent / "resources" / MODEL_NAME
 _FUNCTION_POS = frozenset({"ADP", "CCONJ", "SCONJ", "PRON", "DET", "PUNCT", "PART", "AUX"})
 #: The ``user_data`` key under which a document keeps the arrays this module reads (see ``_arrays``).
 _ARRAYS_KEY = "counterpoint.content_end_arrays"
+#: The ``user_data`` key under which a document keeps its words' rows (see ``_words``).
+_WORDS_KEY = "counterpoint.content_end_words"
 
 
 def _distance(offset: int) -> str:
@@ -55,6 +57,34 @@ def _read_arrays(doc: Doc) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return heads, sentence_end, verbs_before
 
 
+def _words(doc: Doc) -> tuple[list, ...]:
+    """Per token: whether it is a word, its part of speech, dependency, tag, its form as a feature (a function
+    word's lower case, else its part of speech) and where it ends; read once per document from spaCy's arrays,
+    since walking Token objects for every content costs more than scoring its ends."""
+    return kept_on(doc, _WORDS_KEY, _read_words)
+
+
+def _read_words(doc: Doc) -> tuple[list, ...]:
+    strings = doc.vocab.strings
+    columns = doc.to_array([POS, DEP, TAG, LOWER, IS_PUNCT, IS_SPACE, IDX, LENGTH]).reshape(len(doc), 8).tolist()
+    names: dict[int, str] = {}
+
+    def name(key: int) -> str:
+        if key not in names:
+            names[key] = strings[key]
+        return names[key]
+
+    pos = [name(row[0]) for row in columns]
+    return (
+        [not (row[4] or row[5]) for row in columns],
+        pos,
+        [name(row[1]) for row in columns],
+        [name(row[2]) for row in columns],
+        [name(row[3]) if part in _FUNCTION_POS else part for row, part in zip(columns, pos, strict=True)],
+        [row[6] + row[7] for row in columns],
+    )
+
+
 def end_candidates(
     doc: Doc, content: tuple[int, int], content_type: str, bound: int | None = None
 ) -> list[tuple[int, list[str]]]:
@@ -65,21 +95,14 @@ def end_candidates(
     if first is None or not len(first):
         return []
     heads, sentence_end, verbs_before = _arrays(doc)
+    rows = _words(doc)
     start = first.start
     rule_end = first.end
-    while rule_end > start + 1 and (doc[rule_end - 1].is_punct or doc[rule_end - 1].is_space):
+    while rule_end > start + 1 and not rows[0][rule_end - 1]:
         rule_end -= 1
     limit = max(int(sentence_end[start]), rule_end)
     stop = min(limit + 2, len(doc))  # the words read: the content's sentence and two beyond
-    word, pos, dep, tag, function, ends_at = [], [], [], [], [], []
-    for token in doc[start:stop]:  # one walk: spaCy makes a new Token object on each
-        part = token.pos_
-        word.append(not (token.is_punct or token.is_space))
-        pos.append(part)
-        dep.append(token.dep_)
-        tag.append(token.tag_)
-        function.append(token.lower_ if part in _FUNCTION_POS else part)
-        ends_at.append(token.idx + len(token.text))
+    word, pos, dep, tag, function, ends_at = (column[start:stop] for column in rows)
     while limit > rule_end and not word[limit - 1 - start]:
         limit -= 1
     ends = [e for e in range(start + 1, limit + 1) if word[e - 1 - start]]
