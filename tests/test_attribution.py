@@ -658,7 +658,18 @@ def test_a_short_question_is_a_hedged_claim():
     [("Much of the old town was flooded on Sunday.", "Much of"),
      ("Scientists warn that the glacier is melting faster.", "Scientists"),
      ("The harbour is, to some extent, a victim of its own success.", "to some extent"),
-     ("Several ports, among others Dover, closed their gates.", "among others")],
+     ("Several ports, among others Dover, closed their gates.", "among others"),
+     ("The well-known chef opened a second restaurant in the harbour.", "well-known")],
 )
 def test_vague_quantities_and_faceless_groups(text, vague):
     assert vague in [v.text for c in analyze(text).claims for v in c.vague]
+
+
+def test_a_date_after_an_object_is_no_part_of_it():
+    a = only(analyze("The governor endorsed the mayor last week.").attributions)
+    assert (a.cue.text, a.content.text) == ("endorsed", "the mayor")
+
+
+def test_a_gloss_after_a_comma_is_not_the_object():
+    a = only(analyze("She dismissed the labels altogether, a sentiment endorsed by the crowd, who cheered.").attributions)
+    assert (a.cue.text, a.content.text) == ("dismissed", "the labels altogether")

@@ -386,6 +386,20 @@ def _governed_after(verb: Token) -> tuple[int, int] | None:
     children = [c for c in verb.children if c.i > verb.i and c.dep_ in _OBJECT_DEPS and not _sets_scene(c)]
     if not any(c.dep_ in {"dobj", "oprd", "attr"} for c in children):
         return None
+    # A second noun phrase after a comma is the writer's gloss the parser took for an object ("dismissed the
+    # labels, a view the crowd cheered"): the governed phrase stops before it.
+    first = next(c for c in children if c.dep_ in {"dobj", "oprd", "attr"})
+    gloss = next(
+        (
+            c
+            for c in children
+            if c.i > first.i and c.dep_ in {"dobj", "oprd", "attr"} and c.left_edge.i > 0
+            and verb.doc[c.left_edge.i - 1].text == ","
+        ),
+        None,
+    )
+    if gloss is not None:
+        children = [c for c in children if c.i < gloss.left_edge.i]
     start = min(c.left_edge.i for c in children)
     end = max(c.right_edge.i for c in children) + 1
     span = verb.doc[start:end]
@@ -444,8 +458,11 @@ def _only_dates(phrase: Token) -> bool:
 
 
 def _sets_scene(phrase: Token) -> bool:
-    """A prepositional phrase that sets the scene ("on Tuesday", "at a rally in Iowa", "in a statement"); "on"
-    only with a date ("blamed the fire on the landlord" keeps its phrase)."""
+    """A phrase that sets the scene: a prepositional one ("on Tuesday", "at a rally in Iowa", "in a statement"; "on"
+    only with a date: "blamed the fire on the landlord" keeps its phrase), or a bare date ("endorsed her [last
+    week]")."""
+    if phrase.dep_ == "npadvmod":
+        return phrase.ent_type_ in {"DATE", "TIME"}
     return (
         phrase.dep_ == "prep"
         and any(c.dep_ == "pobj" for c in phrase.children)

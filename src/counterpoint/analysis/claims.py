@@ -22,7 +22,7 @@ from spacy.vocab import Vocab
 
 from ..model import Article, Attribution, Certainty, Claim, SourcingProfile, claims_of_attributions
 from ..model import Span as TextSpan
-from ..resources import table, word_list
+from ..resources import phrase_words, table, word_list
 
 __all__ = ["find_claims", "sourcing_profile"]
 
@@ -41,7 +41,7 @@ _RANK: dict[Certainty, int] = {"asserted": 0, "reported": 1, "conditional": 2, "
 
 @cache
 def _hedges() -> dict[tuple[str, ...], str]:
-    return {tuple(key.split()): value for key, value in table("hedges.tsv").items()}
+    return {tuple(phrase_words(key)): value for key, value in table("hedges.tsv").items()}
 
 
 @cache
@@ -51,7 +51,7 @@ def _hedge_phrases() -> tuple[tuple[str, ...], ...]:
 
 @cache
 def _vague_phrases() -> tuple[tuple[str, ...], ...]:
-    return tuple(sorted(tuple(phrase.split()) for phrase in word_list("vague.txt")))
+    return tuple(sorted(tuple(phrase_words(phrase)) for phrase in word_list("vague.txt")))
 
 
 @cache

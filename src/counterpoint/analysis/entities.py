@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ..model import Entity, EntityKind, Mention, MentionKind
-from ..resources import Country, countries, word_list
+from ..resources import Country, countries, phrase_words, word_list
 
 __all__ = ["ENTITY_KINDS", "find_entities"]
 
@@ -85,7 +85,7 @@ def _lexicon() -> _Lexicon:
 @lru_cache(maxsize=4)
 def _country_matcher(vocab: Vocab) -> PhraseMatcher:
     matcher = PhraseMatcher(vocab, attr="ORTH")
-    tokenizer_docs = [Doc(vocab, words=term.split()) for term in _lexicon().matcher_terms]
+    tokenizer_docs = [Doc(vocab, words=phrase_words(term)) for term in _lexicon().matcher_terms]
     matcher.add("COUNTRY", tokenizer_docs)
     return matcher
 

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..model import Article, LoadedCategory, LoadedTerm
-from ..resources import rows
+from ..resources import phrase_words, rows
 from .nlp import kept_on
 
 __all__ = [
@@ -93,7 +93,7 @@ def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
     for term, entry in lexicon().items():
         if entry.category == "neutral":
             continue
-        words = term.replace("-", " - ").split()
+        words = phrase_words(term)
         by_form.add(term, [Doc(vocab, words=words)])
         if len(words) == 1:
             by_lemma.add(term, [Doc(vocab, words=words, lemmas=words)])

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-__all__ = ["Country", "countries", "table", "word_list", "rows"]
+__all__ = ["Country", "countries", "table", "word_list", "rows", "phrase_words"]
 
 
 def _lines(name: str) -> list[str]:
@@ -22,6 +22,12 @@ def rows(name: str, columns: int) -> tuple[tuple[str, ...], ...]:
         cells = [cell.strip() for cell in line.split("\t")]
         found.append(tuple((cells + [""] * columns)[:columns]))
     return tuple(found)
+
+
+def phrase_words(phrase: str) -> list[str]:
+    """A lexicon phrase's words as spaCy's tokenizer splits them in running text, for phrase matchers: a hyphen
+    between letters is a token of its own ("well-known" is "well", "-", "known")."""
+    return phrase.replace("-", " - ").split()
 
 
 @cache
