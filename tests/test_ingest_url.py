@@ -1,4 +1,5 @@
-"""Fetching URLs and web feeds through httpx.MockTransport, with DNS replaced: no network in these tests."""
+"""Fetching URLs and web feeds through httpx.MockTransport, with DNS replaced: no network in these tests (one
+real socket, to a server on 127.0.0.1, shows the connected address is checked)."""
 
 from __future__ import annotations
 
@@ -236,3 +237,42 @@ def test_check_host_directly() -> None:
     url.check_host("news.example.com", "s")
     with pytest.raises(InputError, match="private"):
         url.check_host("intranet.example.com", "s")
+
+
+@pytest.fixture
+def local_server():
+    """A real HTTP server on 127.0.0.1 serving the article page (the only socket these tests open)."""
+    import http.server
+    import threading
+
+    class Page(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(PAGE)))
+            self.end_headers()
+            self.wfile.write(PAGE)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_name_that_resolves_public_then_connects_to_loopback_is_refused(local_server: int) -> None:
+    """DNS rebinding: the check sees a public address, the connection reaches 127.0.0.1; the socket's peer is
+    what counts."""
+    DNS_REBOUND = {"localhost": ["93.184.216.40"]}  # what the check is told; the socket still reaches 127.0.0.1
+    source = f"http://localhost:{local_server}/story"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(url, "resolve_host", lambda host: DNS_REBOUND[host])
+        refused = list(read_sources([source], IngestOptions()))
+        allowed = list(read_sources([source], IngestOptions(allow_private=True)))
+    assert len(refused) == 1 and isinstance(refused[0], InputError)
+    assert "loopback address (127.0.0.1)" in str(refused[0])
+    assert len(allowed) == 1 and isinstance(allowed[0], Article) and allowed[0].outlet == "The Lakeside Courier"

@@ -1,7 +1,8 @@
 """Fetch a URL safely: http(s) only, size-capped, and never into the local network unless allowed.
 
 Article URLs come from users and from feeds (anyone's). Every redirect hop is followed by hand so each host
-is resolved and checked: a public page must not be able to bounce the fetch to 127.0.0.1 or 10.x.
+is resolved and checked: a public page must not be able to bounce the fetch to 127.0.0.1 or 10.x. The address
+the connection actually reached is checked too, before the body is read: a name can resolve differently twice.
 """
 
 from __future__ import annotations
@@ -78,6 +79,20 @@ def check_host(host: str, source: str) -> None:
             raise InputError(Errors.E011.format(source=source, host=host, what=what, address=text), source)
 
 
+def _check_peer(response: httpx.Response, host: str, source: str) -> None:
+    """Refuse a response from a non-public address, read from the socket it came on (E011): the name may have
+    resolved to a public address when checked and to a private one when connected (DNS rebinding). Before any
+    of the body is read. A transport with no socket (a test's mock) has nothing to check."""
+    stream = response.extensions.get("network_stream")
+    peer = stream.get_extra_info("server_addr") if stream is not None else None
+    if not peer:
+        return
+    text = str(peer[0]).split("%", 1)[0]
+    what = _non_public(ipaddress.ip_address(text))
+    if what:
+        raise InputError(Errors.E011.format(source=source, host=host, what=what, address=text), source)
+
+
 def fetch(url: str, options: IngestOptions, *, source: str | None = None) -> Fetched:
     """GET `url`, following up to max_redirects redirects by hand and reading at most max_bytes.
 
@@ -98,6 +113,8 @@ def fetch(url: str, options: IngestOptions, *, source: str | None = None) -> Fet
                 if not options.allow_private:
                     check_host(current.host, source)
                 with client.stream("GET", current) as response:
+                    if not options.allow_private:
+                        _check_peer(response, current.host, source)
                     if response.status_code in _REDIRECTS and "location" in response.headers:
                         current = _parse(str(current.join(response.headers["location"])), source)
                         continue
