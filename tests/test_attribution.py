@@ -673,3 +673,14 @@ def test_a_date_after_an_object_is_no_part_of_it():
 def test_a_gloss_after_a_comma_is_not_the_object():
     a = only(analyze("She dismissed the labels altogether, a sentiment endorsed by the crowd, who cheered.").attributions)
     assert (a.cue.text, a.content.text) == ("dismissed", "the labels altogether")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [("The investors are expecting a large deal at a premium in the coming months.",
+      "a large deal at a premium in the coming months"),
+     ("The mayor praised the budget in a statement.", "the budget"),
+     ("The mayor praised the budget at the council meeting.", "the budget")],
+)
+def test_a_phrase_of_matter_stays_in_the_object_a_phrase_of_setting_does_not(text, content):
+    assert only(analyze(text).attributions).content.text == content

@@ -466,8 +466,27 @@ def _sets_scene(phrase: Token) -> bool:
     return (
         phrase.dep_ == "prep"
         and any(c.dep_ == "pobj" for c in phrase.children)
-        and (phrase.lower_ in _SCENE_PREPOSITIONS or _only_dates(phrase))
+        and (phrase.lower_ in _SCENE_PREPOSITIONS and _names_a_setting(phrase) or _only_dates(phrase))
     )
+
+
+#: Nouns of an occasion or a medium in which something is said ("in an interview", "at a rally").
+_OCCASIONS = frozenset({
+    "statement", "interview", "speech", "rally", "debate", "conference", "meeting", "hearing", "letter", "email",
+    "tweet", "post", "video", "op-ed", "address", "remarks", "event", "appearance", "town", "forum", "session",
+    "briefing", "call", "message", "memo", "report", "book", "column", "article", "piece", "editorial", "ad",
+    "advertisement", "campaign", "stop", "dinner", "breakfast", "lunch", "fundraiser", "summit", "convention",
+    "primary", "caucus", "caucuses", "election", "race", "state", "city", "country", "time", "year", "week",
+    "month", "day", "night", "morning", "evening", "afternoon", "weekend", "period", "past", "future", "case",
+    "wake", "midst", "end", "beginning", "run", "course", "front", "room", "office", "court", "house", "chamber",
+})
+
+
+def _names_a_setting(phrase: Token) -> bool:
+    """A preposition's object that is a place, a time or an occasion ("in Iowa", "at a rally", "in a statement"),
+    not a matter ("in support of", "at a premium")."""
+    objects = [c for c in phrase.children if c.dep_ == "pobj"]
+    return any(o.ent_type_ or o.lemma_.lower() in _OCCASIONS or o.pos_ == "PROPN" for o in objects)
 
 
 def _chunk_before(verb: Token) -> Token | None:
