@@ -27,7 +27,7 @@ from counterpoint.ingest.text import article_from_text
 from counterpoint.ingest.url import fetch
 from counterpoint.model import Article
 
-__all__ = ["FOLDER_SUFFIXES", "IngestOptions", "names_a_source", "read_sources", "read_text"]
+__all__ = ["FOLDER_SUFFIXES", "IngestOptions", "names_a_source", "read_sources", "read_text", "suffix_kind"]
 
 
 @dataclass
@@ -146,9 +146,15 @@ def _read_file(path: Path, source: str, options: IngestOptions) -> bytes:
         raise InputError(Errors.E026.format(source=source, reason=error.strerror or error), source) from None
 
 
+def suffix_kind(name: str) -> Kind | None:
+    """What a file name's extension says it holds ("text", "html", "json", "jsonl", "feed"), or None: one table
+    for files on disk and files uploaded to the web app."""
+    return _EXTENSIONS.get(Path(name).suffix.lower())
+
+
 def _file_kind(path: Path, sniffed: Kind | None) -> Kind:
     """The extension decides, except that content which plainly is a feed or HTML is read as such."""
-    kind = _EXTENSIONS.get(path.suffix.lower())
+    kind = suffix_kind(path.name)
     if kind in ("json", "jsonl", "html"):
         return kind
     if kind == "feed":

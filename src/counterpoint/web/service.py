@@ -21,7 +21,7 @@ from ..analysis.nlp import within_limit
 from ..analysis.pipeline import analyzer_id, run_pipeline
 from ..comparison.compare import comparison_id
 from ..errors import CounterpointError, Errors, InputError
-from ..ingest import FOLDER_SUFFIXES, IngestOptions, read_sources, read_text
+from ..ingest import FOLDER_SUFFIXES, IngestOptions, read_sources, read_text, suffix_kind
 from ..ingest.build import article_id
 from ..ingest.dates import parse_date
 from ..ingest.detect import check_size, decode, sniff
@@ -48,10 +48,6 @@ MAX_COMPARED = 20
 #: One analysis at a time in this process (spaCy pipelines are not thread-safe for parallel calls).
 ANALYSIS_LOCK = threading.Lock()
 
-_TEXT_SUFFIXES = {".txt", ".text", ".md"}
-_HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-_RECORD_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}
-_FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 
 
 class ArticleInput(BaseModel):
@@ -358,11 +354,11 @@ def _same_input(stored: Article, fresh: Article) -> bool:
 
 def read_upload(upload: Upload, options: IngestOptions) -> Article:
     """One uploaded .txt or .html file to an Article (E089 for other kinds)."""
-    suffix = Path(upload.name).suffix.lower()
+    kind = suffix_kind(upload.name)
     check_size(len(upload.data), options.max_bytes, upload.name)
-    if suffix in _HTML_SUFFIXES or (suffix not in _TEXT_SUFFIXES and sniff(upload.data) == "html"):
+    if kind == "html" or (kind != "text" and sniff(upload.data) == "html"):
         return article_from_html(decode(upload.data, upload.name), options, source=upload.name)
-    if suffix in _TEXT_SUFFIXES:
+    if kind == "text":
         text = decode(upload.data, upload.name)
         return read_text(text, options, source=upload.name)
     raise InputError(Errors.E089.format(name=upload.name), upload.name)
@@ -370,17 +366,17 @@ def read_upload(upload: Upload, options: IngestOptions) -> Article:
 
 def read_many_upload(upload: Upload, options: IngestOptions) -> Iterator[Article | InputError]:
     """An uploaded JSONL/JSON file or feed to Articles (errors in the stream, so a job goes on past them)."""
-    suffix = Path(upload.name).suffix.lower()
+    kind = suffix_kind(upload.name)
     try:
         check_size(len(upload.data), options.max_bytes, upload.name)
-        kind = _RECORD_SUFFIXES.get(suffix)
         sniffed = sniff(upload.data)
-        if suffix in _FEED_SUFFIXES or sniffed == "feed":
+        if kind == "feed" or sniffed == "feed":
             decode(upload.data, upload.name)
             yield from read_feed(upload.data, options, source=upload.name)
-        elif kind is not None or sniffed in ("json", "jsonl"):
+        elif kind in ("json", "jsonl") or sniffed in ("json", "jsonl"):
             text = decode(upload.data, upload.name)
-            yield from read_records(text, options, source=upload.name, kind=kind or sniffed)  # type: ignore[arg-type]
+            records = kind if kind in ("json", "jsonl") else sniffed
+            yield from read_records(text, options, source=upload.name, kind=records)  # type: ignore[arg-type]
         else:
             raise InputError(Errors.E094.format(name=upload.name), upload.name)
     except InputError as error:
