@@ -684,3 +684,18 @@ def test_a_gloss_after_a_comma_is_not_the_object():
 )
 def test_a_phrase_of_matter_stays_in_the_object_a_phrase_of_setting_does_not(text, content):
     assert only(analyze(text).attributions).content.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [("Her attacks on the mayor grew sharper.", "Her", "attacks on", "the mayor"),
+     ("The board's decision to close the plant was announced on Monday.", "The board", "decision", "to close the plant"),
+     ("The minister's pledge to cut taxes was welcomed.", "The minister", "pledge", "to cut taxes")],
+)
+def test_a_noun_of_stance_with_its_owner_is_an_attribution(text, source, cue, content):
+    a = only(analyze(text).attributions)
+    assert (a.source.text, a.cue.text, a.content.text, a.content_type) == (source, cue, content, "object")
+
+
+def test_a_noun_of_stance_with_no_owner_names_no_one():
+    assert analyze("Criticism of the plan grew louder during the summer.").attributions == []

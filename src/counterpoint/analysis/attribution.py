@@ -573,6 +573,43 @@ def _noun_drafts(doc: Doc) -> list[_Draft]:
     return drafts
 
 
+#: Prepositions through which a noun of stance takes what it is about ("attacks on", "support for", "criticism of").
+_STANCE_PREPOSITIONS = frozenset({"on", "for", "of", "about", "against", "toward", "towards", "over"})
+
+
+def _stance_noun_drafts(doc: Doc) -> list[_Draft]:
+    """"her attacks on the mayor", "the union's support for the strike", "the board's decision to close the plant":
+    a noun of an act or stance (``stance_nouns.txt``) with a possessor, which is the source, and a complement,
+    which is the content: the object of its preposition (the preposition is part of the cue, as in "called for")
+    or its to-infinitive. A noun with a that-clause is ``_noun_drafts``' own."""
+    nouns = word_list("stance_nouns.txt")
+    drafts = []
+    for token in _tokens_with(doc, "POS", frozenset({"NOUN"})):
+        if token.lemma_.lower() not in nouns and token.lower_ not in nouns:
+            continue
+        children = list(token.children)
+        owner = next((c for c in children if c.dep_ == "poss"), None)
+        if owner is None:
+            continue
+        prep = next(
+            (c for c in children if c.dep_ == "prep" and c.i == token.i + 1 and c.lower_ in _STANCE_PREPOSITIONS), None
+        )
+        target = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        infinitive = next(
+            (c for c in children if c.dep_ in {"acl", "xcomp"} and c.i > token.i and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)),
+            None,
+        )
+        if target is not None:
+            cue, content = (token.i, prep.i + 1), _subtree_chars(target)
+        elif infinitive is not None:
+            cue, content = (token.i, token.i + 1), _subtree_chars(infinitive)
+        else:
+            continue
+        source = doc[owner.left_edge.i : owner.i + 1]  # without its "'s"
+        drafts.append(_Draft(source=source, cue=cue, content=content, content_type="object", bound=content[1]))
+    return drafts
+
+
 #: Documents whose findings a clause can rest on ("In a poll released on Monday, 52 percent backed ..."); a statement, letter or
 #: post is rather the medium of the speaker the clause names ("In a statement, the ministry condemned ...").
 _FINDING_DOCUMENTS = frozenset({
@@ -898,6 +935,7 @@ def unique_drafts(doc: Doc, text: str, quotes: list[tuple[int, int]]) -> list[_D
         + _in_document_drafts(doc)
         + _reportedly_drafts(doc)
         + _noun_drafts(doc)
+        + _stance_noun_drafts(doc)
         + _colon_drafts(doc, text)
         + _trailing_report_drafts(doc)
         if not any(start <= draft.cue[0] < end for start, end in labelled)  # "-- report" is a label, not a verb
