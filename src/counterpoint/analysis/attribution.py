@@ -101,6 +101,12 @@ def _tokens_with(doc: Doc, attr: str, values: frozenset[str]) -> list[Token]:
     return [doc[int(i)] for i in np.flatnonzero(np.isin(column, list(wanted)))]
 
 
+@cache
+def _with_capitals(words: frozenset[str]) -> frozenset[str]:
+    """Lower-case words and their capitalized forms: a lemma keeps a sentence's or a headline's first capital."""
+    return words | {word.capitalize() for word in words} | {word.upper() for word in words}
+
+
 def _adjacent_quotes(verb: Token, quotes: list[tuple[int, int]], text: str) -> tuple[int, int] | None:
     """Quotations right beside a reporting clause ('"Okay," I said, "we go."'): its content when the parser
     gave the verb none. Beside means at most a comma, colon or spaces between them, within one sentence: a
@@ -470,23 +476,12 @@ def _sets_scene(phrase: Token) -> bool:
     )
 
 
-#: Nouns of an occasion or a medium in which something is said ("in an interview", "at a rally").
-_OCCASIONS = frozenset({
-    "statement", "interview", "speech", "rally", "debate", "conference", "meeting", "hearing", "letter", "email",
-    "tweet", "post", "video", "op-ed", "address", "remarks", "event", "appearance", "town", "forum", "session",
-    "briefing", "call", "message", "memo", "report", "book", "column", "article", "piece", "editorial", "ad",
-    "advertisement", "campaign", "stop", "dinner", "breakfast", "lunch", "fundraiser", "summit", "convention",
-    "primary", "caucus", "caucuses", "election", "race", "state", "city", "country", "time", "year", "week",
-    "month", "day", "night", "morning", "evening", "afternoon", "weekend", "period", "past", "future", "case",
-    "wake", "midst", "end", "beginning", "run", "course", "front", "room", "office", "court", "house", "chamber",
-})
-
-
 def _names_a_setting(phrase: Token) -> bool:
     """A preposition's object that is a place, a time or an occasion ("in Iowa", "at a rally", "in a statement"),
     not a matter ("in support of", "at a premium")."""
+    occasions = word_list("setting_nouns.txt")
     objects = [c for c in phrase.children if c.dep_ == "pobj"]
-    return any(o.ent_type_ or o.lemma_.lower() in _OCCASIONS or o.pos_ == "PROPN" for o in objects)
+    return any(o.ent_type_ or o.pos_ == "PROPN" or o.lemma_.lower() in occasions for o in objects)
 
 
 def _chunk_before(verb: Token) -> Token | None:
@@ -553,8 +548,8 @@ def _noun_drafts(doc: Doc) -> list[_Draft]:
     ("allegations that ...")."""
     nouns = word_list("cue_nouns.txt")
     drafts = []
-    for token in _tokens_with(doc, "POS", frozenset({"NOUN"})):
-        if token.lemma_.lower() not in nouns:
+    for token in _tokens_with(doc, "LEMMA", _with_capitals(nouns)):
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
             continue
         clause = next(
             (c for c in token.children
@@ -573,19 +568,19 @@ def _noun_drafts(doc: Doc) -> list[_Draft]:
     return drafts
 
 
-#: Prepositions through which a noun of stance takes what it is about ("attacks on", "support for", "criticism of").
+#: Prepositions through which a noun of stance takes what it is about ("attacks on", "criticism of", "call for").
 _STANCE_PREPOSITIONS = frozenset({"on", "for", "of", "about", "against", "toward", "towards", "over"})
 
 
 def _stance_noun_drafts(doc: Doc) -> list[_Draft]:
-    """"her attacks on the mayor", "the union's support for the strike", "the board's decision to close the plant":
+    """"her attacks on the mayor", "the union's call for a strike", "the board's decision to close the plant":
     a noun of an act or stance (``stance_nouns.txt``) with a possessor, which is the source, and a complement,
     which is the content: the object of its preposition (the preposition is part of the cue, as in "called for")
     or its to-infinitive. A noun with a that-clause is ``_noun_drafts``' own."""
     nouns = word_list("stance_nouns.txt")
     drafts = []
-    for token in _tokens_with(doc, "POS", frozenset({"NOUN"})):
-        if token.lemma_.lower() not in nouns and token.lower_ not in nouns:
+    for token in _tokens_with(doc, "LEMMA", _with_capitals(nouns)):
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
             continue
         children = list(token.children)
         owner = next((c for c in children if c.dep_ == "poss"), None)
@@ -596,7 +591,11 @@ def _stance_noun_drafts(doc: Doc) -> list[_Draft]:
         )
         target = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         infinitive = next(
-            (c for c in children if c.dep_ in {"acl", "xcomp"} and c.i > token.i and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)),
+            (
+                c
+                for c in children
+                if c.dep_ in {"acl", "xcomp"} and c.i > token.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            ),
             None,
         )
         if target is not None:
