@@ -699,3 +699,23 @@ def test_a_noun_of_stance_with_its_owner_is_an_attribution(text, source, cue, co
 
 def test_a_noun_of_stance_with_no_owner_names_no_one():
     assert analyze("Criticism of the plan grew louder during the summer.").attributions == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The group, also known as the Friends of the Park, met on Monday.",
+     "Support for the mayor continues to grow.",
+     "It is fair to say that the mayor was surprised.",
+     "It is too soon to say whether the plan will work."],
+)
+def test_verbs_that_name_go_on_or_judge_report_nothing(text):
+    assert analyze(text).attributions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [("The letter continues: “Please explain the difference.”", "continues"),
+     ("She went on to say that the plan would work.", "to say")],
+)
+def test_the_same_verbs_still_report_when_they_do(text, cue):
+    assert only(analyze(text).attributions).cue.text == cue

@@ -229,6 +229,8 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         recipient = next((c for c in children if c.dep_ in {"dobj", "dative"} and c.i > token.i), None)
         cue = _cue_range(token)
         after = None if content is not None or _has_particle(token) else _governed_after(token)
+        if _names_or_goes_on(lemma, children, content) or _judges_what_to_say(token, children):
+            continue
         if content is not None:
             if _describes_a_scene(lemma, children, content, known):
                 continue
@@ -342,6 +344,31 @@ def _cue_features(
         f"negated={negated}",
         f"in_quote={quoted}",
     ] + (["quotes_content", f"lemma|quotes_content={lemma}"] if any(content[0] <= q0 < content[1] for q0, _ in quotes) else [])
+
+
+def _names_or_goes_on(lemma: str, children: list[Token], complement: Token | None) -> bool:
+    """Verbs that look like cues but report nothing: "known as" names ("the group, also known as the Friends"),
+    and "continues to" only says something goes on ("support continues to grow"; "the letter continues: ..."
+    still reports)."""
+    if lemma == "know":
+        return any(c.dep_ == "prep" and c.lower_ == "as" for c in children)
+    return (
+        lemma == "continue"
+        and complement is not None
+        and complement.dep_ == "xcomp"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in complement.children)
+    )
+
+
+def _judges_what_to_say(verb: Token, children: list[Token]) -> bool:
+    """"It is fair to say that ...", "too soon to say whether ...", "more likely to say ...": an infinitive of
+    saying that an adjective or adverb governs is the writer's judgement of what may be said, not a report."""
+    return (
+        verb.dep_ == "xcomp"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+        and verb.lemma_.lower() in {"say", "tell", "predict", "know"}
+        and (verb.head.pos_ in {"ADJ", "ADV"} or any(c.dep_ == "acomp" for c in verb.head.children))
+    )
 
 
 def _describes_a_scene(lemma: str, children: list[Token], complement: Token, known: frozenset[str]) -> bool:
