@@ -276,3 +276,16 @@ def test_a_name_that_resolves_public_then_connects_to_loopback_is_refused(local_
     assert len(refused) == 1 and isinstance(refused[0], InputError)
     assert "loopback address (127.0.0.1)" in str(refused[0])
     assert len(allowed) == 1 and isinstance(allowed[0], Article) and allowed[0].outlet == "The Lakeside Courier"
+
+
+def test_a_fetch_through_a_proxy_on_a_private_address_is_not_refused(
+    local_server: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Behind a proxy the socket reaches the proxy (here the local server, on 127.0.0.1), not the page's host:
+    the checked host name is what counts."""
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy", "HTTPS_PROXY", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{local_server}")
+    monkeypatch.setenv("http_proxy", f"http://127.0.0.1:{local_server}")
+    (article,) = read_sources(["http://news.example.com/ferry"], IngestOptions())
+    assert isinstance(article, Article) and article.outlet == "The Lakeside Courier"

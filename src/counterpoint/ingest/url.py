@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import urllib.request
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -79,6 +80,13 @@ def check_host(host: str, source: str) -> None:
             raise InputError(Errors.E011.format(source=source, host=host, what=what, address=text), source)
 
 
+def _through_proxy(url: httpx.URL) -> bool:
+    """Whether the environment sends this URL through a proxy (as httpx does by default): then the socket reaches
+    the proxy, which may well sit on a private address, and the proxy resolves the host itself."""
+    proxies = urllib.request.getproxies()
+    return bool(proxies.get(url.scheme) or proxies.get("all")) and not urllib.request.proxy_bypass(url.host)
+
+
 def _check_peer(response: httpx.Response, host: str, source: str) -> None:
     """Refuse a response from a non-public address, read from the socket it came on (E011): the name may have
     resolved to a public address when checked and to a private one when connected (DNS rebinding). Before any
@@ -113,7 +121,7 @@ def fetch(url: str, options: IngestOptions, *, source: str | None = None) -> Fet
                 if not options.allow_private:
                     check_host(current.host, source)
                 with client.stream("GET", current) as response:
-                    if not options.allow_private:
+                    if not options.allow_private and not _through_proxy(current):
                         _check_peer(response, current.host, source)
                     if response.status_code in _REDIRECTS and "location" in response.headers:
                         current = _parse(str(current.join(response.headers["location"])), source)
