@@ -264,9 +264,18 @@ def local_server():
     server.server_close()
 
 
-def test_a_name_that_resolves_public_then_connects_to_loopback_is_refused(local_server: int) -> None:
+def _without_proxies(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
+
+
+def test_a_name_that_resolves_public_then_connects_to_loopback_is_refused(
+    local_server: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """DNS rebinding: the check sees a public address, the connection reaches 127.0.0.1; the socket's peer is
     what counts."""
+    _without_proxies(monkeypatch)  # a proxy from the machine's environment would stand between
     DNS_REBOUND = {"localhost": ["93.184.216.40"]}  # what the check is told; the socket still reaches 127.0.0.1
     source = f"http://localhost:{local_server}/story"
     with pytest.MonkeyPatch.context() as patch:
@@ -283,8 +292,7 @@ def test_a_fetch_through_a_proxy_on_a_private_address_is_not_refused(
 ) -> None:
     """Behind a proxy the socket reaches the proxy (here the local server, on 127.0.0.1), not the page's host:
     the checked host name is what counts."""
-    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy", "HTTPS_PROXY", "https_proxy"):
-        monkeypatch.delenv(name, raising=False)
+    _without_proxies(monkeypatch)
     monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{local_server}")
     monkeypatch.setenv("http_proxy", f"http://127.0.0.1:{local_server}")
     (article,) = read_sources(["http://news.example.com/ferry"], IngestOptions())
