@@ -677,8 +677,7 @@ def test_a_gloss_after_a_comma_is_not_the_object():
 
 @pytest.mark.parametrize(
     ("text", "content"),
-    [("The investors are expecting a large deal at a premium in the coming months.",
-      "a large deal at a premium in the coming months"),
+    [("The buyers offered the farm at a discount to its value.", "the farm at a discount to its value"),
      ("The mayor praised the budget in a statement.", "the budget"),
      ("The mayor praised the budget at the council meeting.", "the budget")],
 )

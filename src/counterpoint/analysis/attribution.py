@@ -505,7 +505,7 @@ def _sets_scene(phrase: Token) -> bool:
 
 def _names_a_setting(phrase: Token) -> bool:
     """A preposition's object that is a place, a time or an occasion ("in Iowa", "at a rally", "in a statement"),
-    not a matter ("in support of", "at a premium")."""
+    not a matter ("in support of", "at a discount")."""
     occasions = word_list("setting_nouns.txt")
     objects = [c for c in phrase.children if c.dep_ == "pobj"]
     return any(o.ent_type_ or o.pos_ == "PROPN" or o.lemma_.lower() in occasions for o in objects)
