@@ -226,11 +226,11 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         if agent is not None:
             subject = next((c for c in agent.children if c.dep_ == "pobj"), subject)
         content = next((c for c in children if c.dep_ in _CONTENT_DEPS), None)
+        if _names_or_goes_on(lemma, children, content) or _judges_what_to_say(token):
+            continue
         recipient = next((c for c in children if c.dep_ in {"dobj", "dative"} and c.i > token.i), None)
         cue = _cue_range(token)
         after = None if content is not None or _has_particle(token) else _governed_after(token)
-        if _names_or_goes_on(lemma, children, content) or _judges_what_to_say(token, children):
-            continue
         if content is not None:
             if _describes_a_scene(lemma, children, content, known):
                 continue
@@ -346,6 +346,11 @@ def _cue_features(
     ] + (["quotes_content", f"lemma|quotes_content={lemma}"] if any(content[0] <= q0 < content[1] for q0, _ in quotes) else [])
 
 
+def _to_infinitive(verb: Token) -> bool:
+    """A verb with "to" before it ("to say", "decision to close")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _names_or_goes_on(lemma: str, children: list[Token], complement: Token | None) -> bool:
     """Verbs that look like cues but report nothing: "known as" names ("the group, also known as the Friends"),
     and "continues to" only says something goes on ("support continues to grow"; "the letter continues: ..."
@@ -356,17 +361,17 @@ def _names_or_goes_on(lemma: str, children: list[Token], complement: Token | Non
         lemma == "continue"
         and complement is not None
         and complement.dep_ == "xcomp"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in complement.children)
+        and _to_infinitive(complement)
     )
 
 
-def _judges_what_to_say(verb: Token, children: list[Token]) -> bool:
+def _judges_what_to_say(verb: Token) -> bool:
     """"It is fair to say that ...", "too soon to say whether ...", "more likely to say ...": an infinitive of
     saying that an adjective or adverb governs is the writer's judgement of what may be said, not a report."""
     return (
         verb.dep_ == "xcomp"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
         and verb.lemma_.lower() in {"say", "tell", "predict", "know"}
+        and _to_infinitive(verb)
         and (verb.head.pos_ in {"ADJ", "ADV"} or any(c.dep_ == "acomp" for c in verb.head.children))
     )
 
@@ -617,14 +622,7 @@ def _stance_noun_drafts(doc: Doc) -> list[_Draft]:
             (c for c in children if c.dep_ == "prep" and c.i == token.i + 1 and c.lower_ in _STANCE_PREPOSITIONS), None
         )
         target = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-        infinitive = next(
-            (
-                c
-                for c in children
-                if c.dep_ in {"acl", "xcomp"} and c.i > token.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-            ),
-            None,
-        )
+        infinitive = next((c for c in children if c.dep_ in {"acl", "xcomp"} and c.i > token.i and _to_infinitive(c)), None)
         if target is not None:
             cue, content = (token.i, prep.i + 1), _subtree_chars(target)
         elif infinitive is not None:

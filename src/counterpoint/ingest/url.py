@@ -75,9 +75,17 @@ def check_host(host: str, source: str) -> None:
             address = ipaddress.ip_address(text)
         except ValueError:
             raise InputError(Errors.E016.format(source=source, host=host), source) from None
-        what = _non_public(address)
-        if what:
-            raise InputError(Errors.E011.format(source=source, host=host, what=what, address=text), source)
+        _refuse_non_public(address, text, host, source)
+
+
+def _refuse_non_public(
+    address: ipaddress.IPv4Address | ipaddress.IPv6Address, text: str, host: str, source: str
+) -> None:
+    """E011 for a non-public address (shown as given), whether the host name resolved to it or the connection
+    reached it."""
+    what = _non_public(address)
+    if what:
+        raise InputError(Errors.E011.format(source=source, host=host, what=what, address=text), source)
 
 
 def _through_proxy(url: httpx.URL) -> bool:
@@ -96,9 +104,7 @@ def _check_peer(response: httpx.Response, host: str, source: str) -> None:
     if not peer:
         return
     text = str(peer[0]).split("%", 1)[0]
-    what = _non_public(ipaddress.ip_address(text))
-    if what:
-        raise InputError(Errors.E011.format(source=source, host=host, what=what, address=text), source)
+    _refuse_non_public(ipaddress.ip_address(text), text, host, source)
 
 
 def fetch(url: str, options: IngestOptions, *, source: str | None = None) -> Fetched:

@@ -49,7 +49,6 @@ MAX_COMPARED = 20
 ANALYSIS_LOCK = threading.Lock()
 
 
-
 class ArticleInput(BaseModel):
     """One article to analyze: exactly one of `text`, `url` or `html`, with optional metadata that wins over
     whatever the source says."""
