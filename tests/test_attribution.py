@@ -60,6 +60,23 @@ def test_pronoun_source_resolves_to_the_person_named_before():
     assert article.text[antecedent.start : antecedent.end] == antecedent.text == "Mayor Tom Bradley"
 
 
+def test_relative_pronoun_source_resolves_to_the_noun_it_modifies():
+    article = analyze("Senator Maria Lopez, who said the budget was late, left the hearing early.")
+    a = only(article.attributions)
+    assert a.source.text == "who" and article.text[a.source.start : a.source.end] == "who"
+    assert a.source.kind == "person" and a.source.name == "Maria Lopez"
+    antecedent = a.source.antecedent
+    assert article.text[antecedent.start : antecedent.end] == antecedent.text == "Senator Maria Lopez"
+
+
+def test_an_active_it_is_a_source_and_an_impersonal_it_is_none():
+    article = analyze("The airline lost its appeal on Friday. It said it would take the case to a higher court.")
+    a = next(a for a in article.attributions if a.cue.text == "said")
+    assert a.source is not None and a.source.text == "It"
+    a = only(analyze("It seems that the bridge will stay closed until spring.").attributions)
+    assert a.source is None  # guard: a placeholder "it" names no one (as before)
+
+
 def test_quote_over_several_sentences_is_one_content():
     article = analyze('"We are ready," Ana Ruiz said. "The army is not. It never was."\n')
     a = only(article.attributions)

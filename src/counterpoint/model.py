@@ -192,8 +192,8 @@ class Source(Span):
     )
     antecedent: Span | None = Field(
         default=None,
-        description="For a pronoun source ('he said'): the mention of the person it was resolved to, an inference "
-        "from the nearest person named before it.",
+        description="For a pronoun source: what it stands for. 'The mayor, who said': the noun the relative "
+        "pronoun modifies, by the parse. 'He said': the nearest person named before it, an inference.",
     )
 
 

@@ -31,6 +31,9 @@ __all__ = ["find_attributions"]
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _EXPLETIVES = frozenset({"it", "there"})
+#: Verbs whose "it" is a placeholder, not a speaker ("it seems that", "it emerged that"); elsewhere an active
+#: "it" is something that speaks ("it said it would appeal": a company, a letter).
+_IMPERSONAL_VERBS = frozenset({"seem", "appear", "emerge", "turn", "transpire", "happen", "look", "sound", "remain", "follow"})
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _GROUP_PRONOUNS = frozenset({"they", "we", "i", "you"})
 #: Quotation marks, opening to closing; two apostrophes are one mark in some archives' style (''Yes,'' he said).
@@ -53,6 +56,7 @@ class _Draft:
     subject: Token | None = None  # of a verb draft, until it is kept
     recipient_token: Token | None = None
     bound: int | None = None  # an offset a content may not be extended past: a scene-setting phrase, another speaker
+    antecedent: Span | None = None  # what a relative-pronoun source stands for ("the mayor, who said")
 
 
 def _cue_range(verb: Token) -> tuple[int, int]:
@@ -199,13 +203,30 @@ def _verb_drafts(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list[_Dr
     kept = [d for d, features in _verb_candidates(doc, quotes, text) if _cue_probability(features, weights) >= threshold]
     for draft in kept:
         subject = draft.subject
-        if subject is not None and subject.left_edge.i <= draft.cue[0] <= subject.right_edge.i:
+        if subject is not None and (antecedent := _relative_antecedent(subject)) is not None:
+            # "Rivera, who backed Lopez and said ...": the source stays on "who", the words written; Rivera is who
+            draft.source = doc[subject.i : subject.i + 1]
+            draft.antecedent = doc[antecedent.left_edge.i : antecedent.i + 1]
+        elif subject is not None and subject.left_edge.i <= draft.cue[0] <= subject.right_edge.i:
             # "a letter saying that ...": the letter, not the whole phrase with its own cue and content
             draft.source = doc[subject.left_edge.i : subject.i + 1]
         else:
             draft.source = _span_of(subject) if subject is not None else None
         draft.recipient = _span_of(draft.recipient_token) if draft.recipient_token is not None else None
     return kept
+
+
+_RELATIVE_TAGS = frozenset({"WP", "WDT"})
+
+
+def _relative_antecedent(subject: Token) -> Token | None:
+    """The noun a relative pronoun stands for ("the mayor, who said ..." -> "mayor"), if the parse shows it."""
+    if subject.tag_ not in _RELATIVE_TAGS:
+        return None
+    clause = next((t for t in subject.ancestors if t.dep_ == "relcl"), None)
+    if clause is None or clause.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return clause.head
 
 
 def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list[tuple[_Draft, list[str]]]:
@@ -264,7 +285,7 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             continue
         voiced = subject
         passive = subject is not None and (subject.dep_ == "nsubjpass" or _passive_without_auxiliary(token, children, content))
-        if subject is not None and (subject.lower_ in _EXPLETIVES or passive and agent is None):
+        if subject is not None and (_placeholder(subject, lemma, passive) or passive and agent is None):
             # "it was reported that ...", "Israel is believed to have ...": nobody is named as the source.
             if passive and subject.lower_ not in _EXPLETIVES and content is not None:
                 content_chars = (_subtree_chars(subject)[0], content_chars[1])
@@ -312,6 +333,14 @@ def _passive_without_auxiliary(verb: Token, children: list[Token], content: Toke
         and verb.doc[verb.i + 1].tag_ == "TO"
         and not any(c.dep_ in {"aux", "auxpass", "dobj"} for c in children)
     )
+
+
+def _placeholder(subject: Token, lemma: str, passive: bool) -> bool:
+    """A subject that names no one: "there", and "it" before a passive or an impersonal verb ("it was reported
+    that", "it seems that"), not the "it" of "it said"."""
+    if subject.lower_ == "there":
+        return True
+    return subject.lower_ == "it" and (passive or lemma in _IMPERSONAL_VERBS)
 
 
 def _cue_features(
@@ -928,6 +957,14 @@ def _source(draft: _Draft, article: Article) -> Source | None:
             source.entity, source.name = entity.id, entity.name
             source.antecedent = article.span(start, end)
         return source
+    if draft.antecedent is not None:
+        kind, entity = _type_source(draft.antecedent, article.entities)
+        antecedent = draft.antecedent
+        return Source(
+            start=span.start_char, end=span.end_char, text=span.text, kind=kind,
+            entity=entity.id if entity else None, name=entity.name if entity else antecedent.text,
+            antecedent=article.span(antecedent.start_char, antecedent.end_char),
+        )
     kind, entity = _type_source(span, article.entities)
     if span.root.lower_ in _GROUP_PRONOUNS and entity is None:
         kind = "anonymous"

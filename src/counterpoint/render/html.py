@@ -146,7 +146,7 @@ def _source_title(source: Source | None) -> str:
         return "no source given"
     name = f" = {source.name}" if source.name and source.name != source.text else ""
     through = f", through {source.through}" if source.through else ""
-    guess = f" (resolved to {source.antecedent.text}, the nearest name before it)" if source.antecedent else ""
+    guess = f" (resolved to {source.antecedent.text}, an inference)" if source.antecedent else ""
     return f"source ({source.kind}){name}{through}{guess}"
 
 

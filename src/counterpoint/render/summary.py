@@ -172,7 +172,7 @@ def _source_words(article: Article, index: int | None) -> str:
     if source is None:
         return "(no source given)"
     if source.antecedent is not None:
-        return f"{source.text} → {source.name}, by the nearest name before it ({source.kind})"
+        return f"{source.text} → {source.name or source.antecedent.text}, inferred ({source.kind})"
     named = f" = {source.name}" if source.name and source.name != source.text else ""
     return f"{source.text}{named} ({source.kind})"
 
