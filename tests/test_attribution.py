@@ -77,6 +77,22 @@ def test_an_active_it_is_a_source_and_an_impersonal_it_is_none():
     assert a.source is None  # guard: a placeholder "it" names no one (as before)
 
 
+def test_an_as_clause_cites_a_source_for_the_clause_it_modifies():
+    a = only(analyze("As the Gazette reported on Monday, the council delayed the vote on the new stadium.").attributions)
+    assert a.source.text == "the Gazette" and a.cue.text == "reported"
+    assert a.content.text == "the council delayed the vote on the new stadium"
+    a = only(analyze("The council delayed the vote, as reported by the Gazette.").attributions)
+    assert a.source.text == "the Gazette" and a.content.text == "The council delayed the vote"
+    # guard: an "as" clause of speaking only tells when
+    assert analyze("As the senator spoke, protesters chanted outside the hall.").attributions == []
+
+
+def test_an_inverted_speaker_after_the_quote_is_the_source():
+    a = only(analyze('"The rules were broken by people who avoided scrutiny," added Lopez.').attributions)
+    assert a.source is not None and a.source.text == "Lopez"
+    assert a.recipient is None
+
+
 def test_quote_over_several_sentences_is_one_content():
     article = analyze('"We are ready," Ana Ruiz said. "The army is not. It never was."\n')
     a = only(article.attributions)
@@ -305,8 +321,10 @@ def test_who_speaks_through_a_participle_or_an_order():
 
 def test_a_trailing_clause_that_quotes_no_one_is_not_an_attribution():
     assert analyze("It is what it is, whatever anyone says.").attributions == []
-    assert analyze("The plan failed badly, as the report says.").attributions == []
     assert analyze("Analysis: why the plan will fail").attributions == []
+    # "as" is no part of a speaker; the "as" clause cites the report for the clause it modifies
+    cited = only(analyze("The plan failed badly, as the report says.").attributions)
+    assert (cited.source.text, cited.content.text) == ("the report", "The plan failed badly")
 
 
 def test_the_contents_claim_speaks_for_its_attribution():
@@ -661,7 +679,8 @@ def test_a_trailing_speaker_may_be_described_by_a_participle():
     report = only(analyze("Rebel army training drone pilots in captured jets, monitoring group says").attributions)
     assert (report.source.text, report.cue.text) == ("monitoring group", "says")
     assert report.content.text == "Rebel army training drone pilots in captured jets"
-    assert analyze("The ferry sank in the storm, as the report says.").attributions == []
+    cited = only(analyze("The ferry sank in the storm, as the report says.").attributions)
+    assert cited.source.text == "the report"  # cited by an "as" clause, not a trailing speaker "as the report"
 
 
 def test_a_short_question_is_a_hedged_claim():

@@ -239,8 +239,8 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
     candidates = []
     for token in _tokens_with(doc, "POS", frozenset({"VERB"})):
         lemma = token.lemma_.lower()
-        if lemma == "accord":
-            continue  # "according to X" has its own shape (``_according_to_drafts``)
+        if lemma == "accord" or _as_clause_report(token):
+            continue  # "according to X", "as X reported" have their own shapes (``_according_to_drafts``, ...)
         children = list(token.children)  # spaCy makes a new Token object on each walk: walk once
         subject = next((c for c in children if c.dep_ in _SUBJECT_DEPS), None)
         agent = next((c for c in children if c.dep_ == "agent"), None)
@@ -250,6 +250,8 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         if _names_or_goes_on(lemma, children, content) or _judges_what_to_say(token):
             continue
         recipient = next((c for c in children if c.dep_ in {"dobj", "dative"} and c.i > token.i), None)
+        if subject is None and content is not None and content.i < token.i and (inverted := _inverted_subject(token, recipient)):
+            subject, recipient = inverted, None  # '"...," added Lopez': the parser took the speaker for an object
         cue = _cue_range(token)
         after = None if content is not None or _has_particle(token) else _governed_after(token)
         if content is not None:
@@ -333,6 +335,14 @@ def _passive_without_auxiliary(verb: Token, children: list[Token], content: Toke
         and verb.doc[verb.i + 1].tag_ == "TO"
         and not any(c.dep_ in {"aux", "auxpass", "dobj"} for c in children)
     )
+
+
+def _inverted_subject(verb: Token, following: Token | None) -> Token | None:
+    """The speaker of an inverted report ('"We will appeal," added Lopez'), which the parser may read as the verb's
+    object: a name or a noun phrase right after the verb that reports the clause before it."""
+    if following is None or following.dep_ != "dobj" or following.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    return following if following.left_edge.i == verb.i + 1 else None
 
 
 def _placeholder(subject: Token, lemma: str, passive: bool) -> bool:
@@ -583,6 +593,42 @@ def _according_to_drafts(doc: Doc) -> list[_Draft]:
         exclude = token
         content = _subtree_chars(clause, exclude=exclude)
         drafts.append(_Draft(source=_span_of(source), cue=(token.i, to.i + 1), content=content))
+    return drafts
+
+
+#: Verbs of an "as" clause that cites a report ("as the Times reported, ..."); verbs of the act of speaking are
+#: left out, since "as she spoke, ..." only tells when.
+_AS_REPORT_VERBS = frozenset({
+    "report", "say", "note", "write", "reveal", "state", "announce", "mention", "explain", "tweet", "confirm",
+    "predict", "point", "detail", "document", "disclose", "describe", "put",
+})
+
+
+def _as_clause_report(verb: Token) -> bool:
+    """"As the Times reported, X" / "as reported by Y, X": a verb that reports nothing of its own (no clause or
+    object) in an "as" clause, which cites its source for the clause it modifies."""
+    if verb.dep_ != "advcl" or verb.lemma_.lower() not in _AS_REPORT_VERBS:
+        return False
+    children = list(verb.children)
+    return any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in children) and not any(
+        c.dep_ in {"ccomp", "xcomp", "dobj"} for c in children
+    )
+
+
+def _as_reported_drafts(doc: Doc) -> list[_Draft]:
+    """"As the Times reported, the deal fell through": the clause the "as" clause modifies is the Times's."""
+    drafts = []
+    for mark in _tokens_with(doc, "LOWER", frozenset({"as"})):
+        verb = mark.head
+        if mark.dep_ != "mark" or not _as_clause_report(verb) or verb.head.i == verb.i:
+            continue
+        children = list(verb.children)
+        source = next((c for c in children if c.dep_ == "nsubj"), None)
+        agent = next((c for c in children if c.dep_ == "agent"), None)
+        if agent is not None:
+            source = next((c for c in agent.children if c.dep_ == "pobj"), source)
+        content = _subtree_chars(verb.head, exclude=verb)
+        drafts.append(_Draft(source=_span_of(source) if source is not None else None, cue=_cue_range(verb), content=content))
     return drafts
 
 
@@ -993,6 +1039,7 @@ def unique_drafts(doc: Doc, text: str, quotes: list[tuple[int, int]]) -> list[_D
         draft
         for draft in _verb_drafts(doc, quotes, text)
         + _according_to_drafts(doc)
+        + _as_reported_drafts(doc)
         + _in_document_drafts(doc)
         + _reportedly_drafts(doc)
         + _noun_drafts(doc)
