@@ -93,6 +93,12 @@ def test_an_inverted_speaker_after_the_quote_is_the_source():
     assert a.recipient is None
 
 
+def test_a_call_for_someone_to_act_attributes_the_clause():
+    a = only(analyze("The senator is calling for the city to raise taxes.").attributions)
+    assert (a.source.text, a.cue.text) == ("The senator", "is calling for")
+    assert a.content.text == "the city to raise taxes" and a.content_type == "object"
+
+
 def test_quote_over_several_sentences_is_one_content():
     article = analyze('"We are ready," Ana Ruiz said. "The army is not. It never was."\n')
     a = only(article.attributions)

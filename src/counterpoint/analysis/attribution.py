@@ -276,6 +276,11 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             shape, content_chars = "parenthetical", _subtree_chars(token.head, exclude=token)
         elif after is not None:
             shape, content_chars = "object", after
+        elif (marker := _for_clause(token)) is not None:
+            # "called for [him to resign]": "for" belongs to the cue, the clause it marks is the content.
+            shape = "preposition"
+            content_chars = (_after_token(marker), _subtree_chars(marker.head)[1])
+            cue = (cue[0], max(cue[1], marker.i + 1))
         elif (prep := _complement_preposition(token)) is not None:
             # "called for [an inquiry]": the preposition belongs to the cue, its object is the content.
             shape = "preposition"
@@ -441,6 +446,18 @@ def _complement_preposition(verb: Token) -> Token | None:
         ),
         None,
     )
+
+
+def _for_clause(verb: Token) -> Token | None:
+    """A "for ... to" clause right after the verb ("called for him to resign"), which the parser hangs off the
+    verb as a clause of its own with "for" as its marker: that marker, whose clause is the matter."""
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.i < verb.i:
+            continue
+        marker = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"), None)
+        if marker is not None and marker.i == verb.i + 1 and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            return marker
+    return None
 
 
 def _after_token(token: Token) -> int:
