@@ -99,6 +99,16 @@ def test_a_call_for_someone_to_act_attributes_the_clause():
     assert a.content.text == "the city to raise taxes" and a.content_type == "object"
 
 
+def test_quoted_words_the_parser_hangs_off_the_verb_are_not_the_clause():
+    # "Only" is parsed as part of "said"'s own clause: the quotation is still beside it, and carries on after it
+    a = only(analyze('"Only in part," she said. "The rest is still open."').attributions)
+    assert a.source.text == "she"
+    assert (a.content.text, a.continuation.text) == ('"Only in part,"', '"The rest is still open."')
+    # the parser takes the quotation's first word for a second subject: the speaker is the one outside it
+    a = only(analyze('"Stay home or pay the fine," Frank writes. "That is the choice."').attributions)
+    assert a.source.text == "Frank" and a.content.text == '"Stay home or pay the fine,"'
+
+
 def test_quote_over_several_sentences_is_one_content():
     article = analyze('"We are ready," Ana Ruiz said. "The army is not. It never was."\n')
     a = only(article.attributions)

@@ -121,21 +121,29 @@ def _adjacent_quotes(verb: Token, quotes: list[tuple[int, int]], text: str) -> t
     low, high = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
     if not any(low - 3 <= end <= high or low <= start <= high + 3 for start, end in quotes):
         return None
-    clause = [t for t in verb.subtree if not t.is_punct and not t.is_space]
+    # Quoted words before the verb that the parser hung off it ('"To a point," he said') are not part of the
+    # reporting clause; quoted words after it are its own (admitted "mistakes").
+    clause = [t for t in verb.subtree if not (t.is_punct or t.is_space or t.i < verb.i and _quoted(t, quotes))]
     if not clause:
         return None
     left, right = clause[0].idx, clause[-1].idx + len(clause[-1])
-    beside = []
+    before, after = [], []
     for start, end in quotes:
         # A quote closed by a full stop still belongs to a bare "Trump said." right after it (loose punctuation).
         closed = text[end - 2 : end - 1] in {".", ""} and len(clause) > 4
-        before = 0 <= left - end <= 3 and not closed and not text[end:left].strip(" ,")
-        after = 0 <= start - right <= 3
-        if before or after:
-            beside.append((start, end))
+        if 0 <= left - end <= 3 and not closed and not text[end:left].strip(" ,"):
+            before.append((start, end))
+        elif 0 <= start - right <= 3:
+            after.append((start, end))
+    # A quote on both sides ('"Okay," I said, "we go."'): the content is the first, the second its continuation.
+    beside = before or after
     if not beside:
         return None
     return min(s for s, _ in beside), max(e for _, e in beside)
+
+
+def _quoted(token: Token, quotes: list[tuple[int, int]]) -> bool:
+    return any(start < token.idx < end for start, end in quotes)
 
 
 def _across_sentences(text: str, verb: Token, quoted: tuple[int, int]) -> bool:
@@ -212,8 +220,19 @@ def _verb_drafts(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list[_Dr
             draft.source = doc[subject.left_edge.i : subject.i + 1]
         else:
             draft.source = _span_of(subject) if subject is not None else None
+        if draft.source is not None:
+            draft.source = _after_quoted(draft.source, quotes)
         draft.recipient = _span_of(draft.recipient_token) if draft.recipient_token is not None else None
     return kept
+
+
+def _after_quoted(source: Span, quotes: list[tuple[int, int]]) -> Span:
+    """A source without the quoted words the parser put at the start of its phrase ('"It is settled," member Mark
+    Levine'): the words after them, when any are left."""
+    start = source.start
+    while start < source.end and (_quoted(source.doc[start], quotes) or source.doc[start].is_punct or source.doc[start].is_space):
+        start += 1
+    return source.doc[start : source.end] if source.start < start < source.end else source
 
 
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})
@@ -242,7 +261,10 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         if lemma == "accord" or _as_clause_report(token):
             continue  # "according to X", "as X reported" have their own shapes (``_according_to_drafts``, ...)
         children = list(token.children)  # spaCy makes a new Token object on each walk: walk once
-        subject = next((c for c in children if c.dep_ in _SUBJECT_DEPS), None)
+        subjects = [c for c in children if c.dep_ in _SUBJECT_DEPS]
+        if len(subjects) > 1:  # '"Toil or go to prison," Frank writes': the parser may take quoted words for one
+            subjects.sort(key=lambda c: _quoted(c, quotes))
+        subject = subjects[0] if subjects else None
         agent = next((c for c in children if c.dep_ == "agent"), None)
         if agent is not None:
             subject = next((c for c in agent.children if c.dep_ == "pobj"), subject)
