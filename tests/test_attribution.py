@@ -107,6 +107,9 @@ def test_quoted_words_the_parser_hangs_off_the_verb_are_not_the_clause():
     # the parser takes the quotation's first word for a second subject: the speaker is the one outside it
     a = only(analyze('"Stay home or pay the fine," Frank writes. "That is the choice."').attributions)
     assert a.source.text == "Frank" and a.content.text == '"Stay home or pay the fine,"'
+    # after a colon, the quotation's first word parsed as the verb's own is still the quotation's
+    a = only(analyze('The senator said: "Absolutely. The tax is a scandal."').attributions)
+    assert a.content.text == '"Absolutely. The tax is a scandal."'
 
 
 def test_quote_over_several_sentences_is_one_content():

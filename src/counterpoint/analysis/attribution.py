@@ -121,9 +121,10 @@ def _adjacent_quotes(verb: Token, quotes: list[tuple[int, int]], text: str) -> t
     low, high = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
     if not any(low - 3 <= end <= high or low <= start <= high + 3 for start, end in quotes):
         return None
-    # Quoted words before the verb that the parser hung off it ('"To a point," he said') are not part of the
-    # reporting clause; quoted words after it are its own (admitted "mistakes").
-    clause = [t for t in verb.subtree if not (t.is_punct or t.is_space or t.i < verb.i and _quoted(t, quotes))]
+    # Quoted words the parser hung off the verb are not part of the reporting clause: before it ('"To a point," he
+    # said'), or after it past a comma or colon ('she said: "Absolutely. ..."'); right after it they are its own
+    # (admitted "mistakes").
+    clause = [t for t in verb.subtree if not (t.is_punct or t.is_space or _quotation_beside(verb, t, quotes, text))]
     if not clause:
         return None
     left, right = clause[0].idx, clause[-1].idx + len(clause[-1])
@@ -144,6 +145,15 @@ def _adjacent_quotes(verb: Token, quotes: list[tuple[int, int]], text: str) -> t
 
 def _quoted(token: Token, quotes: list[tuple[int, int]]) -> bool:
     return any(start < token.idx < end for start, end in quotes)
+
+
+def _quotation_beside(verb: Token, token: Token, quotes: list[tuple[int, int]], text: str) -> bool:
+    """Whether a word of a verb's subtree is inside a quotation before the verb, or one that opens after a comma
+    or a colon after it."""
+    start = next((s for s, e in quotes if s < token.idx < e), None)
+    if start is None:
+        return False
+    return token.i < verb.i or text[max(0, start - 2) : start].strip() in {",", ":"}
 
 
 def _across_sentences(text: str, verb: Token, quoted: tuple[int, int]) -> bool:
