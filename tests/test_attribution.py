@@ -112,6 +112,13 @@ def test_quoted_words_the_parser_hangs_off_the_verb_are_not_the_clause():
     assert a.content.text == '"Absolutely. The tax is a scandal."'
 
 
+def test_of_two_clauses_the_one_after_the_verb_is_reported():
+    # the parser reads "rabbi" as a clause of "said" too; what she said comes after the verb
+    text = "Sara Klein, a Chicago rabbi helping to organize the boycott, said she and other rabbis were alarmed about the rhetoric."
+    a = only(analyze(text).attributions)
+    assert a.content.text == "she and other rabbis were alarmed about the rhetoric"
+
+
 def test_quote_over_several_sentences_is_one_content():
     article = analyze('"We are ready," Ana Ruiz said. "The army is not. It never was."\n')
     a = only(article.attributions)

@@ -278,7 +278,8 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         agent = next((c for c in children if c.dep_ == "agent"), None)
         if agent is not None:
             subject = next((c for c in agent.children if c.dep_ == "pobj"), subject)
-        content = next((c for c in children if c.dep_ in _CONTENT_DEPS), None)
+        # Of two clauses, the one after the verb ("X, a rabbi [parsed as a clause], said he was alarmed")
+        content = max((c for c in children if c.dep_ in _CONTENT_DEPS), key=lambda c: c.i > token.i, default=None)
         if _names_or_goes_on(lemma, children, content) or _judges_what_to_say(token):
             continue
         recipient = next((c for c in children if c.dep_ in {"dobj", "dative"} and c.i > token.i), None)
