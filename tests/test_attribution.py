@@ -45,6 +45,12 @@ def test_according_to_nests_the_source_it_reports():
     )
 
 
+def test_according_to_after_its_clause_ends_the_content():
+    text = "The plant employs 400 people, according to the union, most of them from nearby towns."
+    a = only(analyze(text).attributions)
+    assert a.source.text == "the union" and a.content.text == "The plant employs 400 people"
+
+
 def test_no_source_given():
     a = only(analyze("It was reported that the ceasefire had broken down.").attributions)
     assert a.source is None

@@ -640,8 +640,11 @@ def _according_to_drafts(doc: Doc) -> list[_Draft]:
             clause = clause.head
         while clause.dep_ == "conj" and clause.head.i < clause.i and token.i > clause.i:
             clause = clause.head  # "X hacked ... and Y covered it up, according to Z": the whole coordination
-        exclude = token
-        content = _subtree_chars(clause, exclude=exclude)
+        content = _subtree_chars(clause, exclude=token)
+        if token.i > clause.i and content[1] > token.idx:
+            # "X, according to Y - a gloss on X": what Y says ends where its citation begins
+            before = [t for t in clause.subtree if t.i < token.i and not (t.is_punct or t.is_space)]
+            content = (content[0], before[-1].idx + len(before[-1]))
         drafts.append(_Draft(source=_span_of(source), cue=(token.i, to.i + 1), content=content))
     return drafts
 
