@@ -51,6 +51,16 @@ def test_according_to_after_its_clause_ends_the_content():
     assert a.source.text == "the union" and a.content.text == "The plant employs 400 people"
 
 
+def test_a_quotation_that_cites_a_source_still_carries_on_the_speaker():
+    text = '"The changes add to the urgency," the report stated. "According to the census office, the city will double in size by 2050."'
+    article = analyze(text)
+    report = next(a for a in article.attributions if a.cue.text == "stated")
+    census = next(a for a in article.attributions if a.cue.text == "According to")
+    assert report.continuation.text == '"According to the census office, the city will double in size by 2050."'
+    assert census.content.text == "the city will double in size by 2050"
+    assert census.via == article.attributions.index(report)  # reported through the report's continuation
+
+
 def test_no_source_given():
     a = only(analyze("It was reported that the ceasefire had broken down.").attributions)
     assert a.source is None

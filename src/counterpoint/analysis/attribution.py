@@ -645,6 +645,10 @@ def _according_to_drafts(doc: Doc) -> list[_Draft]:
             # "X, according to Y - a gloss on X": what Y says ends where its citation begins
             before = [t for t in clause.subtree if t.i < token.i and not (t.is_punct or t.is_space)]
             content = (content[0], before[-1].idx + len(before[-1]))
+        elif token.i < clause.i and content[0] < token.idx:
+            # '"According to Y, X."': what Y says starts after the citation, not at the quotation mark before it
+            after = [t for t in clause.subtree if t.i > token.right_edge.i and not (t.is_punct or t.is_space)]
+            content = (after[0].idx, after[-1].idx + len(after[-1]))
         drafts.append(_Draft(source=_span_of(source), cue=(token.i, to.i + 1), content=content))
     return drafts
 
@@ -1204,8 +1208,8 @@ def _continuation(
             end = next_end
     sentence_end = min((i for i in (text.find(c, end) for c in ".!?\n") if i >= 0), default=len(text))
     for other in others:
-        if other is attribution:
-            continue
+        if other is attribution or start < other.cue.start < end:
+            continue  # a cue inside the quotation is the speaker's own ('"I support the tax," she said')
         if start <= other.cue.start < max(sentence_end, end) or (other.content.start < end and start < other.content.end):
             return None
     return TextSpan(start=start, end=end, text=text[start:end])
@@ -1232,14 +1236,16 @@ def _corroboration(doc: Doc, content: TextSpan) -> TextSpan | None:
 
 
 def _link_nested(attributions: list[Attribution]) -> None:
-    """An attribution whose cue lies inside another's content is reported through it."""
+    """An attribution whose cue lies inside another's content, or its continuation, is reported through it."""
     for inner in attributions:
         holders = [
-            (outer.content.end - outer.content.start, index)
+            (part.end - part.start, index)
             for index, outer in enumerate(attributions)
             if outer is not inner
-            and outer.content.start <= inner.cue.start
-            and inner.cue.end <= outer.content.end
+            for part in (outer.content, outer.continuation)
+            if part is not None
+            and part.start <= inner.cue.start
+            and inner.cue.end <= part.end
             and not (inner.content.start <= outer.cue.start and outer.cue.end <= inner.content.end)
         ]
         if holders:
