@@ -61,6 +61,11 @@ def test_a_quotation_that_cites_a_source_still_carries_on_the_speaker():
     assert census.via == article.attributions.index(report)  # reported through the report's continuation
 
 
+def test_what_is_asked_is_the_question_not_whom():
+    a = only(analyze("The host asked the senator on Sunday if the bill would pass.").attributions)
+    assert a.content.text == "if the bill would pass" and a.recipient.text == "the senator"
+
+
 def test_no_source_given():
     a = only(analyze("It was reported that the ceasefire had broken down.").attributions)
     assert a.source is None

@@ -245,6 +245,21 @@ def _after_quoted(source: Span, quotes: list[tuple[int, int]]) -> Span:
     return source.doc[start : source.end] if source.start < start < source.end else source
 
 
+#: Verbs whose "if" clause is the question asked ("asked him if he would run"), not a condition.
+_ASKING_VERBS = frozenset({"ask", "wonder", "inquire", "question"})
+
+
+def _question_asked(verb: Token, children: list[Token]) -> Token | None:
+    """The "if"/"whether" clause a verb of asking takes, which the parser may hang off it as a condition."""
+    return next(
+        (
+            c for c in children
+            if c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in c.children)
+        ),
+        None,
+    )
+
+
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})
 
 
@@ -280,6 +295,8 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             subject = next((c for c in agent.children if c.dep_ == "pobj"), subject)
         # Of two clauses, the one after the verb ("X, a rabbi [parsed as a clause], said he was alarmed")
         content = max((c for c in children if c.dep_ in _CONTENT_DEPS), key=lambda c: c.i > token.i, default=None)
+        if content is None and lemma in _ASKING_VERBS:
+            content = _question_asked(token, children)
         if _names_or_goes_on(lemma, children, content) or _judges_what_to_say(token):
             continue
         recipient = next((c for c in children if c.dep_ in {"dobj", "dative"} and c.i > token.i), None)
