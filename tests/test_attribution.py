@@ -94,6 +94,10 @@ def test_an_active_it_is_a_source_and_an_impersonal_it_is_none():
     article = analyze("The airline lost its appeal on Friday. It said it would take the case to a higher court.")
     a = next(a for a in article.attributions if a.cue.text == "said")
     assert a.source is not None and a.source.text == "It"
+    # and through a coordination: "It ... and vowed"
+    article = analyze("The group seized the town. It freed the prisoners and vowed a wider war against its rivals.")
+    a = next(a for a in article.attributions if a.cue.text == "vowed")
+    assert a.source is not None and a.source.text == "It"
     a = only(analyze("It seems that the bridge will stay closed until spring.").attributions)
     assert a.source is None  # guard: a placeholder "it" names no one (as before)
 

@@ -573,7 +573,8 @@ def _implied_subject(verb: Token) -> Token | None:
         token = token.head
         subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
         if subject is not None:
-            return None if subject.lower_ in _EXPLETIVES else subject
+            placeholder = _placeholder(subject, token.lemma_.lower(), subject.dep_ == "nsubjpass")
+            return None if placeholder else subject
     return None
 
 
