@@ -98,6 +98,7 @@ def test_an_active_it_is_a_source_and_an_impersonal_it_is_none():
     article = analyze("The group seized the town. It freed the prisoners and vowed a wider war against its rivals.")
     a = next(a for a in article.attributions if a.cue.text == "vowed")
     assert a.source is not None and a.source.text == "It"
+    assert a.recipient is None  # what was vowed is no one it was vowed to
     a = only(analyze("It seems that the bridge will stay closed until spring.").attributions)
     assert a.source is None  # guard: a placeholder "it" names no one (as before)
 

@@ -365,7 +365,10 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             content=content_chars,
             content_type="object" if shape in {"object", "preposition"} else "proposition",
             subject=subject,
-            recipient_token=recipient if recipient is not None and recipient.pos_ in {"PROPN", "NOUN"} else None,
+            # whom it is said to, not what: an object that is the content is no recipient ("vowed [a war]")
+            recipient_token=recipient
+            if recipient is not None and recipient.pos_ in {"PROPN", "NOUN"} and not content_chars[0] <= recipient.idx < content_chars[1]
+            else None,
         )
         lexicon = "report" if lemma in verbs else "object" if lemma in object_verbs else "none"
         features = _cue_features(token, children, lemma, shape, lexicon, subject, voiced, quotes, content_chars)
