@@ -66,6 +66,14 @@ def test_what_is_asked_is_the_question_not_whom():
     assert a.content.text == "if the bill would pass" and a.recipient.text == "the senator"
 
 
+def test_who_uses_a_means_to_speak_is_the_speaker():
+    a = only(analyze("The actor used his acceptance speech to call for a ban on the drug.").attributions)
+    assert a.source.text == "The actor" and a.content.text == "a ban on the drug"
+    # guard: an order still makes its object the speaker
+    ordered = [a for a in analyze("The judge ordered him to say where the money was.").attributions if a.cue.text == "to say"]
+    assert only(ordered).source.text == "him"
+
+
 def test_no_source_given():
     a = only(analyze("It was reported that the ceasefire had broken down.").attributions)
     assert a.source is None

@@ -557,6 +557,8 @@ def _governed_after(verb: Token) -> tuple[int, int] | None:
 
 #: Links through which a subjectless verb shares the subject of the verb above it ("... and then said", "...,
 #: saying", "wants to say", "began by saying").
+#: Verbs whose object is a means, not the one who then speaks ("used the speech to call for ...").
+_MEANS_VERBS = frozenset({"use", "take", "spend", "seize"})
 _SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep"})
 
 
@@ -569,7 +571,7 @@ def _implied_subject(verb: Token) -> Token | None:
     for _ in range(4):
         if token.dep_ not in _SHARED_SUBJECT_DEPS or token.head.i == token.i:
             return None
-        if token.dep_ == "xcomp":
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() not in _MEANS_VERBS:
             controller = next((c for c in token.head.children if c.dep_ == "dobj"), None)
             if controller is not None:
                 return controller  # "ordered him to say": he speaks, not whoever ordered
