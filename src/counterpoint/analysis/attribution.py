@@ -555,10 +555,10 @@ def _governed_after(verb: Token) -> tuple[int, int] | None:
     return (span.start_char, span.end_char) if len(span) else None
 
 
-#: Links through which a subjectless verb shares the subject of the verb above it ("... and then said", "...,
-#: saying", "wants to say", "began by saying").
 #: Verbs whose object is a means, not the one who then speaks ("used the speech to call for ...").
 _MEANS_VERBS = frozenset({"use", "take", "spend", "seize"})
+#: Links through which a subjectless verb shares the subject of the verb above it ("... and then said", "...,
+#: saying", "wants to say", "began by saying").
 _SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep"})
 
 
@@ -671,7 +671,8 @@ def _according_to_drafts(doc: Doc) -> list[_Draft]:
         elif token.i < clause.i and content[0] < token.idx:
             # '"According to Y, X."': what Y says starts after the citation, not at the quotation mark before it
             after = [t for t in clause.subtree if t.i > token.right_edge.i and not (t.is_punct or t.is_space)]
-            content = (after[0].idx, after[-1].idx + len(after[-1]))
+            if after:
+                content = (after[0].idx, after[-1].idx + len(after[-1]))
         drafts.append(_Draft(source=_span_of(source), cue=(token.i, to.i + 1), content=content))
     return drafts
 
