@@ -74,6 +74,14 @@ def test_who_uses_a_means_to_speak_is_the_speaker():
     assert only(ordered).source.text == "him"
 
 
+def test_an_adjective_of_stance_attributes_its_complement():
+    a = only(analyze("The mayor is skeptical the plan can work.").attributions)
+    assert (a.source.text, a.cue.text, a.content.text) == ("The mayor", "is skeptical", "the plan can work")
+    a = only(analyze("The union is worried about what the company is planning.").attributions)
+    assert (a.cue.text, a.content.text) == ("is worried about", "what the company is planning")
+    assert analyze("He is worried.").attributions == []  # guard: no complement, nothing attributed
+
+
 def test_no_source_given():
     a = only(analyze("It was reported that the ceasefire had broken down.").attributions)
     assert a.source is None

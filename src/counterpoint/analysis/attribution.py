@@ -790,6 +790,37 @@ def _stance_noun_drafts(doc: Doc) -> list[_Draft]:
     return drafts
 
 
+#: Prepositions by which an adjective of stance takes what the stance is about ("worried about", "proud of").
+_ATTITUDE_PREPOSITIONS = frozenset({"about", "of", "on", "over", "with", "that", "in"})
+
+
+def _attitude_drafts(doc: Doc) -> list[_Draft]:
+    """"She is sure the bill will pass", "he is worried about the cuts": an adjective of stance after "be"
+    (``attitude_adjectives.txt``) attributes its complement, a clause or the object of its preposition, to the
+    subject; "be" through the adjective is the cue. Without a complement or a subject, nothing is made."""
+    adjectives = word_list("attitude_adjectives.txt")
+    drafts = []
+    for token in _tokens_with(doc, "LEMMA", _with_capitals(adjectives)):
+        copula = token.head
+        if token.dep_ != "acomp" or copula.lemma_ != "be" or token.lemma_.lower() not in adjectives:
+            continue
+        subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ in _EXPLETIVES:
+            continue
+        children = list(token.children)
+        clause = next((c for c in children if c.dep_ in {"ccomp", "xcomp"} and c.i > token.i), None)
+        prep = next((c for c in children if c.dep_ == "prep" and c.i == token.i + 1 and c.lower_ in _ATTITUDE_PREPOSITIONS), None)
+        target = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None) if prep is not None else None
+        if clause is not None:
+            cue, content, kind = (_cue_range(copula)[0], token.i + 1), _subtree_chars(clause), "proposition"
+        elif target is not None:
+            cue, content, kind = (_cue_range(copula)[0], prep.i + 1), _subtree_chars(target), "object"
+        else:
+            continue
+        drafts.append(_Draft(source=_span_of(subject), cue=cue, content=content, content_type=kind))
+    return drafts
+
+
 #: Documents whose findings a clause can rest on ("In a poll released on Monday, 52 percent backed ..."); a statement, letter or
 #: post is rather the medium of the speaker the clause names ("In a statement, the ministry condemned ...").
 _FINDING_DOCUMENTS = frozenset({
@@ -1125,6 +1156,7 @@ def unique_drafts(doc: Doc, text: str, quotes: list[tuple[int, int]]) -> list[_D
         + _reportedly_drafts(doc)
         + _noun_drafts(doc)
         + _stance_noun_drafts(doc)
+        + _attitude_drafts(doc)
         + _colon_drafts(doc, text)
         + _trailing_report_drafts(doc)
         if not any(start <= draft.cue[0] < end for start, end in labelled)  # "-- report" is a label, not a verb
