@@ -82,6 +82,14 @@ def test_an_adjective_of_stance_attributes_its_complement():
     assert analyze("He is worried.").attributions == []  # guard: no complement, nothing attributed
 
 
+def test_a_clause_before_the_reporting_verb_that_it_does_not_report_is_the_outlets_claim():
+    text = "The term was coined by some historians in the last century, for example Anna Berg stressed that the early texts were written late."
+    article = analyze(text)
+    own = [c for c in article.claims if c.attribution is None]
+    assert [article.text[c.start : c.end] for c in own] == ["The term was coined by some historians in the last century"]
+    assert [v.text for v in own[0].vague] == ["some"]
+
+
 def test_no_source_given():
     a = only(analyze("It was reported that the ceasefire had broken down.").attributions)
     assert a.source is None

@@ -342,7 +342,10 @@ def _own_clauses(doc: Doc, start: int, end: int, attributed: np.ndarray) -> list
         return []
     root = span.root
     found = []
-    for head in (root, *(t for t in root.conjuncts if t.i > root.i)):
+    # a clause before the reporting verb that is not what it reports is the outlet's too (a run-on sentence the
+    # parser hung off the verb: "X is used by some scholars; Y stressed that Z")
+    before = [c for c in root.children if c.dep_ == "ccomp" and c.i < root.i]
+    for head in (root, *(t for t in root.conjuncts if t.i > root.i), *before):
         if head.pos_ not in {"VERB", "AUX"} or attributed[head.idx]:
             continue
         # the head's phrases as token ranges, without coordinated clauses and phrases that hold an attribution
