@@ -267,9 +267,12 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
     # A sentence is the outlet's own claim unless an attribution's cue is in it or its content covers half of it;
     # a cue inside a modifier does not count ("The aide [who revealed that X] was fired": the firing is claimed).
     # Nor does a noun's, nor its content ("dismissed allegations that ...": the dismissal is the sentence's claim).
+    # Nor does what a modifier reports, when all of it is in the modifier ("There are many aides [who are sure that
+    # X]": that there are many is claimed).
     verbal = [a for _, a in said if not _noun_before_its_clause(doc, a)]
     cue_starts = sorted(a.cue.start for a in verbal if not _in_a_modifier(doc, a.cue.start))
-    covered = _char_mask(len(article.text), [part for a in verbal for part in (a.content, a.continuation)])
+    outside = [a for a in verbal if not (_in_a_modifier(doc, a.cue.start) and _in_a_modifier(doc, a.content.start))]
+    covered = _char_mask(len(article.text), [part for a in outside for part in (a.content, a.continuation)])
     coverage = np.concatenate(([0], np.cumsum(covered, dtype=np.int64)))
     attributed = _char_mask(
         len(article.text),
