@@ -82,6 +82,13 @@ def test_an_adjective_of_stance_attributes_its_complement():
     assert analyze("He is worried.").attributions == []  # guard: no complement, nothing attributed
 
 
+def test_what_a_modifier_reports_leaves_the_sentence_to_the_outlet():
+    article = analyze("There are many volunteers who are happy to help them so that they can finish the work on time.")
+    own = [c for c in article.claims if c.attribution is None]
+    assert [article.text[c.start : c.end] for c in own] == [article.text]
+    assert [v.text for v in own[0].vague] == ["many"]
+
+
 def test_a_clause_before_the_reporting_verb_that_it_does_not_report_is_the_outlets_claim():
     text = "The term was coined by some historians in the last century, for example Anna Berg stressed that the early texts were written late."
     article = analyze(text)
@@ -771,7 +778,9 @@ def test_a_short_question_is_a_hedged_claim():
      ("Scientists warn that the glacier is melting faster.", "Scientists"),
      ("The harbour is, to some extent, a victim of its own success.", "to some extent"),
      ("Several ports, among others Dover, closed their gates.", "among others"),
-     ("The well-known chef opened a second restaurant in the harbour.", "well-known")],
+     ("The well-known chef opened a second restaurant in the harbour.", "well-known"),
+     ("The dish draws on a variety of older recipes.", "a variety of"),
+     ("His reign was considered peaceful.", "was considered")],
 )
 def test_vague_quantities_and_faceless_groups(text, vague):
     assert vague in [v.text for c in analyze(text).claims for v in c.vague]
