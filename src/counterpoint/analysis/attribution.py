@@ -124,7 +124,8 @@ def _adjacent_quotes(verb: Token, quotes: list[tuple[int, int]], text: str) -> t
     # Quoted words the parser hung off the verb are not part of the reporting clause: before it ('"To a point," he
     # said'), or after it past a comma or colon ('she said: "Absolutely. ..."'); right after it they are its own
     # (admitted "mistakes").
-    clause = [t for t in verb.subtree if not (t.is_punct or t.is_space or _quotation_beside(verb, t, quotes, text))]
+    inside = [(start, end) for start, end in quotes if start < high and end > low]  # quotes the subtree reaches into
+    clause = [t for t in verb.subtree if not (t.is_punct or t.is_space or _quotation_beside(verb, t, inside, text))]
     if not clause:
         return None
     left, right = clause[0].idx, clause[-1].idx + len(clause[-1])
