@@ -64,6 +64,8 @@ def test_a_quotation_that_cites_a_source_still_carries_on_the_speaker():
 def test_what_is_asked_is_the_question_not_whom():
     a = only(analyze("The host asked the senator on Sunday if the bill would pass.").attributions)
     assert a.content.text == "if the bill would pass" and a.recipient.text == "the senator"
+    a = only(analyze("The king asked the mayor during a phone call to avoid moves that could lead to unrest.").attributions)
+    assert a.content.text == "to avoid moves that could lead to unrest" and a.recipient.text == "the mayor"
 
 
 def test_who_uses_a_means_to_speak_is_the_speaker():

@@ -251,11 +251,14 @@ _ASKING_VERBS = frozenset({"ask", "wonder", "inquire", "question"})
 
 
 def _question_asked(verb: Token, children: list[Token]) -> Token | None:
-    """The "if"/"whether" clause a verb of asking takes, which the parser may hang off it as a condition."""
+    """The "if"/"whether" clause or the to-infinitive a verb of asking takes ("asked him during the call to resign"),
+    which the parser may hang off it as a condition or a purpose."""
     return next(
         (
             c for c in children
-            if c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in c.children)
+            if c.dep_ == "advcl"
+            and c.i > verb.i
+            and (any(m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in c.children) or _to_infinitive(c))
         ),
         None,
     )
