@@ -369,9 +369,9 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             content=content_chars,
             content_type="object" if shape in {"object", "preposition"} else "proposition",
             subject=subject,
-            # whom it is said to, not what: an object that is the content is no recipient ("vowed [a war]")
+            # whom it is said to, not what: an object that is all the content is no recipient ("vowed [a war]")
             recipient_token=recipient
-            if recipient is not None and recipient.pos_ in {"PROPN", "NOUN"} and not content_chars[0] <= recipient.idx < content_chars[1]
+            if recipient is not None and recipient.pos_ in {"PROPN", "NOUN"} and content_chars != _subtree_chars(recipient)
             else None,
         )
         lexicon = "report" if lemma in verbs else "object" if lemma in object_verbs else "none"
