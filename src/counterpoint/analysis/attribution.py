@@ -144,14 +144,19 @@ def _adjacent_quotes(verb: Token, quotes: list[tuple[int, int]], text: str) -> t
     return min(s for s, _ in beside), max(e for _, e in beside)
 
 
+def _quote_start(token: Token, quotes: list[tuple[int, int]]) -> int | None:
+    """Where the quotation a word is inside opens, if it is inside one."""
+    return next((start for start, end in quotes if start < token.idx < end), None)
+
+
 def _quoted(token: Token, quotes: list[tuple[int, int]]) -> bool:
-    return any(start < token.idx < end for start, end in quotes)
+    return _quote_start(token, quotes) is not None
 
 
 def _quotation_beside(verb: Token, token: Token, quotes: list[tuple[int, int]], text: str) -> bool:
     """Whether a word of a verb's subtree is inside a quotation before the verb, or one that opens after a comma
     or a colon after it."""
-    start = next((s for s, e in quotes if s < token.idx < e), None)
+    start = _quote_start(token, quotes)
     if start is None:
         return False
     return token.i < verb.i or text[max(0, start - 2) : start].strip() in {",", ":"}
@@ -233,7 +238,10 @@ def _verb_drafts(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list[_Dr
             draft.source = _span_of(subject) if subject is not None else None
         if draft.source is not None:
             draft.source = _after_quoted(draft.source, quotes)
-        draft.recipient = _span_of(draft.recipient_token) if draft.recipient_token is not None else None
+        recipient = draft.recipient_token
+        # whom it is said to, not what: an object that is all the content is no recipient ("vowed [a war]")
+        if recipient is not None and draft.content != _subtree_chars(recipient):
+            draft.recipient = _span_of(recipient)
     return kept
 
 
@@ -369,10 +377,7 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             content=content_chars,
             content_type="object" if shape in {"object", "preposition"} else "proposition",
             subject=subject,
-            # whom it is said to, not what: an object that is all the content is no recipient ("vowed [a war]")
-            recipient_token=recipient
-            if recipient is not None and recipient.pos_ in {"PROPN", "NOUN"} and content_chars != _subtree_chars(recipient)
-            else None,
+            recipient_token=recipient if recipient is not None and recipient.pos_ in {"PROPN", "NOUN"} else None,
         )
         lexicon = "report" if lemma in verbs else "object" if lemma in object_verbs else "none"
         features = _cue_features(token, children, lemma, shape, lexicon, subject, voiced, quotes, content_chars)
@@ -512,7 +517,7 @@ def _for_clause(verb: Token) -> Token | None:
         if clause.dep_ != "advcl" or clause.i < verb.i:
             continue
         marker = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"), None)
-        if marker is not None and marker.i == verb.i + 1 and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        if marker is not None and marker.i == verb.i + 1 and _to_infinitive(clause):
             return marker
     return None
 
@@ -1119,21 +1124,16 @@ def _source(draft: _Draft, article: Article) -> Source | None:
             source.entity, source.name = entity.id, entity.name
             source.antecedent = article.span(start, end)
         return source
-    if draft.antecedent is not None:
-        kind, entity = _type_source(draft.antecedent, article.entities)
-        antecedent = draft.antecedent
-        return Source(
-            start=span.start_char, end=span.end_char, text=span.text, kind=kind,
-            entity=entity.id if entity else None, name=entity.name if entity else antecedent.text,
-            antecedent=article.span(antecedent.start_char, antecedent.end_char),
-        )
-    kind, entity = _type_source(span, article.entities)
+    stands_for = draft.antecedent  # "who" is typed and named by the noun it stands for
+    kind, entity = _type_source(span if stands_for is None else stands_for, article.entities)
     if span.root.lower_ in _GROUP_PRONOUNS and entity is None:
         kind = "anonymous"
     return Source(
         start=span.start_char, end=span.end_char, text=span.text, kind=kind,
-        entity=entity.id if entity else None, name=entity.name if entity else None,
+        entity=entity.id if entity else None,
+        name=entity.name if entity else stands_for.text if stands_for is not None else None,
         through=_owner(span, article.entities) if kind == "anonymous" else None,
+        antecedent=article.span(stands_for.start_char, stands_for.end_char) if stands_for is not None else None,
     )
 
 
