@@ -839,3 +839,45 @@ def test_verbs_that_name_go_on_or_judge_report_nothing(text):
 )
 def test_the_same_verbs_still_report_when_they_do(text, cue):
     assert only(analyze(text).attributions).cue.text == cue
+
+
+def test_whom_a_verb_of_telling_speaks_to_is_not_what_it_tells():
+    aside = only(analyze("The budget is sound, the finance minister said in an interview.").attributions)
+    assert aside.content.text == "The budget is sound"
+    told = only(analyze("The deficit is shrinking, Ruiz told the Gazette.").attributions)
+    assert (told.source.text, told.content.text, told.recipient.text) == ("Ruiz", "The deficit is shrinking", "the Gazette")
+    assert analyze("Ruiz told the Gazette in an interview on Monday.").attributions == []
+    # the one told, alone, is never the content; "what" is no aside whose head is the content
+    assert all(a.content.text != "the Gazette before the vote" for a in analyze("That is what Ruiz told the Gazette before the vote.").attributions)
+    # nor is it a speaker inverted after a comma ("..., says envoy" is)
+    trailing = analyze("Despite the defeats, the senator remains committed to the race, his top aide, Tad Devine, told the Gazette.")
+    assert all(a.source is None or a.source.text != "the Gazette" for a in trailing.attributions)
+    # a warning's object and what it is warned against are what is attributed
+    warned = only(analyze("The admiral warned China against provocative moves at sea.").attributions)
+    assert warned.content.text == "China against provocative moves at sea"
+
+
+def test_that_said_links_sentences_and_reports_nothing():
+    for opening in ("That said", "That being said"):
+        assert analyze(f"{opening}, a loss in Ohio would hurt the governor badly.").attributions == []
+
+
+def test_a_participle_after_the_verb_is_how_it_was_said_not_what():
+    said = only([a for a in analyze('"The plan is a mess," Ruiz said answering a question at a town hall.').attributions if a.cue.text == "said"])
+    assert said.content.text == '"The plan is a mess,"'
+
+
+def test_according_to_whose_relative_clause_the_parser_took_for_a_conjunct():
+    cited = only(
+        analyze(
+            "The mayor was paid by the developer, according to two aides who spoke to the Gazette but were not allowed to speak publicly."
+        ).attributions
+    )
+    assert cited.content.text == "The mayor was paid by the developer"
+
+
+def test_a_table_row_or_a_list_after_a_colon_is_not_said():
+    assert analyze("Lopez: 1,204.").attributions == []
+    assert analyze("Ohio: Ann Lee, Bo Diaz, Cy Young, Di Ross, Ed Moss.").attributions == []
+    quoted = only(analyze("Kerry: 'By law we must act.'").attributions)
+    assert quoted.source.text == "Kerry"

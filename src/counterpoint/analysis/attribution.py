@@ -305,17 +305,25 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         agent = next((c for c in children if c.dep_ == "agent"), None)
         if agent is not None:
             subject = next((c for c in agent.children if c.dep_ == "pobj"), subject)
+        clauses = [c for c in children if c.dep_ in _CONTENT_DEPS]
+        if len(clauses) > 1 and any(_quoted(c, quotes) for c in clauses):
+            # '"It is a mess," she said answering a question': the quotation is what she says
+            clauses = [c for c in clauses if not _manner_participle(token, c)] or clauses
         # Of two clauses, the one after the verb ("X, a rabbi [parsed as a clause], said he was alarmed")
-        content = max((c for c in children if c.dep_ in _CONTENT_DEPS), key=lambda c: c.i > token.i, default=None)
+        content = max(clauses, key=lambda c: c.i > token.i, default=None)
         if content is None and lemma in _ASKING_VERBS:
             content = _question_asked(token, children)
-        if _names_or_goes_on(lemma, children, content) or _judges_what_to_say(token):
+        if _names_or_goes_on(lemma, children, content) or _judges_what_to_say(token) or _discourse_marker(token, subject):
             continue
         recipient = next((c for c in children if c.dep_ in {"dobj", "dative"} and c.i > token.i), None)
         if subject is None and content is not None and content.i < token.i and (inverted := _inverted_subject(token, recipient)):
             subject, recipient = inverted, None  # '"...," added Lopez': the parser took the speaker for an object
         cue = _cue_range(token)
         after = None if content is not None or _has_particle(token) else _governed_after(token)
+        addressee = None
+        if after is not None and lemma in _TELLING_VERBS and _only_addressee(token, children, recipient):
+            # "told [the Gazette] before the vote": the one spoken to is not what is told
+            addressee, after = recipient, None
         if content is not None:
             if _describes_a_scene(lemma, children, content, known):
                 continue
@@ -331,10 +339,11 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             token.dep_ in {"parataxis", "ccomp"}
             and token.head.pos_ in {"VERB", "AUX"}
             and token.head.lemma_.lower() not in known
-            and not any(c.dep_ == "dobj" for c in children)
+            and not any(c.dep_ == "dobj" and c is not addressee or c.tag_ in _RELATIVE_TAGS for c in children)
         ):
             # "..., the source said" / "So that, I said, is why": the reported clause is the head. A verb with an
-            # object of its own is no aside ("announced his candidacy, and here we are").
+            # object of its own is no aside ("announced his candidacy, and here we are"), nor one with "what" ("that
+            # is what he told the Gazette").
             shape, content_chars = "parenthetical", _subtree_chars(token.head, exclude=token)
         elif after is not None:
             shape, content_chars = "object", after
@@ -672,6 +681,10 @@ def _according_to_drafts(doc: Doc) -> list[_Draft]:
             clause = clause.head
         while clause.dep_ == "conj" and clause.head.i < clause.i and token.i > clause.i:
             clause = clause.head  # "X hacked ... and Y covered it up, according to Z": the whole coordination
+        if clause.dep_ == "conj" and clause.head.i < token.i < clause.i and not any(c.dep_ in _SUBJECT_DEPS for c in clause.children):
+            # "X was paid, according to aides who spoke ... but were not allowed to ...": the parser took the
+            # citation's own relative clause for a conjunct; what the aides say is the clause before
+            clause = clause.head
         content = _subtree_chars(clause, exclude=token)
         if token.i > clause.i and content[1] > token.idx:
             # "X, according to Y - a gloss on X": what Y says ends where its citation begins
@@ -684,6 +697,61 @@ def _according_to_drafts(doc: Doc) -> list[_Draft]:
                 content = (after[0].idx, after[-1].idx + len(after[-1]))
         drafts.append(_Draft(source=_span_of(source), cue=(token.i, to.i + 1), content=content))
     return drafts
+
+
+#: Verbs whose object is the one spoken to ("told the Gazette", "assured voters"), not what is said.
+_TELLING_VERBS = frozenset({"tell", "inform", "assure", "reassure", "notify", "brief", "remind", "warn", "advise"})
+#: Prepositions that bring in what a verb of telling is about, which PolNeAR marks with the one told.
+_WARNED_OF = frozenset({"about", "against", "of", "on", "over"})
+#: Object pronouns that stand for someone spoken to ("told him"); "it", "that" and "what" may be what is told.
+_ADDRESSEE_PRONOUNS = frozenset({"me", "you", "him", "her", "us", "them"})
+
+
+def _is_addressee(obj: Token | None) -> bool:
+    """An object that is someone who can be spoken to: a pronoun of a person, a name, or a noun that says who
+    ("a reporter", "the committee"); "told [a story]" tells what."""
+    if obj is None:
+        return False
+    if obj.pos_ == "PRON":
+        return obj.lower_ in _ADDRESSEE_PRONOUNS
+    return _names_a_speaker(obj.doc[obj.left_edge.i : obj.i + 1])
+
+
+def _only_addressee(verb: Token, children: list[Token], recipient: Token | None) -> bool:
+    """Whether all a verb of telling governs after itself is the one spoken to, with at most phrases of when,
+    where or through what ("told [the Gazette] in an interview"). With what it is about, PolNeAR marks both ("warned
+    [China against ...]", "told [him about the deal]", "told [a reporter not to ...]")."""
+    if not _is_addressee(recipient):
+        return False
+    if any(c.i > recipient.i and c.dep_ not in {"punct", "prep", "compound", "amod", "det", "poss", "appos"} for c in recipient.children):
+        return False
+    extra = [c for c in (*children, *recipient.children) if c.i > verb.i and c is not recipient and c.dep_ not in {"punct", "advmod", "npadvmod"}]
+    return all(c.dep_ == "prep" and c.lower_ not in _WARNED_OF for c in extra if c.head.i == verb.i or c.i > recipient.i)
+
+
+def _manner_participle(verb: Token, clause: Token) -> bool:
+    """A bare participle after a verb that tells how or while it was said ("she said answering a question"),
+    which the parser may take for a second clause beside the one reported."""
+    return (
+        clause.dep_ == "xcomp"
+        and clause.tag_ == "VBG"
+        and clause.i > verb.i
+        and not any(c.dep_ in {"nsubj", "mark", "aux"} for c in clause.children)
+    )
+
+
+def _discourse_marker(verb: Token, subject: Token | None) -> bool:
+    """"That said, ..." and "That being said, ...": a phrase that links sentences, not a report of the clause
+    after it."""
+    if verb.lemma_.lower() != "say" or subject is None or subject.lower_ != "that" or verb.i + 1 >= len(verb.doc):
+        return False
+    between = verb.doc[subject.i + 1 : verb.i]
+    return (
+        subject.i < verb.i
+        and all(t.lower_ == "being" for t in between)
+        and verb.doc[verb.i + 1].text == ","
+        and (subject.is_sent_start or verb.doc[subject.i - 1].is_punct or verb.doc[subject.i - 1].dep_ == "cc")
+    )
 
 
 #: Verbs of an "as" clause that cites a report ("as the Times reported, ..."); verbs of the act of speaking are
@@ -898,7 +966,12 @@ def _trailing_report_drafts(doc: Doc) -> list[_Draft]:
             continue
         if _report_verb_form(doc[end - 1].text) and comma.i < end - 2:
             last, source = doc[end - 1], doc[comma.i + 1 : end - 1]
-        elif _report_verb_form(doc[comma.i + 1].text) and comma.i + 2 < end and _names_a_speaker(doc[comma.i + 2 : end]):
+        elif (
+            _report_verb_form(doc[comma.i + 1].text)
+            and doc[comma.i + 1].lemma_.lower() not in _TELLING_VERBS  # "..., told the Gazette": who is told
+            and comma.i + 2 < end
+            and _names_a_speaker(doc[comma.i + 2 : end])
+        ):
             last, source = doc[comma.i + 1], doc[comma.i + 2 : end]  # inverted: "..., claims analyst"
         else:
             continue
@@ -933,6 +1006,15 @@ def _names_a_speaker(label: Span) -> bool:
     return any(word in table("source_nouns.tsv") or word in word_list("roles.txt") for word in (head, singular))
 
 
+def _row_or_list(after_colon: Span | None) -> bool:
+    """What follows a label and a colon in a table's row or a list, not words said: no word at all ("Lopez:
+    1,204"), or names after commas with no verb ("Ohio: Ann Lee, Bo Diaz, Cy Young, ...")."""
+    if after_colon is None or not any(t.is_alpha for t in after_colon):
+        return True
+    commas = sum(t.text == "," for t in after_colon)
+    return commas >= 3 and not any(t.pos_ in {"VERB", "AUX"} for t in after_colon)
+
+
 def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
     """A speaker label and a colon opening a sentence ("Kerry: 'By law ...'", "Rubio: Trump is wrong", a
     headline's "Source: ..." or "Official: ..."): at most five words, and the content runs to the end of the
@@ -956,6 +1038,8 @@ def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
             after += 1
         while end > after and text[end - 1].isspace():
             end -= 1
+        if _row_or_list(doc.char_span(after, end, alignment_mode="expand")):
+            continue
         drafts.append(_Draft(source=label, cue=(colon.i, colon.i + 1), content=(after, end)))
     return drafts
 
