@@ -207,6 +207,8 @@ def test_direct_quote():
         ("The alleged gunman was arrested near the border.", "hedged", "alleged"),
         ("Suspected militants attacked a checkpoint overnight.", "hedged", "Suspected"),
         ("Officials said the bridge collapsed in heavy rain.", "reported", None),
+        ("The story of a secret deal is a fabrication.", "denied", "fabrication"),
+        ("The photo of the flooded stadium was a hoax.", "denied", "hoax"),
     ],
 )
 def test_certainty(sentence, certainty, hedge):
