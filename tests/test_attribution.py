@@ -883,3 +883,13 @@ def test_a_table_row_or_a_list_after_a_colon_is_not_said():
     assert analyze("Ohio: Ann Lee, Bo Diaz, Cy Young, Di Ross, Ed Moss.").attributions == []
     quoted = only(analyze("Kerry: 'By law we must act.'").attributions)
     assert quoted.source.text == "Kerry"
+
+
+def test_a_headline_clause_without_was_is_what_a_verb_of_saying_reports():
+    article = analyze("Rebel supporters claim hostage killed in air strike in the north")
+    claimed = only(article.attributions)
+    assert (claimed.content.text, claimed.content_type) == ("hostage killed in air strike in the north", "proposition")
+    assert [(c.text, c.certainty) for c in article.claims] == [("hostage killed in air strike in the north", "hedged")]
+    # a thing a verb acts on stays an object ("praised [the bridge built by her father]")
+    praised = only(analyze("She praised the bridge built by her father.").attributions)
+    assert praised.content_type == "object"

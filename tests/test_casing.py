@@ -28,3 +28,10 @@ def test_the_body_decides_which_headline_words_are_names():
     article = counterpoint.analyze(text, keep_text=True)
     assert [e.name for e in article.entities] == []  # no "Ferry Terminal" person from the capitals
     assert article.claims[0].text == "Port Authority Plans To Sell Old Ferry Terminal"
+
+
+def test_may_before_a_verb_in_a_headline_is_the_modal_and_after_in_the_month():
+    modal = counterpoint.analyze("Radio Logs From Dayton May Explain Bridge Collapse", keep_text=True)
+    assert [(c.certainty, [h.text for h in c.hedges]) for c in modal.claims] == [("hedged", ["May"])]
+    for month in ("Port Will Reopen In May After Repairs", "May Day Rally Draws Thousands In Central Square"):
+        assert [c.certainty for c in counterpoint.analyze(month, keep_text=True).claims] == ["asserted"]

@@ -384,7 +384,7 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             bound=min(limits, default=None),
             cue=cue,
             content=content_chars,
-            content_type="object" if shape in {"object", "preposition"} else "proposition",
+            content_type="object" if shape in {"object", "preposition"} and not _reduced_clause(lemma, children, verbs) else "proposition",
             subject=subject,
             recipient_token=recipient if recipient is not None and recipient.pos_ in {"PROPN", "NOUN"} else None,
         )
@@ -715,6 +715,15 @@ def _is_addressee(obj: Token | None) -> bool:
     if obj.pos_ == "PRON":
         return obj.lower_ in _ADDRESSEE_PRONOUNS
     return _names_a_speaker(obj.doc[obj.left_edge.i : obj.i + 1])
+
+
+def _reduced_clause(lemma: str, children: list[Token], verbs: frozenset[str]) -> bool:
+    """A headline's clause without "was" that the parser reads as an object and its participle ("Rebels claim
+    [hostage killed in strike]"): a verb of saying reports it as a proposition, not a thing it acts on."""
+    if lemma not in verbs:
+        return False
+    obj = next((c for c in children if c.dep_ == "dobj"), None)
+    return obj is not None and any(c.dep_ == "acl" and c.tag_ == "VBN" and c.i == obj.i + 1 for c in obj.children)
 
 
 def _only_addressee(verb: Token, children: list[Token], recipient: Token | None) -> bool:

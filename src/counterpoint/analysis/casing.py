@@ -98,6 +98,26 @@ def _in_index(word: str, index: frozenset[str]) -> bool:
     return False
 
 
+#: Words before "May" that make it the month ("Reopens In May", "Since May", "Early May").
+_BEFORE_MONTH = frozenset(
+    {"in", "on", "since", "by", "until", "till", "through", "of", "from", "to", "before", "after", "during", "early",
+     "late", "mid", "last", "next", "this", "each", "every"}
+)
+
+
+def _modal_may(line: Doc, token, verbs: frozenset[str]) -> bool:  # noqa: ANN001
+    """"Recording May Capture Shooting": "May" before a verb's base form is the modal, which the title-case NER
+    takes for the month; after a preposition ("Reopen In May") or before a noun ("May Day") it stays the month."""
+    if token.text != "May" or token.i + 1 >= len(line):
+        return False
+    after, before = line[token.i + 1], line[token.i - 1] if token.i else None
+    return (
+        after.is_alpha
+        and after.text.lower() in verbs
+        and (before is None or before.lower_ not in _BEFORE_MONTH and not before.like_num)
+    )
+
+
 def _inflected_verb(word: str, verbs: frozenset[str], nouns: frozenset[str]) -> bool:
     """ "Claims", "Kidnapped", "Attempting": an inflected verb, which the title-case NER often takes into a name."""
     return word not in verbs and word not in nouns and _in_index(word, verbs)
@@ -169,6 +189,10 @@ def sentence_cased(nlp: Language, text: str) -> str:
             if first or word == "I" or not word[0].isupper() or not (word[1:].islower() or len(word) == 1):
                 continue
             folded = word.lower()
+            if _modal_may(line, token, verbs):
+                chars[start + token.idx] = "m"
+                changed = True
+                continue
             if token.i in guarded and not _inflected_verb(folded, verbs, nouns) or word in capital:
                 continue
             if len(folded) == len(word) and (folded in lower or folded in STOP_WORDS or _in_index(folded, common)):
