@@ -893,3 +893,12 @@ def test_a_headline_clause_without_was_is_what_a_verb_of_saying_reports():
     # a thing a verb acts on stays an object ("praised [the bridge built by her father]")
     praised = only(analyze("She praised the bridge built by her father.").attributions)
     assert praised.content_type == "object"
+
+
+def test_what_someone_is_accused_of_is_an_allegation():
+    article = analyze("The opposition accused the mayor of taking bribes from developers.")
+    assert [(c.text, c.certainty, [h.text for h in c.hedges]) for c in article.claims] == [
+        ("the mayor of taking bribes from developers", "hedged", ["accused"])
+    ]
+    # accused with no "of" is an act aimed at someone: the sentence stays the outlet's
+    assert only(analyze("He accused the referee.").attributions).content_type == "object"

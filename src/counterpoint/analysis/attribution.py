@@ -718,12 +718,15 @@ def _is_addressee(obj: Token | None) -> bool:
 
 
 def _reduced_clause(lemma: str, children: list[Token], verbs: frozenset[str]) -> bool:
-    """A headline's clause without "was" that the parser reads as an object and its participle ("Rebels claim
-    [hostage killed in strike]"): a verb of saying reports it as a proposition, not a thing it acts on."""
-    if lemma not in verbs:
-        return False
+    """An object that says something happened: a headline's clause without "was" that the parser reads as an
+    object and its participle ("Rebels claim [hostage killed in strike]", with a verb of saying), and what someone is
+    accused of ("accused [the mayor of taking bribes]"). It is reported as a proposition, not a thing acted on."""
     obj = next((c for c in children if c.dep_ == "dobj"), None)
-    return obj is not None and any(c.dep_ == "acl" and c.tag_ == "VBN" and c.i == obj.i + 1 for c in obj.children)
+    if obj is None:
+        return False
+    if lemma == "accuse":
+        return any(c.dep_ == "prep" and c.lower_ == "of" for c in (*children, *obj.children))
+    return lemma in verbs and any(c.dep_ == "acl" and c.tag_ == "VBN" and c.i == obj.i + 1 for c in obj.children)
 
 
 def _only_addressee(verb: Token, children: list[Token], recipient: Token | None) -> bool:
