@@ -209,6 +209,7 @@ def test_direct_quote():
         ("Officials said the bridge collapsed in heavy rain.", "reported", None),
         ("The story of a secret deal is a fabrication.", "denied", "fabrication"),
         ("The photo of the flooded stadium was a hoax.", "denied", "hoax"),
+        ("The mill is tipped to close before the winter.", "hedged", "tipped to"),
     ],
 )
 def test_certainty(sentence, certainty, hedge):

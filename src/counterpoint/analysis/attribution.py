@@ -735,10 +735,10 @@ def _only_addressee(verb: Token, children: list[Token], recipient: Token | None)
     [China against ...]", "told [him about the deal]", "told [a reporter not to ...]")."""
     if not _is_addressee(recipient):
         return False
-    if any(c.i > recipient.i and c.dep_ not in {"punct", "prep", "compound", "amod", "det", "poss", "appos"} for c in recipient.children):
-        return False
-    extra = [c for c in (*children, *recipient.children) if c.i > verb.i and c is not recipient and c.dep_ not in {"punct", "advmod", "npadvmod"}]
-    return all(c.dep_ == "prep" and c.lower_ not in _WARNED_OF for c in extra if c.head.i == verb.i or c.i > recipient.i)
+    governed = [c for c in children if c.i > verb.i and c is not recipient] + [c for c in recipient.children if c.i > recipient.i]
+    return all(
+        c.dep_ in {"punct", "advmod", "npadvmod"} or c.dep_ == "prep" and c.lower_ not in _WARNED_OF for c in governed
+    )
 
 
 def _manner_participle(verb: Token, clause: Token) -> bool:

@@ -22,7 +22,7 @@ from typing import TypeVar
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 __all__ = ["parse_pairs", "sentence_cased", "restore_case", "title_lines"]
 
@@ -105,7 +105,7 @@ _BEFORE_MONTH = frozenset(
 )
 
 
-def _modal_may(line: Doc, token, verbs: frozenset[str]) -> bool:  # noqa: ANN001
+def _modal_may(line: Doc, token: Token, verbs: frozenset[str]) -> bool:
     """"Recording May Capture Shooting": "May" before a verb's base form is the modal, which the title-case NER
     takes for the month; after a preposition ("Reopen In May") or before a noun ("May Day") it stays the month."""
     if token.text != "May" or token.i + 1 >= len(line):
