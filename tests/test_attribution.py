@@ -80,6 +80,10 @@ def test_an_adjective_of_stance_attributes_its_complement():
     a = only(analyze("The union is worried about what the company is planning.").attributions)
     assert (a.cue.text, a.content.text) == ("is worried about", "what the company is planning")
     assert analyze("He is worried.").attributions == []  # guard: no complement, nothing attributed
+    # "sure to" forecasts; "sure (that)" holds a view
+    assert analyze("The bill is certain to pass.").attributions == []
+    assert only(analyze("He is sure he will win.").attributions).content.text == "he will win"
+    assert only(analyze("Officials are not sure how to stop him.").attributions).content.text == "how to stop him"
 
 
 def test_what_a_modifier_reports_leaves_the_sentence_to_the_outlet():
@@ -903,3 +907,12 @@ def test_what_someone_is_accused_of_is_an_allegation():
     ]
     # accused with no "of" is an act aimed at someone: the sentence stays the outlet's
     assert only(analyze("He accused the referee.").attributions).content_type == "object"
+
+
+def test_a_noun_of_a_person_is_no_form_of_a_reporting_verb():
+    # "adviser" and "reporter" end a sentence as an appositive, not as "advise" or "report" after a comma
+    article = analyze('"The week could not get worse," said Jo Diaz, a senior adviser. "And then it did."')
+    assert [(a.source.text, a.cue.text) for a in article.attributions] == [("Jo Diaz, a senior adviser", "said")]
+    assert analyze("The plant will close in May, a local reporter.").attributions == []
+    headline = only(analyze("Mayor quits after arrest, report claims").attributions)
+    assert (headline.source.text, headline.cue.text) == ("report", "claims")

@@ -883,6 +883,10 @@ def _stance_noun_drafts(doc: Doc) -> list[_Draft]:
 _ATTITUDE_PREPOSITIONS = frozenset({"about", "of", "on", "over", "with", "that", "in"})
 
 
+#: Adjectives of stance that also say how likely something is, with a to-infinitive ("the bill is sure to pass").
+_RAISING_ADJECTIVES = frozenset({"sure", "certain"})
+
+
 def _attitude_drafts(doc: Doc) -> list[_Draft]:
     """"She is sure the bill will pass", "he is worried about the cuts": an adjective of stance after "be"
     (``attitude_adjectives.txt``) attributes its complement, a clause or the object of its preposition, to the
@@ -900,6 +904,13 @@ def _attitude_drafts(doc: Doc) -> list[_Draft]:
         clause = next((c for c in children if c.dep_ in {"ccomp", "xcomp"} and c.i > token.i), None)
         prep = next((c for c in children if c.dep_ == "prep" and c.i == token.i + 1 and c.lower_ in _ATTITUDE_PREPOSITIONS), None)
         target = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None) if prep is not None else None
+        if (
+            clause is not None
+            and token.lemma_.lower() in _RAISING_ADJECTIVES
+            and _to_infinitive(clause)
+            and not any(c.tag_ in {"WRB", "WP"} for c in clause.children)  # "not sure how to ..." doubts
+        ):
+            continue  # "He is sure to win": the writer's forecast, not his attitude ("he is sure he will win")
         if clause is not None:
             cue, content, kind = (_cue_range(copula)[0], token.i + 1), _subtree_chars(clause), "proposition"
         elif target is not None:
@@ -950,7 +961,10 @@ def _report_verb_form(word: str) -> bool:
     """"says", "Claims", "REPORTED": a form of a reporting verb, whatever the tagger made of it (headline case
     throws it)."""
     word = word.lower()
-    stems = {word, _IRREGULAR_PAST.get(word, word), word[:-1], word[:-2], word.removesuffix("es")}
+    # only an inflection comes off: "adviser" and "reporter" are no forms of "advise" and "report"
+    stems = {word, _IRREGULAR_PAST.get(word, word), word.removesuffix("s"), word.removesuffix("es"), word.removesuffix("d")}
+    if word.endswith("ed"):
+        stems.add(word[:-2])
     return bool(stems & word_list("report_verbs.txt"))
 
 
