@@ -308,6 +308,20 @@ def test_an_outlets_unnamed_source_is_chained_through_the_outlet():
     assert article.sourcing.chains == [["(this article)", "Al Jazeera", "Al Jazeera’s Syrian source"]]
 
 
+def test_a_source_that_cites_its_own_source_is_a_step_in_the_chain():
+    article = analyze("The Gazette, citing two officials, reported that the talks had stalled.")
+    assert [(a.source.kind, a.cue.text) for a in article.attributions] == [("media", "citing"), ("media", "reported")]
+    assert article.sourcing.chains == [["(this article)", "The Gazette", "two officials"]]
+    # a reason cited is no source
+    assert analyze("The mayor, citing rising costs, cancelled the parade.").sourcing.chains == []
+
+
+@pytest.mark.parametrize("paper", ["The Gazette", "The Daily Courier", "The Sentinel"])
+def test_a_newspaper_named_like_one_is_media(paper):
+    a = only(analyze(f"{paper} reported that the talks had stalled.").attributions)
+    assert a.source.kind == "media"
+
+
 def test_cues_beyond_the_report_verb_list_are_found():
     """The cue model learns cues no list names: wanting, seeing, calling for (PolNeAR marks them all)."""
     article = analyze("Senator Mary Holt wants voters to know that she is with them.")

@@ -43,7 +43,9 @@ _QUOTE_MARKS = re.compile("|".join(map(re.escape, sorted({*_QUOTES, *_QUOTES.val
 _CLOSING = frozenset(mark[-1] for mark in _QUOTES.values())
 #: Words that, inside an organization's own name, mark it as a news organization ("Daily News", "Press TV").
 _MEDIA_NAME_WORDS = frozenset({"news", "times", "post", "press", "tv", "radio", "agency", "journal", "herald",
-                               "tribune", "gazette", "telegraph", "broadcasting", "television"})
+                               "tribune", "gazette", "telegraph", "broadcasting", "television", "chronicle", "courier",
+                               "sentinel", "inquirer", "enquirer", "examiner", "dispatch", "ledger", "bulletin",
+                               "courant", "gleaner", "advertiser", "magazine", "daily"})
 
 
 @dataclass
@@ -1189,6 +1191,8 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
     entity = _entity_at(entities, span.start_char, span.end_char)
     person = entity is not None and entity.kind == "person"
     noun_kind = nouns.get(root.lower_) or nouns.get(root.lemma_.lower())
+    if _titled_paper(root):
+        return "media", entity if entity is not None and entity.kind == "organization" else None
     if person and (root.ent_type_ == "PERSON" or noun_kind is None):
         return "person", entity
     if noun_kind == "anonymous" and any(nouns.get(c.lower_) == "media" for c in root.children if c.dep_ == "compound"):
@@ -1210,6 +1214,16 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
     if entity is None and root.tag_ == "NNS" and root.lemma_.lower() not in word_list("roles.txt"):
         return "anonymous", None  # "engineers", "residents": people left unnamed, and no office speaks
     return "official", entity
+
+
+def _titled_paper(root: Token) -> bool:
+    """"The Gazette", "the Daily Courier": a capitalized name after "the" ending in a word newspapers are
+    named with, which the tagger may take for a person or a place."""
+    return (
+        root.lower_ in _MEDIA_NAME_WORDS
+        and root.text[:1].isupper()
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in root.children)
+    )
 
 
 def _is_outlet(span: Span, entity: Entity | None) -> bool:

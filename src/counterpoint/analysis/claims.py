@@ -421,6 +421,28 @@ def _chain(attributions: list[Attribution], index: int, outlet: str) -> list[str
     return [outlet, *reversed(path)]
 
 
+#: Cues by which a source names where its own information comes from ("Reuters, citing two officials, said ...").
+_CITING_CUES = frozenset({"cite", "cites", "cited", "citing", "quote", "quotes", "quoted", "quoting"})
+
+
+def _cited_source(article: Article, attribution: Attribution) -> str | None:
+    """What a citing source cites, when it is itself a source: a person or organization named in full ("citing
+    Lopez", "quoting the ministry"), or words for a source ("citing two officials", "citing internal documents");
+    "citing rising costs" is a reason, not a source."""
+    if attribution.cue.text.lower() not in _CITING_CUES or attribution.source is None:
+        return None
+    content = attribution.content
+    for entity in article.entities:
+        if entity.kind in {"person", "organization"} and any(
+            m.end == content.end and m.start >= content.start for m in entity.mentions
+        ):
+            return entity.name
+    words = re.findall(r"[a-z]+", content.text.lower())
+    if words and (words[-1] in table("source_nouns.tsv") or words[-1].removesuffix("s") in table("source_nouns.tsv")):
+        return content.text
+    return None
+
+
 def _source_kind(attribution: Attribution) -> str:
     return attribution.source.kind if attribution.source else "unattributed"
 
@@ -441,6 +463,10 @@ def sourcing_profile(article: Article) -> SourcingProfile:
         for i, a in enumerate(attributions)
         if a.via is not None or (a.source is not None and a.source.through)
     ]
+    # "The Gazette, citing two officials, reported ...": the officials stand behind the Gazette
+    for i, a in enumerate(attributions):
+        if (cited := _cited_source(article, a)) is not None:
+            chains.append([*_chain(attributions, i, outlet), cited])
     return SourcingProfile(
         by_kind=dict(by_kind),
         claims=len(claims),
