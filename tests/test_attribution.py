@@ -316,6 +316,17 @@ def test_a_source_that_cites_its_own_source_is_a_step_in_the_chain():
     assert analyze("The mayor, citing rising costs, cancelled the parade.").sourcing.chains == []
 
 
+def test_a_citing_aside_between_the_verb_and_its_clause():
+    # the parser hangs the clause off the aside, or the aside off the clause; either way the agency said it
+    for cue in ("quoting", "citing"):
+        article = analyze(f"The agency said, {cue} an unnamed official, that the talks had stalled.")
+        assert [(a.source.text, a.cue.text, a.content.text) for a in article.attributions] == [
+            ("The agency", "said", "that the talks had stalled"),
+            ("The agency", cue, "an unnamed official"),
+        ]
+        assert article.sourcing.chains == [["(this article)", "The agency", "an unnamed official"]]
+
+
 @pytest.mark.parametrize("paper", ["The Gazette", "The Daily Courier", "The Sentinel"])
 def test_a_newspaper_named_like_one_is_media(paper):
     a = only(analyze(f"{paper} reported that the talks had stalled.").attributions)

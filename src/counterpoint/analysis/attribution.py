@@ -59,6 +59,7 @@ class _Draft:
     recipient_token: Token | None = None
     bound: int | None = None  # an offset a content may not be extended past: a scene-setting phrase, another speaker
     antecedent: Span | None = None  # what a relative-pronoun source stands for ("the mayor, who said")
+    by_rule: bool = False  # a verb draft kept whatever the cue model says (a citing aside: PolNeAR train marks 25 of 27)
 
 
 def _cue_range(verb: Token) -> tuple[int, int]:
@@ -226,7 +227,7 @@ def _cue_probability(features: list[str], weights: dict[str, float]) -> float:
 def _verb_drafts(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list[_Draft]:
     """The verb candidates the cue model takes for reporting ones."""
     weights, threshold = cue_model()
-    kept = [d for d, features in _verb_candidates(doc, quotes, text) if _cue_probability(features, weights) >= threshold]
+    kept = [d for d, features in _verb_candidates(doc, quotes, text) if d.by_rule or _cue_probability(features, weights) >= threshold]
     for draft in kept:
         subject = draft.subject
         if subject is not None and (antecedent := _relative_antecedent(subject)) is not None:
@@ -308,6 +309,12 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         if agent is not None:
             subject = next((c for c in agent.children if c.dep_ == "pobj"), subject)
         clauses = [c for c in children if c.dep_ in _CONTENT_DEPS]
+        if _citing_aside(token, children):
+            # "said, quoting an official, that ...": the parser hung the said clause off "quoting"; what is cited is
+            # the official (the object), and the clause is the report's (``_clause_beyond_citing``)
+            clauses = []
+        elif not clauses and (beyond := _clause_beyond_citing(token, children)) is not None:
+            clauses = [beyond]
         if len(clauses) > 1 and any(_quoted(c, quotes) for c in clauses):
             # '"It is a mess," she said answering a question': the quotation is what she says
             clauses = [c for c in clauses if not _manner_participle(token, c)] or clauses
@@ -330,7 +337,8 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             if _describes_a_scene(lemma, children, content, known):
                 continue
             shape = "clause"
-            content_chars = _end_before_trailing_clause(content, _subtree_chars(content), verbs)
+            aside = next((c for c in content.children if c.i < content.i and _citing_aside(c, list(c.children))), None)
+            content_chars = _end_before_trailing_clause(content, _subtree_chars(content, exclude=aside), verbs)
         elif lemma not in verbs and after is not None:
             # A verb that governs an object attributes that object, not a quotation beside it ("attacked [the
             # program]" next to someone else's quote); only verbs of saying take the quotation first.
@@ -361,6 +369,9 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             cue = (cue[0], max(cue[1], prep.i + 1))
         else:
             continue
+        if _citing_aside(token, children):  # the one cited, not the clause the parser hung off it
+            cited = [c for c in children if c.i > token.i and c.dep_ in _OBJECT_DEPS and c.dep_ != "ccomp"]
+            shape, content_chars = "object", (min(_subtree_chars(c)[0] for c in cited), max(_subtree_chars(c)[1] for c in cited))
         if content_chars[1] <= content_chars[0]:
             continue
         voiced = subject
@@ -389,6 +400,7 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             content_type="object" if shape in {"object", "preposition"} and not _reduced_clause(lemma, children, verbs) else "proposition",
             subject=subject,
             recipient_token=recipient if recipient is not None and recipient.pos_ in {"PROPN", "NOUN"} else None,
+            by_rule=_citing_aside(token, children),
         )
         lexicon = "report" if lemma in verbs else "object" if lemma in object_verbs else "none"
         features = _cue_features(token, children, lemma, shape, lexicon, subject, voiced, quotes, content_chars)
@@ -582,11 +594,38 @@ _MEANS_VERBS = frozenset({"use", "take", "spend", "seize"})
 _SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep"})
 
 
+#: Verbs by which a source names its own source ("said, citing two officials, that ...").
+_CITING_VERBS = frozenset({"cite", "quote"})
+
+
+def _citing_aside(verb: Token, children: list[Token]) -> bool:
+    """"..., citing two officials, ...": a participle of citing with an object, set off by a comma."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.lemma_.lower() in _CITING_VERBS
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and any(c.dep_ == "dobj" for c in children)
+    )
+
+
+def _clause_beyond_citing(verb: Token, children: list[Token]) -> Token | None:
+    """The clause a reporting verb introduces past a citing aside ("said, quoting an official, [that ...]"), which
+    the parser may hang off the aside."""
+    aside = next((c for c in children if c.dep_ == "advcl" and c.i > verb.i and _citing_aside(c, list(c.children))), None)
+    if aside is None:
+        return None
+    return next((c for c in aside.children if c.dep_ == "ccomp" and c.i > aside.i), None)
+
+
 def _implied_subject(verb: Token) -> Token | None:
     """Who speaks through a verb with no subject of its own: the noun a participle modifies ("one listing the
     facts", "a group backing Bush"), else the subject of the verb it hangs from, a few links up."""
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         return verb.head
+    if verb.dep_ == "advcl" and verb.head.dep_ == "ccomp" and verb.i < verb.head.i and _citing_aside(verb, list(verb.children)):
+        # "said, citing an official, that the talks stalled": who said cites, not "the talks"
+        return next((c for c in verb.head.head.children if c.dep_ in _SUBJECT_DEPS), None)
     token = verb
     for _ in range(4):
         if token.dep_ not in _SHARED_SUBJECT_DEPS or token.head.i == token.i:
