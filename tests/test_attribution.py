@@ -941,3 +941,14 @@ def test_a_noun_of_a_person_is_no_form_of_a_reporting_verb():
     assert analyze("The plant will close in May, a local reporter.").attributions == []
     headline = only(analyze("Mayor quits after arrest, report claims").attributions)
     assert (headline.source.text, headline.cue.text) == ("report", "claims")
+
+
+def test_a_writers_doubt_after_what_was_said_hedges_it_and_is_not_said():
+    article = analyze("The army said it had killed 20 militants, a claim that could not be independently verified.")
+    said = only(article.attributions)
+    assert said.content.text == "it had killed 20 militants"  # the gloss is the writer's, not the army's
+    claim = only([c for c in article.claims if c.attribution == 0])
+    assert (claim.certainty, [h.text for h in claim.hedges]) == ("hedged", ["a claim that could not be independently verified"])
+    # a gloss that doubts nothing leaves the report as it is
+    plain = analyze("She said the plan would cost ten million dollars, a sum the city does not have.")
+    assert [c.certainty for c in plain.claims if c.attribution == 0] == ["reported"]

@@ -174,6 +174,10 @@ def _across_sentences(text: str, verb: Token, quoted: tuple[int, int]) -> bool:
     return not gap.lstrip().startswith(":") and any(mark in gap for mark in (".", "!", "?", "\n"))
 
 
+#: Nouns a writer sums up what was said with, besides the nouns of saying ("..., a figure that could not be verified").
+_GLOSS_NOUNS = frozenset({"figure", "number", "toll", "account", "version", "estimate", "tally", "count"})
+
+
 def _end_before_trailing_clause(content: Token, chars: tuple[int, int], verbs: frozenset[str]) -> tuple[int, int]:
     """End a content before what trails it but is not part of it: a relative clause set off by a comma ("...,
     who does not need to", the writer's addition) or one that reports someone else's words ("..., which the
@@ -181,7 +185,13 @@ def _end_before_trailing_clause(content: Token, chars: tuple[int, int], verbs: f
     Cutting "... and said that" too cost more than it saved on PolNeAR train, so it stays."""
     start, end = chars
     doc = content.doc
+    glosses = word_list("cue_nouns.txt") | _GLOSS_NOUNS
     for token in content.subtree:
+        if token.dep_ == "appos" and token.lemma_.lower() in glosses and token.i > content.i:
+            # "..., a claim that could not be verified": the writer's word on what was said
+            before = doc[token.left_edge.i - 1]
+            if before.text in {",", "—", "–"} and token.right_edge.idx + len(token.right_edge) >= end - 1:
+                return start, max(start + 1, before.idx)
         if token.dep_ not in {"relcl", "advcl"} or token.i == content.i:
             continue
         if token.right_edge.idx + len(token.right_edge) < end - 1:

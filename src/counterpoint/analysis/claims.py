@@ -157,6 +157,17 @@ def _is_conditional(doc: Doc, text: str, start: int, end: int) -> bool:
     )
 
 
+#: A writer's doubt right after what a source said: "..., a claim that could not be independently verified", "...,
+#: though the figure has not been confirmed".
+_DOUBTING_GLOSS = re.compile(
+    r"\s*[,;—–]\s*(?:(?:though|although|but)\s+)?(?P<doubt>(?:an?|the|this|that)\s+(?:\w+\s+)?"
+    r"(?:claim|figure|number|toll|account|assertion|allegation|report|estimate|version|tally)\s+"
+    r"(?:(?:that|which)\s+)?(?:could|can|has|have|had|was|were|is|are)\s*(?:not|n't|never)\s+(?:yet\s+)?"
+    r"(?:be(?:en)?\s+)?(?:independently\s+)?(?:verified|confirmed|corroborated))",
+    re.IGNORECASE,
+)
+
+
 def _claim(
     doc: Doc,
     article: Article,
@@ -185,6 +196,13 @@ def _claim(
         hedges.append(article.span(h_start, h_end))
         if _RANK[stance] > _RANK[certainty]:  # type: ignore[index]
             certainty = stance  # type: ignore[assignment]
+    gloss = _DOUBTING_GLOSS.search(article.text, start, end + 200) if attribution is not None else None
+    if gloss is not None and gloss.start() <= end:
+        # "X said Y, a claim that could not be independently verified": the writer's doubt about what was said
+        doubt = article.span(gloss.start("doubt"), gloss.end("doubt"))
+        hedges = [h for h in hedges if not (doubt.start <= h.start < doubt.end)] + [doubt]
+        if _RANK["hedged"] > _RANK[certainty]:
+            certainty = "hedged"
     if certainty in {"asserted", "reported"} and _is_conditional(doc, article.text, start, end):
         certainty = "conditional"
     question = article.text[start:end].rstrip().rstrip("\"”’'")
