@@ -408,6 +408,11 @@ def test_a_topic_label_is_not_a_speaker():
     assert analyze("Paris attacks: rescuers search the rubble for survivors").attributions == []
     a = only(analyze("Kerry: the talks will resume next week").attributions)
     assert a.source.text == "Kerry"
+    # nor is the label of a table's row or of a list
+    assert analyze("Lopez: 1,204.").attributions == []
+    assert analyze("Ohio: Ann Lee, Bo Diaz, Cy Young, Di Ross, Ed Moss.").attributions == []
+    quoted = only(analyze("Kerry: 'By law we must act.'").attributions)
+    assert quoted.source.text == "Kerry"
 
 
 def test_another_speakers_quote_is_not_carried_on():
@@ -906,13 +911,6 @@ def test_according_to_whose_relative_clause_the_parser_took_for_a_conjunct():
         ).attributions
     )
     assert cited.content.text == "The mayor was paid by the developer"
-
-
-def test_a_table_row_or_a_list_after_a_colon_is_not_said():
-    assert analyze("Lopez: 1,204.").attributions == []
-    assert analyze("Ohio: Ann Lee, Bo Diaz, Cy Young, Di Ross, Ed Moss.").attributions == []
-    quoted = only(analyze("Kerry: 'By law we must act.'").attributions)
-    assert quoted.source.text == "Kerry"
 
 
 def test_a_headline_clause_without_was_is_what_a_verb_of_saying_reports():

@@ -174,8 +174,11 @@ def _across_sentences(text: str, verb: Token, quoted: tuple[int, int]) -> bool:
     return not gap.lstrip().startswith(":") and any(mark in gap for mark in (".", "!", "?", "\n"))
 
 
-#: Nouns a writer sums up what was said with, besides the nouns of saying ("..., a figure that could not be verified").
-_GLOSS_NOUNS = frozenset({"figure", "number", "toll", "account", "version", "estimate", "tally", "count"})
+@cache
+def _gloss_nouns() -> frozenset[str]:
+    """Nouns a writer sums up what was said with: the nouns of saying and tallies ("..., a figure that could not be
+    verified")."""
+    return word_list("cue_nouns.txt") | {"figure", "number", "toll", "account", "version", "estimate", "tally", "count"}
 
 
 def _end_before_trailing_clause(content: Token, chars: tuple[int, int], verbs: frozenset[str]) -> tuple[int, int]:
@@ -185,9 +188,8 @@ def _end_before_trailing_clause(content: Token, chars: tuple[int, int], verbs: f
     Cutting "... and said that" too cost more than it saved on PolNeAR train, so it stays."""
     start, end = chars
     doc = content.doc
-    glosses = word_list("cue_nouns.txt") | _GLOSS_NOUNS
     for token in content.subtree:
-        if token.dep_ == "appos" and token.lemma_.lower() in glosses and token.i > content.i:
+        if token.dep_ == "appos" and token.lemma_.lower() in _gloss_nouns() and token.i > content.i:
             # "..., a claim that could not be verified": the writer's word on what was said
             before = doc[token.left_edge.i - 1]
             if before.text in {",", "—", "–"} and token.right_edge.idx + len(token.right_edge) >= end - 1:
@@ -319,7 +321,8 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         if agent is not None:
             subject = next((c for c in agent.children if c.dep_ == "pobj"), subject)
         clauses = [c for c in children if c.dep_ in _CONTENT_DEPS]
-        if _citing_aside(token, children):
+        citing = _citing_aside(token, children)
+        if citing:
             # "said, quoting an official, that ...": the parser hung the said clause off "quoting"; what is cited is
             # the official (the object), and the clause is the report's (``_clause_beyond_citing``)
             clauses = []
@@ -379,9 +382,8 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             cue = (cue[0], max(cue[1], prep.i + 1))
         else:
             continue
-        if _citing_aside(token, children):  # the one cited, not the clause the parser hung off it
-            cited = [c for c in children if c.i > token.i and c.dep_ in _OBJECT_DEPS and c.dep_ != "ccomp"]
-            shape, content_chars = "object", (min(_subtree_chars(c)[0] for c in cited), max(_subtree_chars(c)[1] for c in cited))
+        if citing:  # the one cited, not the clause the parser hung off it
+            shape, content_chars = "object", _cited(token, children)
         if content_chars[1] <= content_chars[0]:
             continue
         voiced = subject
@@ -410,7 +412,7 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             content_type="object" if shape in {"object", "preposition"} and not _reduced_clause(lemma, children, verbs) else "proposition",
             subject=subject,
             recipient_token=recipient if recipient is not None and recipient.pos_ in {"PROPN", "NOUN"} else None,
-            by_rule=_citing_aside(token, children),
+            by_rule=citing,
         )
         lexicon = "report" if lemma in verbs else "object" if lemma in object_verbs else "none"
         features = _cue_features(token, children, lemma, shape, lexicon, subject, voiced, quotes, content_chars)
@@ -617,6 +619,12 @@ def _citing_aside(verb: Token, children: list[Token]) -> bool:
         and verb.doc[verb.i - 1].text == ","
         and any(c.dep_ == "dobj" for c in children)
     )
+
+
+def _cited(verb: Token, children: list[Token]) -> tuple[int, int]:
+    """The characters of what a citing aside cites: its object and what follows it, short of a clause."""
+    cited = [_subtree_chars(c) for c in children if c.i > verb.i and c.dep_ in _OBJECT_DEPS and c.dep_ != "ccomp"]
+    return min(start for start, _ in cited), max(end for _, end in cited)
 
 
 def _clause_beyond_citing(verb: Token, children: list[Token]) -> Token | None:
