@@ -4,7 +4,7 @@ The headline and the body are analyzed as two articles and lined up as ``counter
 (``comparison.align`` match scores, ``comparison.conflicts`` structural conflicts). Then, for a pair:
 - ``unrelated`` when no body claim matches a headline claim at ``related`` or above;
 - ``disagree`` when a body claim that matches at ``conflict`` or above contradicts a headline claim by polarity
-  (one denies or negates what the other asserts), or is itself denied;
+  (one denies or negates what the other asserts), or is itself denied while the headline denies nothing;
 - ``agree`` when a body claim matches a headline claim at ``match`` or above (what ``compare`` calls a shared
   claim: the same threshold), the headline is not hedged, and less than ``discuss_share`` of those matching body
   claims are reported or hedged (the body attributes or distances itself);
@@ -56,6 +56,7 @@ class Features:
     best: float  # best match score of any headline claim with any body claim
     matches: list[tuple[float, str]]  # (score, certainty of the body claim), best first
     headline_hedged: bool
+    headline_denied: bool  # a headline that denies agrees with a body that denies the same
     polarity: float  # best match score of a polarity conflict (0 when none)
 
 
@@ -129,7 +130,8 @@ def features(split: str, bodies: int | None, lowest_conflict: float) -> tuple[li
             for j in best_per_body.argsort()[::-1]:
                 matches.append((float(best_per_body[j]), infos[body.id][j].certainty))
         hedged = any(c.certainty in {"hedged", "reported", "conditional"} for c in head.claims)
-        out.append(Features(matches[0][0] if matches else 0.0, matches, hedged, polarity))
+        denied = any(c.certainty == "denied" for c in head.claims)
+        out.append(Features(matches[0][0] if matches else 0.0, matches, hedged, denied, polarity))
         gold.append(stance)
     return out, gold
 
@@ -138,7 +140,7 @@ def predict(f: Features, params: dict[str, float]) -> str:
     """The stance our alignment implies for one pair."""
     if f.best < params["related"]:
         return "unrelated"
-    if f.polarity >= params["conflict"] or any(
+    if f.polarity >= params["conflict"] or not f.headline_denied and any(
         certainty == "denied" for score, certainty in f.matches if score >= params["conflict"]
     ):
         return "disagree"
