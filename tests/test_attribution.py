@@ -214,6 +214,9 @@ def test_direct_quote():
         ("The story of a secret deal is a fabrication.", "denied", "fabrication"),
         ("The photo of the flooded stadium was a hoax.", "denied", "hoax"),
         ("The mill is tipped to close before the winter.", "hedged", "tipped to"),
+        ("The rebels are reported to have seized the airport.", "hedged", "reported to"),
+        ("The mayor said to reporters that the bridge had collapsed.", "reported", None),
+        ("The theft of the bronze bell was reported to police.", "asserted", None),
     ],
 )
 def test_certainty(sentence, certainty, hedge):

@@ -90,7 +90,7 @@ def _all_hedges(doc: Doc) -> list[tuple[int, int, str]]:
     hedges = _hedges()
     found = []
     for start, end in _longest_matches(doc, _hedge_phrases()):
-        if end - start == 1 and not _hedges_here(doc, start):
+        if end - start == 1 and not _hedges_here(doc, start) or doc[end - 1].lower_ == "to" and not _verb_follows(doc, end):
             continue
         words = tuple(t.lower_ for t in doc[start:end])
         found.append((*_chars(doc, start, end), hedges[words]))
@@ -110,6 +110,12 @@ def _hedges_here(doc: Doc, i: int) -> bool:
     if word in _BEFORE_NOUN_ONLY:
         return token.dep_ == "amod" and token.head.i > i and token.head.pos_ in {"NOUN", "PROPN"}
     return True
+
+
+def _verb_follows(doc: Doc, after: int) -> bool:
+    """Whether a verb follows a hedge that ends in "to": "is said to [have]", "tipped to [join]", but not "said to
+    reporters that ..." or "was reported to police", where "to" names who heard it."""
+    return after < len(doc) and doc[after].tag_ == "VB"
 
 
 def _headline_passive(doc: Doc, after: int) -> bool:
@@ -321,7 +327,8 @@ def _infinitive_claim(doc: Doc, article: Article, number: int, index: _Index) ->
     """The claim of an attribution whose content is an infinitive ("The port authority plans [to sell the ferry terminal]"): the
     content alone says nothing without its subject, so the claim spans the source, the cue and the content. The
     writer states that the source intends, vows or plans it (asserted), unless the cue says how firmly ("claims
-    to", "is believed to": the cue's own certainty) or is passive ("is reported to", "is said to": reported)."""
+    to", "is believed to": the cue's own certainty, and "is reported to", "is said to", hedges like "reportedly") or
+    is passive otherwise (reported)."""
     attribution = article.attributions[number]
     source = attribution.source
     spans = [attribution.cue, attribution.content] + ([source] if source is not None else [])
