@@ -305,6 +305,18 @@ def test_fnc_score_arithmetic() -> None:
     assert scores["f1_disagree"] == 0.0
 
 
+def test_fnc_a_denial_agrees_with_a_denial() -> None:
+    """A body that calls the story a hoax disagrees with a headline that reports it, and agrees with one that
+    calls it a hoax too."""
+    stance = _stance()
+    params = stance.PARAMS
+    denying_body = [(0.9, "denied"), (0.6, "asserted")]
+    reporting = stance.Features(0.9, denying_body, headline_hedged=False, headline_denied=False, polarity=0.0)
+    denying = stance.Features(0.9, denying_body, headline_hedged=False, headline_denied=True, polarity=0.0)
+    assert stance.predict(reporting, params) == "disagree"
+    assert stance.predict(denying, params) == "agree"
+
+
 def test_fnc_skips_without_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     stance = _stance()
     from eval.data import DataMissing
