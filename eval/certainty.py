@@ -5,8 +5,8 @@
   "some", "critics", "it is argued"), which is what this data marks. F1 of the uncertain class, and accuracy. The file has no split, so one is made:
   rows with an even index are ``train`` (tune), odd ones ``dev`` (report).
 - ``emergent`` (Emergent, its own train / test files; ``dev`` here is its test file): a headline's stance to its
-  claim from our certainty alone. ``observing`` when the headline's main claim is reported or hedged (it
-  attributes or distances; a claim attributed through a cue that vouches for it, "confirms", "reveals", is
+  claim from our certainty alone. ``observing`` when the headline's main claim, or a hedged description inside
+  it ("arrest of woman who may be X's wife"), is reported or hedged (it attributes or distances; a claim attributed through a cue that vouches for it, "confirms", "reveals", is
   asserted and does not count), ``against`` when it is denied or the headline negates what the claim does not,
   else ``for``. Accuracy and macro-F1.
 """
@@ -74,6 +74,8 @@ def _stance(headline: Article, claim: str) -> str:
     if (words & _NEGATIONS) - claim_words:
         return "against"
     if certainty in {"reported", "hedged", "conditional"} or any(
+        c.certainty == "hedged" and claims[0].start <= c.start and c.end <= claims[0].end for c in claims[1:]
+    ) or any(
         c.attribution is not None and c.certainty != "asserted" for c in claims
     ):
         return "observing"

@@ -229,6 +229,18 @@ def test_certainty(sentence, certainty, hedge):
             assert article.text[h.start : h.end] == h.text
 
 
+def test_a_hedge_in_a_describing_clause_hedges_the_description_not_the_sentence():
+    """'may' in "a plan that may cost ..." hedges the cost, not the approval; the hedged description is a claim of its
+    own. In a headline without a verb the describing participle is what it says."""
+    article = analyze("The council approved a plan that may cost two billion dollars.")
+    by_text = {c.text.rstrip("."): c for c in article.claims}
+    assert by_text["The council approved a plan that may cost two billion dollars"].certainty == "asserted"
+    described = by_text["a plan that may cost two billion dollars"]
+    assert (described.certainty, [h.text for h in described.hedges]) == ("hedged", ["may"])
+    headline = analyze("Rebel commander allegedly killed in overnight raid")
+    assert max(headline.claims, key=lambda c: c.end - c.start).certainty == "hedged"
+
+
 def test_month_may_is_not_a_hedge():
     article = analyze("The bridge reopened in May after repairs.")
     assert all(c.certainty == "asserted" for c in article.claims)
