@@ -124,3 +124,20 @@ def test_texts_shorter_than_the_taggers_window_are_analyzed():
     """The tagger looks three words either side of a lexicon match; a text of fewer words still works."""
     assert terms("Brutal thugs.") == ["Brutal", "thugs"] and terms("Thugs, again.") == ["Thugs"]
     assert terms("Hi there.") == []
+
+
+def test_a_tagger_run_of_function_words_alone_is_no_loaded_term() -> None:
+    """The learned tagger scores each word; a run it marks that holds only words like "it" or "that" says nothing
+    loaded and is dropped, while an intensifier ("very") and a content word stay."""
+    import numpy as np
+
+    from counterpoint.analysis.loaded import decode_runs
+    from counterpoint.analysis.nlp import load_nlp
+
+    doc = load_nlp()("It was clear that the plan was very cruel.")
+    words = [t.text for t in doc]
+    marked = np.zeros(len(doc))
+    for word in ("It", "that", "very", "cruel"):
+        marked[words.index(word)] = 1.0
+    runs = [doc[s:e].text for s, e in decode_runs(doc, marked, 0.5)]
+    assert runs == ["very cruel"]

@@ -116,6 +116,8 @@ LEXICON_CATEGORIES = ("label", "loaded", "euphemism", "intensifier")
 QUOTE_MARKS = frozenset({'"', "“", "”"})
 #: Parts of speech trimmed from the edges of a tagged run ("the", "and", "of").
 _EDGE_POS = frozenset({"DET", "CCONJ", "ADP"})
+#: Parts of speech that carry meaning even in a stop word ("very", "so", "much"): an intensifier may be loaded.
+_CONTENT_POS = frozenset({"ADV", "ADJ", "NOUN", "VERB", "PROPN"})
 
 
 def token_keys(doc: Doc) -> np.ndarray:
@@ -215,7 +217,8 @@ def _quote_or_break_tokens(doc: Doc) -> list[int]:
 
 
 def decode_runs(doc: Doc, probability: np.ndarray, threshold: float) -> list[tuple[int, int]]:
-    """Token runs whose probability reaches the threshold, without edge punctuation or determiners."""
+    """Token runs whose probability reaches the threshold, without edge punctuation or determiners, nor a run of
+    function words alone ("it", "that": no wording is loaded without a word that carries meaning)."""
     spaces = doc.to_array([IS_SPACE]).reshape(-1).astype(bool) if len(doc) else np.zeros(0, dtype=bool)
     on = np.concatenate([[False], (probability >= threshold) & ~spaces, [False]])
     edges = np.flatnonzero(on[1:] != on[:-1])
@@ -225,7 +228,7 @@ def decode_runs(doc: Doc, probability: np.ndarray, threshold: float) -> list[tup
             s += 1
         while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].pos_ in _EDGE_POS):
             e -= 1
-        if e > s:
+        if e > s and not all(t.is_stop and t.pos_ not in _CONTENT_POS for t in doc[s:e]):
             runs.append((s, e))
     return runs
 
