@@ -231,12 +231,19 @@ def test_certainty(sentence, certainty, hedge):
 
 def test_a_hedge_in_a_describing_clause_hedges_the_description_not_the_sentence():
     """'may' in "a plan that may cost ..." hedges the cost, not the approval; the hedged description is a claim of its
-    own. In a headline without a verb the describing participle is what it says."""
+    own, and so is a hedged adverbial clause ("because ... might"), but not a condition. In a headline without a verb
+    the describing participle is what it says."""
     article = analyze("The council approved a plan that may cost two billion dollars.")
     by_text = {c.text.rstrip("."): c for c in article.claims}
     assert by_text["The council approved a plan that may cost two billion dollars"].certainty == "asserted"
     described = by_text["a plan that may cost two billion dollars"]
     assert (described.certainty, [h.text for h in described.hedges]) == ("hedged", ["may"])
+    cancelled = analyze("The match was cancelled because the pitch might flood.").claims
+    assert [(c.text.rstrip("."), c.certainty) for c in cancelled] == [
+        ("The match was cancelled because the pitch might flood", "asserted"),
+        ("because the pitch might flood", "hedged"),
+    ]
+    assert analyze("If the vote passes, the law may take effect in July.").claims[0].certainty == "hedged"
     headline = analyze("Rebel commander allegedly killed in overnight raid")
     assert max(headline.claims, key=lambda c: c.end - c.start).certainty == "hedged"
 

@@ -192,7 +192,7 @@ def _claim(
         if stance:
             certainty = stance  # type: ignore[assignment]
             hedges.append(cue)
-    found = [(s, e, stance) for s, e, stance in index.hedges.within(start, end) if _described_noun(doc, s, start, end) is None]
+    found = [(s, e, stance) for s, e, stance in index.hedges.within(start, end) if _subordinate_part(doc, s, start, end) is None]
     frame = _frame(cue_words) if cue_words is not None else []
     # The reporting verb's own hedges: "Members may not attack one another", "it seems widely accepted".
     found += [h for part in frame for h in index.hedges.starting_in(*part) if not (start <= h[0] < end)]
@@ -228,9 +228,11 @@ def _claim(
     )
 
 
-def _described_noun(doc: Doc, hedge_start: int, start: int, end: int) -> Token | None:
-    """The noun whose describing clause holds a hedge, when that clause is inside a claim about something else: in
-    "Putin asked him to avoid moves [that could lead to war]", "could" hedges what the moves do, not the asking."""
+def _subordinate_part(doc: Doc, hedge_start: int, start: int, end: int) -> Token | None:
+    """The head of the part of a claim a hedge belongs to when that part is not what the claim says: a clause that
+    describes a noun (the noun: in "Putin asked him to avoid moves [that could lead to war]", "could" hedges what
+    the moves do, not the asking) or an adverbial clause ("[While the meeting appeared timed to ...], he faces a
+    battle": the clause)."""
     token = _token_at(doc, hedge_start)
     claim = doc.char_span(start, end, alignment_mode="expand")
     if token is None or claim is None:
@@ -238,25 +240,31 @@ def _described_noun(doc: Doc, hedge_start: int, start: int, end: int) -> Token |
     root = claim.root
     if root.pos_ not in {"VERB", "AUX"}:
         return None  # a headline without a verb ("Leader allegedly killed in raid"): the modifier is what it says
-    for ancestor in token.ancestors:
+    for ancestor in (token, *token.ancestors):
         if ancestor.i == root.i or not (claim.start <= ancestor.i < claim.end):
             return None
         if ancestor.dep_ in {"relcl", "acl"} and ancestor.head.pos_ in {"NOUN", "PROPN", "PRON"} and ancestor.head.i != root.i:
             return ancestor.head
+        if ancestor.dep_ == "advcl" and not _is_condition(ancestor):
+            return ancestor
     return None
 
 
-def _described_claims(doc: Doc, article: Article, claims: list[Claim], index: _Index) -> list[Claim]:
-    """A claim for each noun phrase whose describing clause is hedged inside a firmer claim ("moves that could lead
-    to war", "the man who allegedly shot the guard"), so that the hedge is kept where it applies."""
+def _is_condition(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in clause.children)
+
+
+def _subordinate_claims(doc: Doc, article: Article, claims: list[Claim], index: _Index) -> list[Claim]:
+    """A claim for each hedged part of a firmer claim ("moves that could lead to war", "the man who allegedly shot
+    the guard", "while the meeting appeared timed to ..."), so that the hedge is kept where it applies."""
     taken = {(c.start, c.end) for c in claims}
     found = []
     for claim in claims:
         for hedge_start, _, _ in index.hedges.within(claim.start, claim.end):
-            noun = _described_noun(doc, hedge_start, claim.start, claim.end)
-            if noun is None:
+            head = _subordinate_part(doc, hedge_start, claim.start, claim.end)
+            if head is None:
                 continue
-            span = _chars(doc, noun.left_edge.i, noun.right_edge.i + 1)
+            span = _chars(doc, head.left_edge.i, head.right_edge.i + 1)
             if span not in taken:
                 taken.add(span)
                 found.append(_claim(doc, article, *span, claim.attribution, index))
@@ -347,7 +355,7 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
                 _claim(doc, article, start, end, None, index)
                 for start, end in _own_clauses(doc, sentence.start, sentence.end, attributed)
             ]
-    claims += _described_claims(doc, article, claims, index)
+    claims += _subordinate_claims(doc, article, claims, index)
     _inherit_outer_certainty(claims, article.attributions)
     claims.sort(key=lambda c: c.start)
     return claims
