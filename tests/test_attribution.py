@@ -672,6 +672,23 @@ def test_what_a_relative_clause_reports_ends_with_the_relative_clause():
     assert a.cue.text == "revealed" and a.content.text == "that the council used a private account"
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("The mayor cut the library budget, which critics said was a mistake.", "critics", "was a mistake"),
+        (
+            "The envoy rebuked the minister over the raids, which the source claimed represented an embarrassment to Moscow.",
+            "the source",
+            "represented an embarrassment to Moscow",
+        ),
+    ],
+)
+def test_a_report_inside_a_relative_clause_on_what_the_pronoun_stands_for(text, source, content):
+    """"which critics said was a mistake": the critics said it, and what they said does not hold their own words."""
+    a = next(a for a in analyze(text).attributions if a.cue.text in {"said", "claimed"})
+    assert (a.source.text, a.content.text) == (source, content)
+
+
 def test_a_sentence_whose_only_cue_is_in_a_modifier_is_still_the_outlets_claim():
     text = "The contractor who first revealed that the council used a private account was sentenced on Thursday."
     own = only([c for c in analyze(text).claims if c.attribution is None])

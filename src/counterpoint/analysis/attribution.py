@@ -314,8 +314,10 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             continue  # "according to X", "as X reported" have their own shapes (``_according_to_drafts``, ...)
         children = list(token.children)  # spaCy makes a new Token object on each walk: walk once
         subjects = [c for c in children if c.dep_ in _SUBJECT_DEPS]
-        if len(subjects) > 1:  # '"Toil or go to prison," Frank writes': the parser may take quoted words for one
-            subjects.sort(key=lambda c: _quoted(c, quotes))
+        if len(subjects) > 1:
+            # '"Toil or go to prison," Frank writes': the parser may take quoted words for one; "which the source
+            # claimed was ...": or the relative pronoun, which belongs to the clause claimed
+            subjects.sort(key=lambda c: (_quoted(c, quotes), c.tag_ in _RELATIVE_TAGS))
         subject = subjects[0] if subjects else None
         agent = next((c for c in children if c.dep_ == "agent"), None)
         if agent is not None:
@@ -352,6 +354,9 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             shape = "clause"
             aside = next((c for c in content.children if c.i < content.i and _citing_aside(c, list(c.children))), None)
             content_chars = _end_before_trailing_clause(content, _subtree_chars(content, exclude=aside), verbs)
+            if content_chars[0] <= token.idx < content_chars[1]:
+                # "which critics said [was a mistake]": the relative pronoun hangs off the clause, before the verb
+                content_chars = (_after_token(token), content_chars[1])
         elif lemma not in verbs and after is not None:
             # A verb that governs an object attributes that object, not a quotation beside it ("attacked [the
             # program]" next to someone else's quote); only verbs of saying take the quotation first.
