@@ -217,6 +217,7 @@ def test_direct_quote():
         ("The rebels are reported to have seized the airport.", "hedged", "reported to"),
         ("The mayor said to reporters that the bridge had collapsed.", "reported", None),
         ("The theft of the bronze bell was reported to police.", "asserted", None),
+        ("It was not immediately clear who fired first at the checkpoint.", "hedged", "not immediately clear"),
     ],
 )
 def test_certainty(sentence, certainty, hedge):
