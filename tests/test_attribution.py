@@ -690,6 +690,23 @@ def test_a_report_inside_a_relative_clause_on_what_the_pronoun_stands_for(text, 
     assert (a.source.text, a.content.text) == (source, content)
 
 
+def test_a_report_set_beside_another_ends_where_the_other_begins():
+    """"Residents said X, while the army said Y": the residents did not say what the army said."""
+    article = analyze("Residents said they heard explosions, while the army said it had no information.")
+    assert [(a.source.text, a.content.text) for a in article.attributions] == [
+        ("Residents", "they heard explosions"),
+        ("the army", "it had no information"),
+    ]
+
+
+def test_claimed_without_evidence_reports_the_clause_not_the_evidence():
+    article = analyze("State television claimed without evidence that the protesters were paid by foreign agents.")
+    a = only(article.attributions)
+    assert (a.cue.text, a.content.text) == ("claimed", "that the protesters were paid by foreign agents")
+    claim = next(c for c in article.claims if c.attribution == 0)
+    assert claim.certainty == "hedged"
+
+
 def test_a_sentence_whose_only_cue_is_in_a_modifier_is_still_the_outlets_claim():
     text = "The contractor who first revealed that the council used a private account was sentenced on Thursday."
     own = only([c for c in analyze(text).claims if c.attribution is None])

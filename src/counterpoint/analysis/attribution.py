@@ -204,7 +204,8 @@ def _end_before_trailing_clause(content: Token, chars: tuple[int, int], verbs: f
         if token.dep_ == "relcl":
             cut_here = set_off or reports
         elif token.dep_ == "advcl" and token.pos_ == "VERB" and token.lemma_.lower() in verbs:
-            cut_here = set_off and token.tag_ == "VBG"
+            # "..., claiming that ...", "..., while the army said ...": a report of its own
+            cut_here = set_off and (token.tag_ == "VBG" or any(c.dep_ == "nsubj" for c in token.children))
         else:
             cut_here = False
         if cut_here:
@@ -328,7 +329,7 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             # "said, quoting an official, that ...": the parser hung the said clause off "quoting"; what is cited is
             # the official (the object), and the clause is the report's (``_clause_beyond_citing``)
             clauses = []
-        elif not clauses and (beyond := _clause_beyond_citing(token, children)) is not None:
+        elif not clauses and (beyond := _clause_beyond_citing(token, children) or _clause_beyond_manner(children)) is not None:
             clauses = [beyond]
         if len(clauses) > 1 and any(_quoted(c, quotes) for c in clauses):
             # '"It is a mess," she said answering a question': the quotation is what she says
@@ -639,6 +640,18 @@ def _clause_beyond_citing(verb: Token, children: list[Token]) -> Token | None:
     if aside is None:
         return None
     return next((c for c in aside.children if c.dep_ == "ccomp" and c.i > aside.i), None)
+
+
+def _clause_beyond_manner(children: list[Token]) -> Token | None:
+    """The clause reported past a "without" phrase ("claimed without evidence [that the protesters were paid]"),
+    which the parser hangs off the phrase's noun."""
+    for prep in children:
+        if prep.dep_ == "prep" and prep.lower_ == "without":
+            for noun in prep.children:
+                clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp"} and c.i > noun.i), None)
+                if clause is not None and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                    return clause
+    return None
 
 
 def _implied_subject(verb: Token) -> Token | None:
