@@ -218,6 +218,8 @@ def test_direct_quote():
         ("The mayor said to reporters that the bridge had collapsed.", "reported", None),
         ("The theft of the bronze bell was reported to police.", "asserted", None),
         ("It was not immediately clear who fired first at the checkpoint.", "hedged", "not immediately clear"),
+        ("The minister did not deny that he had met the lobbyist.", "reported", None),
+        ("The club has never denied the reports of a takeover.", "asserted", None),
     ],
 )
 def test_certainty(sentence, certainty, hedge):
@@ -247,6 +249,11 @@ def test_a_hedge_in_a_describing_clause_hedges_the_description_not_the_sentence(
     assert analyze("If the vote passes, the law may take effect in July.").claims[0].certainty == "hedged"
     headline = analyze("Rebel commander allegedly killed in overnight raid")
     assert max(headline.claims, key=lambda c: c.end - c.start).certainty == "hedged"
+
+
+def test_neither_confirming_nor_denying_denies_nothing():
+    article = analyze("The embassy would neither confirm nor deny that the envoy had left.")
+    assert article.claims and all(c.certainty != "denied" for c in article.claims)
 
 
 def test_month_may_is_not_a_hedge():

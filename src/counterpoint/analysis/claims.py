@@ -93,8 +93,17 @@ def _all_hedges(doc: Doc) -> list[tuple[int, int, str]]:
         if end - start == 1 and not _hedges_here(doc, start) or doc[end - 1].lower_ == "to" and not _verb_follows(doc, end):
             continue
         words = tuple(t.lower_ for t in doc[start:end])
+        if hedges[words] == "denied" and _negated(doc[start]):
+            continue  # "did not deny", "would neither confirm nor deny": no denial
         found.append((*_chars(doc, start, end), hedges[words]))
     return found
+
+
+def _negated(word: Token) -> bool:
+    """Whether a word is negated: "not", "never", or "nor" ("neither confirm nor deny")."""
+    if any(c.dep_ == "neg" or c.lower_ == "neither" for c in word.children):
+        return True
+    return word.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" for c in word.head.children)
 
 
 def _hedges_here(doc: Doc, i: int) -> bool:
@@ -189,7 +198,7 @@ def _claim(
         cue = article.attributions[attribution].cue
         cue_words = doc.char_span(cue.start, cue.end, alignment_mode="expand")
         stance = table("cue_stance.tsv").get(cue_words.root.lemma_.lower()) if cue_words is not None else None
-        if stance:
+        if stance and not (stance == "denied" and _negated(cue_words.root)):
             certainty = stance  # type: ignore[assignment]
             hedges.append(cue)
     found = [(s, e, stance) for s, e, stance in index.hedges.within(start, end) if _subordinate_part(doc, s, start, end) is None]
