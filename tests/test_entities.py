@@ -127,3 +127,15 @@ def test_a_name_keeps_no_possessive_glued_to_it_and_surnames_skip_generational_s
     assert "Daniel Mensah" in [e.name for e in ents]
     alvarez = entity(ents, "Robert Alvarez Jr.")
     assert forms(alvarez) == ["Robert Alvarez Jr.", "Alvarez"]
+
+
+def test_a_titled_name_the_model_calls_an_organization_is_a_person(nlp):
+    """After a title ("Chancellor"), a two-word name is a person even when the tagger labels it an organization;
+    a source who is that person is a `person`, with the role."""
+    import counterpoint
+
+    doc = nlp("Chancellor Olaf Scholz said Germany would send more aid.")
+    scholz = entity(find_entities(doc), "Olaf Scholz")
+    assert (scholz.kind, scholz.role) == ("person", "Chancellor")
+    article = counterpoint.analyze("Chancellor Olaf Scholz said Germany would send more aid.")
+    assert [(a.source.text, a.source.kind) for a in article.attributions] == [("Chancellor Olaf Scholz", "person")]

@@ -262,7 +262,7 @@ def _same_person(candidates: list[_Cluster], words: list[str]) -> _Cluster | Non
 def _person_spans(doc: Doc, builder: _Builder) -> None:
     """Persons: full names first, then single words linked to the one full name they are part of."""
     lexicon = builder.lexicon
-    people = [_trim_person(_trim(ent)) for ent in doc.ents if ent.label_ == "PERSON"]
+    people = [_trim_person(_trim(ent)) for ent in doc.ents if _is_person(ent, lexicon.roles)]
     people = [span for span in people if len(span)]
     by_part = builder.person_parts
     for span in sorted(people, key=lambda s: -len(s)):
@@ -295,12 +295,28 @@ def _person_spans(doc: Doc, builder: _Builder) -> None:
             builder.add(cluster, span.start, span.end, "name")
 
 
+def _is_person(ent: Span, roles: frozenset[str]) -> bool:
+    """A person's name: tagged so, or a two- or three-word name right after a title the model took for an
+    organization ("Chancellor [Olaf Scholz]")."""
+    if ent.label_ == "PERSON":
+        return True
+    before = ent.doc[ent.start - 1] if ent.start else None
+    return (
+        ent.label_ == "ORG"
+        and before is not None
+        and before.lower_ in roles
+        and before.is_title
+        and 2 <= len(ent) <= 3
+        and all(t.pos_ == "PROPN" and t.is_title for t in ent)
+    )
+
+
 def _other_spans(doc: Doc, builder: _Builder) -> None:
     lexicon = builder.lexicon
     parts = builder.person_parts
     for ent in doc.ents:
         kind = ENTITY_KINDS.get(ent.label_)
-        if kind is None or ent.label_ == "PERSON":
+        if kind is None or _is_person(ent, lexicon.roles):
             continue
         span = _trim(ent)
         if not len(span):
