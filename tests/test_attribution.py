@@ -714,6 +714,19 @@ def test_claimed_without_evidence_reports_the_clause_not_the_evidence():
     assert claim.certainty == "hedged"
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [
+        ("The report, published on Monday by Amnesty International, said prisoners had been tortured.", "document", "Amnesty International"),
+        ("A Reuters report said the factory had closed.", "media", "Reuters"),
+        ("A BBC Arabic report said the factory had closed.", "media", "BBC"),
+    ],
+)
+def test_a_report_is_a_document_by_its_author_unless_an_outlet_wrote_it(text, kind, name):
+    source = only(analyze(text).attributions).source
+    assert (source.kind, source.name) == (kind, name)
+
+
 def test_a_sentence_whose_only_cue_is_in_a_modifier_is_still_the_outlets_claim():
     text = "The contractor who first revealed that the council used a private account was sentenced on Thursday."
     own = only([c for c in analyze(text).claims if c.attribution is None])

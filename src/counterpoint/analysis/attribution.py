@@ -47,6 +47,11 @@ _MEDIA_NAME_WORDS = frozenset({"news", "times", "post", "press", "tv", "radio", 
                                "sentinel", "inquirer", "enquirer", "examiner", "dispatch", "ledger", "bulletin",
                                "courant", "gleaner", "advertiser", "magazine", "daily"})
 
+#: The last word of a news outlet's regional or language edition ("BBC Arabic", "CNN International").
+_EDITION_WORDS = frozenset({"arabic", "arabia", "english", "international", "world", "global", "america", "americas",
+                            "africa", "asia", "europe", "online", "digital", "persian", "urdu", "turkish", "french",
+                            "spanish", "russian", "chinese", "español", "mundo"})
+
 
 @dataclass
 class _Draft:
@@ -1275,13 +1280,13 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
     if noun_kind == "anonymous":
         # "a Russian source" names no one: its demonym is not its identity.
         return ("person", entity) if person else ("anonymous", None)
+    if noun_kind == "document":
+        # "the Independent Arabia report": an outlet's report is that outlet speaking; "the report by Amnesty
+        # International" is a document, by its author
+        return ("media" if _is_outlet(span, entity) else "document"), entity
     if noun_kind == "media" or _is_outlet(span, entity):
         # Only an organization names the medium; "an Arabic news source" is described, not named.
         return "media", entity if entity is not None and entity.kind == "organization" else None
-    if noun_kind == "document":
-        # "the Independent Arabia report": an outlet's report is that outlet speaking.
-        outlet = entity is not None and entity.kind == "organization"
-        return ("media" if outlet else "document"), entity
     if noun_kind == "official" or (entity is not None and entity.kind in {"place", "organization", "group"}):
         return "official", entity
     if person:
@@ -1302,10 +1307,17 @@ def _titled_paper(root: Token) -> bool:
 
 
 def _is_outlet(span: Span, entity: Entity | None) -> bool:
-    """A named news organization: a known outlet, or an organization whose own name says news ("Daily News")."""
+    """A named news organization: a known outlet or an edition of one ("BBC Arabic", "Sky News Arabia"), or an
+    organization whose own name says news ("Daily News")."""
     if entity is not None and entity.kind == "organization":
         name = " ".join(entity.name.lower().split())
-        return name in word_list("media_outlets.txt") or bool(set(name.split()) & _MEDIA_NAME_WORDS)
+        outlets = word_list("media_outlets.txt")
+        first, _, edition = name.rpartition(" ")
+        return (
+            name in outlets
+            or bool(set(name.split()) & _MEDIA_NAME_WORDS)
+            or edition in _EDITION_WORDS and first in outlets
+        )
     words = [t.lower_ for t in span if t.pos_ == "PROPN"]  # a name the model did not tag ("AFP reported")
     return bool(words) and " ".join(words) in word_list("media_outlets.txt")
 
