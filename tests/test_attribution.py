@@ -251,6 +251,16 @@ def test_a_hedge_in_a_describing_clause_hedges_the_description_not_the_sentence(
     assert max(headline.claims, key=lambda c: c.end - c.start).certainty == "hedged"
 
 
+def test_what_a_denied_report_says_is_denied():
+    """"denied reports that X": X is denied, with the denial as its cue; a report no one denies stays reported."""
+    claims = analyze("The ministry denied reports that it had lost the voter files.").claims
+    inner = next(c for c in claims if c.text == "that it had lost the voter files")
+    assert (inner.certainty, [h.text for h in inner.hedges]) == ("denied", ["denied"])
+    claims = analyze("The ministry did not deny reports that it had lost the voter files.").claims
+    inner = next(c for c in claims if c.text == "that it had lost the voter files")
+    assert inner.certainty == "reported"
+
+
 def test_neither_confirming_nor_denying_denies_nothing():
     article = analyze("The embassy would neither confirm nor deny that the envoy had left.")
     assert article.claims and all(c.certainty != "denied" for c in article.claims)
@@ -820,9 +830,11 @@ def test_a_noun_of_saying_attributes_its_that_clause():
     claim = only(article.attributions)
     assert (claim.source.text, claim.cue.text, claim.content.text) == ("The ministry", "claim", "that the dam was safe")
     assert [(c.text, c.certainty) for c in article.claims if c.attribution == 0] == [("that the dam was safe", "hedged")]
-    # The sentence that dismisses the allegations stays the outlet's claim, denied
+    # The sentence that dismisses the allegations stays the outlet's claim, denied; what is alleged is denied too,
+    # by the dismissal, and keeps "allegations" among its hedges
     dismissed = analyze("Officials dismissed allegations that the vote was rigged.")
-    assert [(c.certainty, c.attribution is None) for c in dismissed.claims] == [("denied", True), ("hedged", False)]
+    assert [(c.certainty, c.attribution is None) for c in dismissed.claims] == [("denied", True), ("denied", False)]
+    assert [h.text for h in dismissed.claims[1].hedges] == ["dismissed", "allegations"]
     assert analyze("The fact that the dam held surprised no one.").attributions == []
 
 

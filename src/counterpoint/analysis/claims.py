@@ -366,6 +366,7 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
             ]
     claims += _subordinate_claims(doc, article, claims, index)
     _inherit_outer_certainty(claims, article.attributions)
+    _deny_what_is_denied(article, claims, index)
     claims.sort(key=lambda c: c.start)
     return claims
 
@@ -485,6 +486,26 @@ def _inherit_outer_certainty(claims: list[Claim], attributions: list[Attribution
             outer = by_attribution.get(index)
             if outer is not None and _RANK[outer.certainty] > _RANK[claim.certainty] and outer.certainty == "hedged":
                 claim.certainty = "hedged"
+
+
+def _deny_what_is_denied(article: Article, claims: list[Claim], index: _Index) -> None:
+    """What a report or an allegation says is denied when the report itself is denied ("The ministry denied
+    reports [that it had lost the files]"): the claim carries the denial with its own cue."""
+    attributions = article.attributions
+    denials = [
+        (a.content, article.span(s, e))
+        for a in attributions
+        for s, e, stance in index.hedges.within(a.cue.start, a.cue.end)
+        if stance == "denied"
+    ]
+    for claim in claims:
+        if claim.attribution is None or claim.certainty == "denied":
+            continue
+        cue = attributions[claim.attribution].cue
+        denial = next((d for content, d in denials if content.start <= cue.start and claim.end <= content.end), None)
+        if denial is not None:
+            claim.certainty = "denied"
+            claim.hedges = sorted([*claim.hedges, denial], key=lambda h: h.start)
 
 
 def _chain(attributions: list[Attribution], index: int, outlet: str) -> list[str]:
