@@ -219,6 +219,7 @@ def test_direct_quote():
         ("The theft of the bronze bell was reported to police.", "asserted", None),
         ("It was not immediately clear who fired first at the checkpoint.", "hedged", "not immediately clear"),
         ("The minister did not deny that he had met the lobbyist.", "reported", None),
+        ("The club is in talks to sign the striker before the deadline.", "hedged", "in talks to"),
         ("The club has never denied the reports of a takeover.", "asserted", None),
     ],
 )
