@@ -220,6 +220,7 @@ def test_direct_quote():
         ("It was not immediately clear who fired first at the checkpoint.", "hedged", "not immediately clear"),
         ("The minister did not deny that he had met the lobbyist.", "reported", None),
         ("The club is in talks to sign the striker before the deadline.", "hedged", "in talks to"),
+        ("A grainy video claims to show the missing pilot.", "hedged", "claims to"),
         ("The club has never denied the reports of a takeover.", "asserted", None),
     ],
 )
