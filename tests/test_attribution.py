@@ -263,6 +263,23 @@ def test_what_a_denied_report_says_is_denied():
     assert inner.certainty == "reported"
 
 
+@pytest.mark.parametrize(
+    ("text", "certainty", "hedge"),
+    [
+        ("FALSE: A photo shows a shark swimming on a flooded highway.", "denied", "FALSE"),
+        ("Fake-News: The mayor will ban cars from the old town", "denied", "Fake-News"),
+        ("UNVERIFIED:\nA video shows the dam breaking overnight.", "hedged", "UNVERIFIED"),
+        ("Analysis: The economy is slowing down faster than expected.", "asserted", None),
+    ],
+)
+def test_a_fact_check_verdict_label_sets_the_certainty_of_what_follows(text, certainty, hedge):
+    article = analyze(text)
+    claim = max(article.claims, key=lambda c: c.end - c.start)
+    assert claim.certainty == certainty
+    assert [h.text for h in claim.hedges][:1] == ([hedge] if hedge else [])
+    assert not any(a.source is not None and a.source.text.lower().startswith(("false", "fake")) for a in article.attributions)
+
+
 def test_neither_confirming_nor_denying_denies_nothing():
     article = analyze("The embassy would neither confirm nor deny that the envoy had left.")
     assert article.claims and all(c.certainty != "denied" for c in article.claims)

@@ -1105,6 +1105,8 @@ _GENRE_LABELS = frozenset({"analysis", "investigation", "opinion", "review", "ex
 def _names_a_speaker(label: Span) -> bool:
     """A label that ends in a named entity or in a noun that says who speaks ("source", "officials",
     "senator", "report"); "Paris attacks:" names a topic, not a speaker."""
+    if table("verdicts.tsv").get(" ".join(label.text.replace("-", " ").lower().split())):
+        return False  # "Fake-News:" is a fact-check's verdict on what follows
     if label[-1].ent_type_ in _SPEAKER_LABELS or _is_outlet(label, None):
         return True  # a known outlet's name ("NYT:") may be no entity to the tagger
     head = label[-1].lower_

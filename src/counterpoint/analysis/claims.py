@@ -367,6 +367,7 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
     claims += _subordinate_claims(doc, article, claims, index)
     _inherit_outer_certainty(claims, article.attributions)
     _deny_what_is_denied(article, claims, index)
+    _apply_verdict_labels(article, claims)
     claims.sort(key=lambda c: c.start)
     return claims
 
@@ -486,6 +487,31 @@ def _inherit_outer_certainty(claims: list[Claim], attributions: list[Attribution
             outer = by_attribution.get(index)
             if outer is not None and _RANK[outer.certainty] > _RANK[claim.certainty] and outer.certainty == "hedged":
                 claim.certainty = "hedged"
+
+
+def verdict_of(label: str) -> str | None:
+    """The certainty a label before a colon gives what follows it, when the label is a fact-check's verdict
+    ("FALSE:", "Fake-News:", "HOAX:"), else None."""
+    words = " ".join(label.replace("-", " ").lower().split())
+    return table("verdicts.tsv").get(words)
+
+
+def _apply_verdict_labels(article: Article, claims: list[Claim]) -> None:
+    """A verdict label before a colon ("HOAX: TV show tricks ...", "Fake-News: ...") sets the certainty of what
+    follows it: the rest of its sentence, or the next sentence when the label stands alone."""
+    sentences = article.sentences
+    for number, sentence in enumerate(sentences):
+        label, colon, rest = sentence.text.partition(":")
+        verdict = verdict_of(label) if colon and len(label.split()) <= 3 else None
+        if verdict is None:
+            continue
+        start = sentence.start + len(label) + 1
+        end = sentence.end if rest.strip() or number + 1 == len(sentences) else sentences[number + 1].end
+        word = article.span(sentence.start + len(label) - len(label.lstrip()), sentence.start + len(label.rstrip()))
+        for claim in claims:
+            if claim.start < end and claim.end > start and _RANK[verdict] > _RANK[claim.certainty]:  # type: ignore[index]
+                claim.certainty = verdict  # type: ignore[assignment]
+                claim.hedges = [word, *claim.hedges]
 
 
 def _deny_what_is_denied(article: Article, claims: list[Claim], index: _Index) -> None:
