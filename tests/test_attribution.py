@@ -221,6 +221,9 @@ def test_direct_quote():
         ("The minister did not deny that he had met the lobbyist.", "reported", None),
         ("The club is in talks to sign the striker before the deadline.", "hedged", "in talks to"),
         ("A grainy video claims to show the missing pilot.", "hedged", "claims to"),
+        ("The studio quashed rumors of a sequel on Friday.", "denied", "quashed"),
+        ("The coach finally put the transfer rumours to rest.", "denied", "put"),
+        ("Rebels shot down a helicopter near the border.", "asserted", None),
         ("The club has never denied the reports of a takeover.", "asserted", None),
     ],
 )
@@ -258,6 +261,9 @@ def test_what_a_denied_report_says_is_denied():
     claims = analyze("The ministry denied reports that it had lost the voter files.").claims
     inner = next(c for c in claims if c.text == "that it had lost the voter files")
     assert (inner.certainty, [h.text for h in inner.hedges]) == ("denied", ["denied"])
+    claims = analyze("Police shot down claims that the suspect had escaped.").claims
+    inner = next(c for c in claims if c.text == "that the suspect had escaped")
+    assert (inner.certainty, [h.text for h in inner.hedges]) == ("denied", ["shot", "claims"])
     claims = analyze("The ministry did not deny reports that it had lost the voter files.").claims
     inner = next(c for c in claims if c.text == "that it had lost the voter files")
     assert inner.certainty == "reported"

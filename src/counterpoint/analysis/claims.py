@@ -84,11 +84,32 @@ def _all_vague(doc: Doc) -> list[tuple[int, int]]:
     ]
 
 
+#: Verbs that end a rumor when it is their object ("quashed rumors", "shot down claims", "put the rumours to rest").
+_ENDING_VERBS = frozenset({"kill", "quash", "dispel", "squash", "scotch", "bust", "shoot", "put", "knock", "lay"})
+_RUMOR_NOUNS = frozenset({"rumor", "rumour", "claim", "report", "speculation", "story", "myth", "theory", "allegation"})
+
+
+def _ends_a_rumor(verb: Token) -> bool:
+    """Whether a verb puts an end to a rumor or a claim: the rumor as its object, or as the subject of its passive
+    ("Batmobile rumor put to rest"); "shoot", "knock" with "down", "put", "lay" with "to rest"."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in _ENDING_VERBS:
+        return False
+    children = list(verb.children)
+    if not any(c.dep_ in {"dobj", "nsubjpass", "nsubj"} and c.lemma_.lower() in _RUMOR_NOUNS for c in children):
+        return False
+    if lemma in {"shoot", "knock"}:
+        return any(c.dep_ == "prt" and c.lower_ == "down" for c in children)
+    if lemma in {"put", "lay"}:
+        return any(c.lower_ == "rest" or any(g.lower_ == "rest" for g in c.children) for c in children)
+    return not any(c.dep_ == "nsubj" and c.lemma_.lower() in _RUMOR_NOUNS for c in children)  # "the rumor killed"
+
+
 def _all_hedges(doc: Doc) -> list[tuple[int, int, str]]:
     """Every hedge in the article (char start, end, certainty), checked against its part of speech ("May" the
-    month is no modal; "said" in the active voice hedges nothing)."""
+    month is no modal; "said" in the active voice hedges nothing), and the verbs that end a rumor (denied)."""
     hedges = _hedges()
-    found = []
+    found = [(*_chars(doc, t.i, t.i + 1), "denied") for t in doc if t.lemma_.lower() in _ENDING_VERBS and _ends_a_rumor(t)]
     for start, end in _longest_matches(doc, _hedge_phrases()):
         if end - start == 1 and not _hedges_here(doc, start) or doc[end - 1].lower_ == "to" and not _verb_follows(doc, end):
             continue
@@ -96,7 +117,7 @@ def _all_hedges(doc: Doc) -> list[tuple[int, int, str]]:
         if hedges[words] == "denied" and _negated(doc[start]):
             continue  # "did not deny", "would neither confirm nor deny": no denial
         found.append((*_chars(doc, start, end), hedges[words]))
-    return found
+    return sorted(found)
 
 
 def _negated(word: Token) -> bool:
@@ -366,7 +387,7 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
             ]
     claims += _subordinate_claims(doc, article, claims, index)
     _inherit_outer_certainty(claims, article.attributions)
-    _deny_what_is_denied(article, claims, index)
+    _deny_what_is_denied(doc, article, claims, index)
     _apply_verdict_labels(article, claims)
     claims.sort(key=lambda c: c.start)
     return claims
@@ -514,9 +535,10 @@ def _apply_verdict_labels(article: Article, claims: list[Claim]) -> None:
                 claim.hedges = [word, *claim.hedges]
 
 
-def _deny_what_is_denied(article: Article, claims: list[Claim], index: _Index) -> None:
+def _deny_what_is_denied(doc: Doc, article: Article, claims: list[Claim], index: _Index) -> None:
     """What a report or an allegation says is denied when the report itself is denied ("The ministry denied
-    reports [that it had lost the files]"): the claim carries the denial with its own cue."""
+    reports [that it had lost the files]", "The studio quashed rumors [that ...]"): the claim carries the denial
+    with its own cue."""
     attributions = article.attributions
     denials = [
         (a.content, article.span(s, e))
@@ -529,6 +551,12 @@ def _deny_what_is_denied(article: Article, claims: list[Claim], index: _Index) -
             continue
         cue = attributions[claim.attribution].cue
         denial = next((d for content, d in denials if content.start <= cue.start and claim.end <= content.end), None)
+        noun = _token_at(doc, cue.start)
+        if denial is None and noun is not None and noun.pos_ == "NOUN" and noun.head.i != noun.i:
+            # the verb the noun of saying is the object of: "quashed [rumors] that ..."
+            head = noun.head
+            found = index.hedges.within(head.idx, head.idx + len(head))
+            denial = next((article.span(s, e) for s, e, stance in found if stance == "denied"), None)
         if denial is not None:
             claim.certainty = "denied"
             claim.hedges = sorted([*claim.hedges, denial], key=lambda h: h.start)
