@@ -1064,3 +1064,23 @@ def test_a_writers_doubt_after_what_was_said_hedges_it_and_is_not_said():
     # a gloss that doubts nothing leaves the report as it is
     plain = analyze("She said the plan would cost ten million dollars, a sum the city does not have.")
     assert [c.certainty for c in plain.claims if c.attribution == 0] == ["reported"]
+
+
+def test_a_transcripts_speakers_and_their_first_person():
+    """A transcript's capitalized speaker labels attribute their lines; "I" in a speaker's own words is that
+    speaker, and the chain does not repeat them. A heading such as "UPDATE:" names no one."""
+    text = (
+        "The interview continued after the break.\n"
+        "HARLOW: Will the council raise taxes next year?\n"
+        "MENDEZ: I think we can balance the budget without them."
+    )
+    article = analyze(text)
+    by_source = {a.source.text: a for a in article.attributions}
+    assert by_source["HARLOW"].content.text.startswith("Will the council raise taxes")
+    assert by_source["HARLOW"].source.kind == "person"
+    believes = next(a for a in article.attributions if a.cue.text == "think")
+    assert (believes.source.text, believes.source.name) == ("I", "MENDEZ")
+    assert believes.source.antecedent.text == "MENDEZ"
+    assert ["(this article)", "MENDEZ"] in article.sourcing.chains
+    assert analyze("UPDATE: The bridge has reopened to traffic after the flood.").attributions == []
+    assert analyze("URGENT: Rebels seize the airport after a night of fighting").attributions == []  # one label: a kicker

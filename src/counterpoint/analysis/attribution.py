@@ -23,6 +23,7 @@ from ..model import Article, Attribution, Entity, Source, SourceKind
 from ..model import Span as TextSpan
 from ..resources import rows, table, word_list
 from .content_end import choose_end
+from .nlp import kept_on
 
 __all__ = ["find_attributions"]
 
@@ -1102,6 +1103,35 @@ def _trailing_report_drafts(doc: Doc) -> list[_Draft]:
 _GENRE_LABELS = frozenset({"analysis", "investigation", "opinion", "review", "explainer", "editorial", "commentary"})
 
 
+#: Capitalized words that open a line before a colon as a heading, not a speaker ("UPDATE:", "WATCH:").
+_KICKERS = frozenset({"breaking", "update", "updated", "updates", "watch", "exclusive", "video", "videos", "photo",
+                      "photos", "live", "note", "correction", "clarification", "related", "read", "more", "see", "also",
+                      "warning", "spoiler", "transcript", "editor's", "editors", "ps", "p.s.", "bottom", "line", "tl;dr",
+                      "poll", "quiz", "map", "chart", "graphic", "audio", "listen", "advertisement", "sponsored"})
+
+
+#: A line that opens with a name in capitals and a colon ("TAPPER:", "KATE BOLDUAN:").
+_CAPITALS_LABEL = re.compile(r"^[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):", re.MULTILINE)
+
+
+def _transcript_labels(doc: Doc) -> frozenset[str]:
+    """The capitalized line labels of a transcript: two different ones at least, for one alone is a headline's
+    kicker or dateline ("URGENT:", "AUSTRALIA:") more often than a speaker; never a heading word or a verdict."""
+    labels = {
+        label
+        for label in _CAPITALS_LABEL.findall(doc.text)
+        if not any(word.lower() in _KICKERS or word.lower() in _GENRE_LABELS for word in label.split())
+        and not table("verdicts.tsv").get(label.lower())
+    }
+    return frozenset(labels) if len(labels) >= 2 else frozenset()
+
+
+def _transcript_speaker(label: Span) -> bool:
+    """A transcript's speaker at the start of a line. An interview's "Q:" and "A:" are left out: on PolNeAR train
+    they cost more matches than they gave."""
+    return label.text in kept_on(label.doc, "counterpoint.transcript_labels", _transcript_labels)
+
+
 def _names_a_speaker(label: Span) -> bool:
     """A label that ends in a named entity or in a noun that says who speaks ("source", "officials",
     "senator", "report"); "Paris attacks:" names a topic, not a speaker."""
@@ -1109,6 +1139,8 @@ def _names_a_speaker(label: Span) -> bool:
         return False  # "Fake-News:" is a fact-check's verdict on what follows
     if label[-1].ent_type_ in _SPEAKER_LABELS or _is_outlet(label, None):
         return True  # a known outlet's name ("NYT:") may be no entity to the tagger
+    if _transcript_speaker(label):
+        return True
     head = label[-1].lower_
     singular = head[:-1] if head.endswith("s") else head
     if head in _GENRE_LABELS:
@@ -1341,6 +1373,8 @@ def _source(draft: _Draft, article: Article) -> Source | None:
     kind, entity = _type_source(span if stands_for is None else stands_for, article.entities)
     if span.root.lower_ in _GROUP_PRONOUNS and entity is None:
         kind = "anonymous"
+    elif kind == "official" and entity is None and _transcript_speaker(span):
+        kind = "person"  # "TAPPER:" in a transcript is someone speaking, named by the transcript's convention
     return Source(
         start=span.start_char, end=span.end_char, text=span.text, kind=kind,
         entity=entity.id if entity else None,
@@ -1433,7 +1467,25 @@ def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
         attribution.corroboration = _corroboration(doc, attribution.content)
     _consistent_media(attributions)
     _link_nested(attributions)
+    _first_person_speaks(attributions, article)
     return attributions
+
+
+def _first_person_speaks(attributions: list[Attribution], article: Article) -> None:
+    """"I" in someone's own words is that someone: '"I think he has tried," Fallin said' and a transcript's
+    "FALLIN: I think ..." make Fallin the one who thinks. In indirect speech "I" stays unresolved: it may be the
+    writer."""
+    for inner in attributions:
+        source = inner.source
+        if inner.via is None or source is None or source.text.lower() != "i":
+            continue
+        outer = attributions[inner.via]
+        speaker = outer.source
+        if speaker is None or not (outer.kind == "direct" or outer.cue.text == ":"):
+            continue
+        source.kind, source.entity = speaker.kind, speaker.entity
+        source.name = speaker.name or speaker.text
+        source.antecedent = article.span(speaker.start, speaker.end)
 
 
 def _consistent_media(attributions: list[Attribution]) -> None:

@@ -567,7 +567,9 @@ def _chain(attributions: list[Attribution], index: int, outlet: str) -> list[str
     while index is not None and index not in seen:
         seen.add(index)
         source = attributions[index].source
-        path.append(source.name or source.text if source else "(unnamed)")
+        step = source.name or source.text if source else "(unnamed)"
+        if not path or path[-1] != step:  # "FALLIN: I think ...": Fallin reporting Fallin is one step
+            path.append(step)
         if source is not None and source.through:
             path.append(source.through)  # "X's source": X stands between the outlet and the source
         index = attributions[index].via  # type: ignore[assignment]
