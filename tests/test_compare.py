@@ -130,6 +130,22 @@ def _compare(*texts: str) -> Comparison:
     return counterpoint.compare(articles)
 
 
+def test_a_denied_report_is_a_conflict_not_a_shared_claim() -> None:
+    """One outlet: the ministry denied reports that it had lost the files; the other: it lost them. The denied
+    clause conflicts with the assertion, and the sentence that holds it is not listed as saying the same."""
+    comparison = _compare(
+        "The interior ministry on Monday denied reports that it had lost the voter files of three districts. "
+        "A spokesman said the files were safe.",
+        "The interior ministry lost the voter files of three districts, two officials said on Monday. "
+        "The loss could delay the election.",
+    )
+    polarity = [c for c in comparison.claims.conflicts if c.kind == "polarity"]
+    assert [(c.a.text, c.b.text) for c in polarity] == [
+        ("that it had lost the voter files of three districts", "The interior ministry lost the voter files of three districts")
+    ]
+    assert not any("denied reports" in m.text for g in comparison.claims.shared for m in g.members)
+
+
 def test_numeric_conflict() -> None:
     comparison = _compare(
         "At least 12 people were killed when a car bomb exploded at a busy market in Kabul on Tuesday, police said. "

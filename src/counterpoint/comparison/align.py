@@ -23,6 +23,7 @@ __all__ = [
     "agreement",
     "match_scores",
     "align_claims",
+    "with_enclosing",
     "ref",
     "numbers_in",
 ]
@@ -177,6 +178,21 @@ def match_scores(a: list[ClaimInfo], b: list[ClaimInfo]) -> np.ndarray:
 def _nested(x: ClaimInfo, y: ClaimInfo) -> bool:
     """One claim of an article inside another ('a source said that X' and 'that X'): one statement, counted once."""
     return x.article == y.article and (x.start <= y.start and y.end <= x.end or y.start <= x.start and x.end <= y.end)
+
+
+def with_enclosing(apart: set[tuple[tuple[str, int], tuple[str, int]]], infos: dict[str, list[ClaimInfo]]) -> set:
+    """Pairs kept apart, and with them each claim that holds one of the pair ("The ministry denied reports [that
+    it had lost the files]" is no more shared with "The ministry lost the files" than the denied clause is)."""
+    found = set(apart)
+    by_key = {(info.article, info.index): info for rows in infos.values() for info in rows}
+    for (a, i), (b, j) in apart:
+        inner = by_key.get((a, i))
+        if inner is None:
+            continue
+        for other in infos[a]:
+            if other.index != i and other.start <= inner.start and inner.end <= other.end:
+                found |= {((a, other.index), (b, j)), ((b, j), (a, other.index))}
+    return found
 
 
 def align_claims(

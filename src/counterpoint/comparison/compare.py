@@ -10,7 +10,7 @@ import numpy as np
 
 from ..errors import Errors, InputError
 from ..model import Article, ClaimAlignment, ClaimRef, Comparison
-from .align import ClaimInfo, align_claims, claim_infos, match_scores, ref
+from .align import ClaimInfo, align_claims, claim_infos, match_scores, ref, with_enclosing
 from .conflicts import conflict_pairs, find_conflicts, role_reversals
 from .entities import link_entities
 from .naming import naming_contrasts
@@ -86,6 +86,7 @@ def compare_articles(articles: list[Article], *, model: str | None = None) -> Co
     parses: dict = {}  # claim parses shared by the conflict and role checks
     conflicts = find_conflicts(articles, infos, scores, key_of, model=model, parses=parses)
     apart = conflict_pairs(conflicts) | role_reversals(articles, infos, scores, key_of, model=model, parses=parses)
+    apart = with_enclosing(apart, infos)
     groups, grouped = align_claims(articles, infos, scores, apart=apart)
     taken = grouped | {(c.a.article, c.a.claim) for c in conflicts} | {(c.b.article, c.b.claim) for c in conflicts}
     claims = ClaimAlignment(shared=groups, conflicts=conflicts, unique=_unique(articles, infos, taken))
