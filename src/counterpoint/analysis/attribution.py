@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Article, Attribution, Entity, Source, SourceKind
 from ..model import Span as TextSpan
 from ..resources import rows, table, word_list
+from .claims import verdict_of
 from .content_end import choose_end
 from .nlp import kept_on
 
@@ -1121,7 +1122,7 @@ def _transcript_labels(doc: Doc) -> frozenset[str]:
         label
         for label in _CAPITALS_LABEL.findall(doc.text)
         if not any(word.lower() in _KICKERS or word.lower() in _GENRE_LABELS for word in label.split())
-        and not table("verdicts.tsv").get(label.lower())
+        and not verdict_of(label)
     }
     return frozenset(labels) if len(labels) >= 2 else frozenset()
 
@@ -1135,7 +1136,7 @@ def _transcript_speaker(label: Span) -> bool:
 def _names_a_speaker(label: Span) -> bool:
     """A label that ends in a named entity or in a noun that says who speaks ("source", "officials",
     "senator", "report"); "Paris attacks:" names a topic, not a speaker."""
-    if table("verdicts.tsv").get(" ".join(label.text.replace("-", " ").lower().split())):
+    if verdict_of(label.text):
         return False  # "Fake-News:" is a fact-check's verdict on what follows
     if label[-1].ent_type_ in _SPEAKER_LABELS or _is_outlet(label, None):
         return True  # a known outlet's name ("NYT:") may be no entity to the tagger

@@ -24,7 +24,7 @@ from ..model import Article, Attribution, Certainty, Claim, SourcingProfile, cla
 from ..model import Span as TextSpan
 from ..resources import phrase_words, table, word_list
 
-__all__ = ["find_claims", "sourcing_profile"]
+__all__ = ["find_claims", "sourcing_profile", "verdict_of"]
 
 _MODALS = frozenset({"may", "might", "could"})
 _PASSIVE_ONLY = frozenset({"believed", "thought", "understood", "said", "expected", "alleged", "suspected"})
@@ -90,26 +90,28 @@ _RUMOR_NOUNS = frozenset({"rumor", "rumour", "claim", "report", "speculation", "
 
 
 def _ends_a_rumor(verb: Token) -> bool:
-    """Whether a verb puts an end to a rumor or a claim: the rumor as its object, or as the subject of its passive
-    ("Batmobile rumor put to rest"); "shoot", "knock" with "down", "put", "lay" with "to rest"."""
+    """Whether a verb puts an end to a rumor or a claim, its object ("quashed rumors"); "shoot" and "knock" with
+    "down"; "put" and "lay" with "to rest", the rumor their object or their subject ("Batmobile rumor put to
+    rest"). "The rumor killed his career" ends nothing."""
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or lemma not in _ENDING_VERBS:
         return False
     children = list(verb.children)
-    if not any(c.dep_ in {"dobj", "nsubjpass", "nsubj"} and c.lemma_.lower() in _RUMOR_NOUNS for c in children):
-        return False
-    if lemma in {"shoot", "knock"}:
-        return any(c.dep_ == "prt" and c.lower_ == "down" for c in children)
+    rumor_object = any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _RUMOR_NOUNS for c in children)
     if lemma in {"put", "lay"}:
-        return any(c.lower_ == "rest" or any(g.lower_ == "rest" for g in c.children) for c in children)
-    return not any(c.dep_ == "nsubj" and c.lemma_.lower() in _RUMOR_NOUNS for c in children)  # "the rumor killed"
+        rumor_subject = any(c.dep_ == "nsubj" and c.lemma_.lower() in _RUMOR_NOUNS for c in children)
+        to_rest = any(c.lower_ == "rest" or any(g.lower_ == "rest" for g in c.children) for c in children)
+        return (rumor_object or rumor_subject) and to_rest
+    if lemma in {"shoot", "knock"}:
+        return rumor_object and any(c.dep_ == "prt" and c.lower_ == "down" for c in children)
+    return rumor_object
 
 
 def _all_hedges(doc: Doc) -> list[tuple[int, int, str]]:
     """Every hedge in the article (char start, end, certainty), checked against its part of speech ("May" the
     month is no modal; "said" in the active voice hedges nothing), and the verbs that end a rumor (denied)."""
     hedges = _hedges()
-    found = [(*_chars(doc, t.i, t.i + 1), "denied") for t in doc if t.lemma_.lower() in _ENDING_VERBS and _ends_a_rumor(t)]
+    found = [(*_chars(doc, t.i, t.i + 1), "denied") for t in doc if _ends_a_rumor(t)]
     for start, end in _longest_matches(doc, _hedge_phrases()):
         if end - start == 1 and not _hedges_here(doc, start) or doc[end - 1].lower_ == "to" and not _verb_follows(doc, end):
             continue
@@ -281,7 +283,7 @@ def _subordinate_part(doc: Doc, hedge_start: int, start: int, end: int) -> Token
 
 
 def _is_condition(clause: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in clause.children)
+    return any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in clause.children)
 
 
 def _subordinate_claims(doc: Doc, article: Article, claims: list[Claim], index: _Index) -> list[Claim]:
@@ -551,8 +553,8 @@ def _deny_what_is_denied(doc: Doc, article: Article, claims: list[Claim], index:
             continue
         cue = attributions[claim.attribution].cue
         denial = next((d for content, d in denials if content.start <= cue.start and claim.end <= content.end), None)
-        noun = _token_at(doc, cue.start)
-        if denial is None and noun is not None and noun.pos_ == "NOUN" and noun.head.i != noun.i:
+        noun = _token_at(doc, cue.start) if denial is None else None
+        if noun is not None and noun.pos_ == "NOUN" and noun.head.i != noun.i:
             # the verb the noun of saying is the object of: "quashed [rumors] that ..."
             head = noun.head
             found = index.hedges.within(head.idx, head.idx + len(head))
