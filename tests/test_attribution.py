@@ -1084,3 +1084,10 @@ def test_a_transcripts_speakers_and_their_first_person():
     assert ["(this article)", "MENDEZ"] in article.sourcing.chains
     assert analyze("UPDATE: The bridge has reopened to traffic after the flood.").attributions == []
     assert analyze("URGENT: Rebels seize the airport after a night of fighting").attributions == []  # one label: a kicker
+
+
+def test_a_quoted_show_title_is_not_what_was_said():
+    """'"It is nonsense," Ruiz said on NBC's "Meet the Press."': Ruiz said the first quotation, not the show."""
+    article = analyze('The plan drew criticism. "It is nonsense," Ruiz said on NBC\'s "Meet the Press." "She is wrong."')
+    said = next(a for a in article.attributions if a.cue.text == "said")
+    assert said.content.text.strip('",') == "It is nonsense"

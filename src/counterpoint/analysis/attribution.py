@@ -163,6 +163,16 @@ def _quoted(token: Token, quotes: list[tuple[int, int]]) -> bool:
     return _quote_start(token, quotes) is not None
 
 
+def _quoted_title(token: Token, quotes: list[tuple[int, int]]) -> bool:
+    """Whether a word is inside a quoted title: quotation marks opened right after a preposition, a possessive or
+    a determiner ('on NBC's "Meet the Press"', 'in "The Art of the Deal"')."""
+    start = _quote_start(token, quotes)
+    if start is None:
+        return False
+    before = token.doc.text[max(0, start - 40) : start].split()
+    return bool(before) and (before[-1].endswith(("'s", "’s")) or before[-1].lower() in {"on", "in", "to", "the", "of", "from"})
+
+
 def _quotation_beside(verb: Token, token: Token, quotes: list[tuple[int, int]], text: str) -> bool:
     """Whether a word of a verb's subtree is inside a quotation before the verb, or one that opens after a comma
     or a colon after it."""
@@ -339,8 +349,9 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         elif not clauses and (beyond := _clause_beyond_citing(token, children) or _clause_beyond_manner(children)) is not None:
             clauses = [beyond]
         if len(clauses) > 1 and any(_quoted(c, quotes) for c in clauses):
-            # '"It is a mess," she said answering a question': the quotation is what she says
-            clauses = [c for c in clauses if not _manner_participle(token, c)] or clauses
+            # '"It is a mess," she said answering a question': the quotation is what she says; and not the title of
+            # the show she said it on ('said on NBC's "Meet the Press"')
+            clauses = [c for c in clauses if not (_manner_participle(token, c) or _quoted_title(c, quotes))] or clauses
         # Of two clauses, the one after the verb ("X, a rabbi [parsed as a clause], said he was alarmed")
         content = max(clauses, key=lambda c: c.i > token.i, default=None)
         if content is None and lemma in _ASKING_VERBS:
