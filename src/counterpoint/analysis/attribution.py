@@ -16,7 +16,6 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Attribution, Entity, Source, SourceKind
@@ -24,7 +23,7 @@ from ..model import Span as TextSpan
 from ..resources import rows, table, word_list
 from .claims import verdict_of
 from .content_end import choose_end
-from .nlp import kept_on
+from .nlp import kept_on, tokens_with
 
 __all__ = ["find_attributions"]
 
@@ -104,15 +103,6 @@ def _span_of(token: Token) -> Span:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[start:end]
-
-
-def _tokens_with(doc: Doc, attr: str, values: frozenset[str]) -> list[Token]:
-    """Tokens whose attribute is one of ``values``, found on spaCy's arrays: walking every Token in Python
-    costs more than the rest of this stage."""
-    strings = doc.vocab.strings
-    wanted = {strings.add(value) for value in values}
-    column = doc.to_array(attr)
-    return [doc[int(i)] for i in np.flatnonzero(np.isin(column, list(wanted)))]
 
 
 @cache
@@ -326,7 +316,7 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
     verbs, object_verbs = word_list("report_verbs.txt"), word_list("object_cues.txt")
     known = verbs | object_verbs
     candidates = []
-    for token in _tokens_with(doc, "POS", frozenset({"VERB"})):
+    for token in tokens_with(doc, "POS", frozenset({"VERB"})):
         lemma = token.lemma_.lower()
         if lemma == "accord" or _as_clause_report(token):
             continue  # "according to X", "as X reported" have their own shapes (``_according_to_drafts``, ...)
@@ -756,7 +746,7 @@ def _according_to_drafts(doc: Doc) -> list[_Draft]:
     """"..., according to X" and its short form "..., per X" (only beside a comma or opening the sentence, and
     only of a speaker: "ten dollars per person" cites no one): the clause it modifies is X's."""
     drafts = []
-    for token in _tokens_with(doc, "LOWER", frozenset({"according", "per"})):
+    for token in tokens_with(doc, "LOWER", frozenset({"according", "per"})):
         if token.lower_ == "per":
             to = token
             if not (token.is_sent_start or token.i and doc[token.i - 1].text in {",", "(", "—", "–"}):
@@ -883,7 +873,7 @@ def _as_clause_report(verb: Token) -> bool:
 def _as_reported_drafts(doc: Doc) -> list[_Draft]:
     """"As the Times reported, the deal fell through": the clause the "as" clause modifies is the Times's."""
     drafts = []
-    for mark in _tokens_with(doc, "LOWER", frozenset({"as"})):
+    for mark in tokens_with(doc, "LOWER", frozenset({"as"})):
         verb = mark.head
         if mark.dep_ != "mark" or not _as_clause_report(verb) or verb.head.i == verb.i:
             continue
@@ -902,7 +892,7 @@ def _reportedly_drafts(doc: Doc) -> list[_Draft]:
     clause, the adverb inside it (the content is one span)."""
     verbs = word_list("report_verbs.txt")
     drafts = []
-    for token in _tokens_with(doc, "LOWER", frozenset({"reportedly"})):
+    for token in tokens_with(doc, "LOWER", frozenset({"reportedly"})):
         clause = token.head
         if token.dep_ != "advmod" or clause.pos_ not in {"VERB", "AUX", "ADJ"}:
             continue
@@ -920,7 +910,7 @@ def _noun_drafts(doc: Doc) -> list[_Draft]:
     ("allegations that ...")."""
     nouns = word_list("cue_nouns.txt")
     drafts = []
-    for token in _tokens_with(doc, "LEMMA", _with_capitals(nouns)):
+    for token in tokens_with(doc, "LEMMA", _with_capitals(nouns)):
         if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
             continue
         clause = next(
@@ -951,7 +941,7 @@ def _stance_noun_drafts(doc: Doc) -> list[_Draft]:
     or its to-infinitive. A noun with a that-clause is ``_noun_drafts``' own."""
     nouns = word_list("stance_nouns.txt")
     drafts = []
-    for token in _tokens_with(doc, "LEMMA", _with_capitals(nouns)):
+    for token in tokens_with(doc, "LEMMA", _with_capitals(nouns)):
         if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
             continue
         children = list(token.children)
@@ -988,7 +978,7 @@ def _attitude_drafts(doc: Doc) -> list[_Draft]:
     subject; "be" through the adjective is the cue. Without a complement or a subject, nothing is made."""
     adjectives = word_list("attitude_adjectives.txt")
     drafts = []
-    for token in _tokens_with(doc, "LEMMA", _with_capitals(adjectives)):
+    for token in tokens_with(doc, "LEMMA", _with_capitals(adjectives)):
         copula = token.head
         if token.dep_ != "acomp" or copula.lemma_ != "be" or token.lemma_.lower() not in adjectives:
             continue
@@ -1030,7 +1020,7 @@ def _in_document_drafts(doc: Doc) -> list[_Draft]:
     found ...": the agency speaks)."""
     verbs = word_list("report_verbs.txt")
     drafts = []
-    for token in _tokens_with(doc, "LOWER", frozenset({"in"})):
+    for token in tokens_with(doc, "LOWER", frozenset({"in"})):
         clause = token.head
         if token.dep_ != "prep" or clause.pos_ not in {"VERB", "AUX"} or token.i > clause.i:
             continue
@@ -1174,7 +1164,7 @@ def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
     headline's "Source: ..." or "Official: ..."): at most five words, and the content runs to the end of the
     line."""
     drafts = []
-    for colon in _tokens_with(doc, "ORTH", frozenset({":"})):
+    for colon in tokens_with(doc, "ORTH", frozenset({":"})):
         start = colon.i
         while start > max(0, colon.i - 6) and not doc[start].is_sent_start:
             start -= 1

@@ -23,6 +23,7 @@ from spacy.vocab import Vocab
 from ..model import Article, Attribution, Certainty, Claim, SourcingProfile, claims_of_attributions
 from ..model import Span as TextSpan
 from ..resources import phrase_words, table, word_list
+from .nlp import tokens_with
 
 __all__ = ["find_claims", "sourcing_profile", "verdict_of"]
 
@@ -111,7 +112,7 @@ def _all_hedges(doc: Doc) -> list[tuple[int, int, str]]:
     """Every hedge in the article (char start, end, certainty), checked against its part of speech ("May" the
     month is no modal; "said" in the active voice hedges nothing), and the verbs that end a rumor (denied)."""
     hedges = _hedges()
-    found = [(*_chars(doc, t.i, t.i + 1), "denied") for t in doc if _ends_a_rumor(t)]
+    found = [(*_chars(doc, t.i, t.i + 1), "denied") for t in tokens_with(doc, "LEMMA", _ENDING_VERBS) if _ends_a_rumor(t)]
     for start, end in _longest_matches(doc, _hedge_phrases()):
         if end - start == 1 and not _hedges_here(doc, start) or doc[end - 1].lower_ == "to" and not _verb_follows(doc, end):
             continue
@@ -224,7 +225,10 @@ def _claim(
         if stance and not (stance == "denied" and _negated(cue_words.root)):
             certainty = stance  # type: ignore[assignment]
             hedges.append(cue)
-    found = [(s, e, stance) for s, e, stance in index.hedges.within(start, end) if _subordinate_part(doc, s, start, end) is None]
+    found = index.hedges.within(start, end)
+    if found:  # most claims hold no hedge: their span is not needed
+        span = doc.char_span(start, end, alignment_mode="expand")
+        found = [(s, e, stance) for s, e, stance in found if _subordinate_part(doc, s, span) is None]
     frame = _frame(cue_words) if cue_words is not None else []
     # The reporting verb's own hedges: "Members may not attack one another", "it seems widely accepted".
     found += [h for part in frame for h in index.hedges.starting_in(*part) if not (start <= h[0] < end)]
@@ -260,13 +264,12 @@ def _claim(
     )
 
 
-def _subordinate_part(doc: Doc, hedge_start: int, start: int, end: int) -> Token | None:
+def _subordinate_part(doc: Doc, hedge_start: int, claim: TokenSpan | None) -> Token | None:
     """The head of the part of a claim a hedge belongs to when that part is not what the claim says: a clause that
     describes a noun (the noun: in "Putin asked him to avoid moves [that could lead to war]", "could" hedges what
     the moves do, not the asking) or an adverbial clause ("[While the meeting appeared timed to ...], he faces a
     battle": the clause)."""
     token = _token_at(doc, hedge_start)
-    claim = doc.char_span(start, end, alignment_mode="expand")
     if token is None or claim is None:
         return None
     root = claim.root
@@ -292,14 +295,16 @@ def _subordinate_claims(doc: Doc, article: Article, claims: list[Claim], index: 
     taken = {(c.start, c.end) for c in claims}
     found = []
     for claim in claims:
-        for hedge_start, _, _ in index.hedges.within(claim.start, claim.end):
-            head = _subordinate_part(doc, hedge_start, claim.start, claim.end)
+        hedges = index.hedges.within(claim.start, claim.end)
+        span = doc.char_span(claim.start, claim.end, alignment_mode="expand") if hedges else None
+        for hedge_start, _, _ in hedges:
+            head = _subordinate_part(doc, hedge_start, span)
             if head is None:
                 continue
-            span = _chars(doc, head.left_edge.i, head.right_edge.i + 1)
-            if span not in taken:
-                taken.add(span)
-                found.append(_claim(doc, article, *span, claim.attribution, index))
+            part = _chars(doc, head.left_edge.i, head.right_edge.i + 1)
+            if part not in taken:
+                taken.add(part)
+                found.append(_claim(doc, article, *part, claim.attribution, index))
     return found
 
 
