@@ -137,8 +137,9 @@ def _adjacent_quotes(verb: Token, quotes: list[tuple[int, int]], text: str) -> t
             before.append((start, end))
         elif 0 <= start - right <= 3:
             after.append((start, end))
-    # A quote on both sides ('"Okay," I said, "we go."'): the content is the first, the second its continuation.
-    beside = before or after
+    # A quote on both sides ('"Okay," I said, "we go."'): the content is the first, the second its continuation;
+    # unless a colon opens the second ('"We won." Reyes added: "Not for us."').
+    beside = after if after and text[right : right + 3].lstrip(" ").startswith(":") else before or after
     if not beside:
         return None
     return min(s for s, _ in beside), max(e for _, e in beside)
@@ -1527,19 +1528,37 @@ def _continuation(
             return None
         if "\n" in gap and not clause.endswith((".", "!", "?")):
             return None
-    start, end = following
+    parts = [following]
     for next_start, next_end in quotes:
         # Only spaces part two quotations, or any blank space when the first was left open for the next paragraph
+        end = parts[-1][1]
         blanks = None if text[end - 1 : end] not in _CLOSING else " \t"
         if next_start > end and not text[end:next_start].strip(blanks):
-            end = next_end
-    sentence_end = min((i for i in (text.find(c, end) for c in ".!?\n") if i >= 0), default=len(text))
-    for other in others:
-        if other is attribution or start < other.cue.start < end:
-            continue  # a cue inside the quotation is the speaker's own ('"I support the tax," she said')
-        if start <= other.cue.start < max(sentence_end, end) or (other.content.start < end and start < other.content.end):
-            return None
+            parts.append((next_start, next_end))
+    start = following[0]
+    end = None
+    for part_start, part_end in parts:
+        # A part whose sentence holds another speaker's cue is theirs ('"Q2," Reyes said.'), and so is all after
+        # it; a quotation that closes on its own full stop ends its sentence ('"Q2." Reyes added: ...').
+        if text[part_start:part_end].rstrip("\"'”’ \t").endswith((".", "!", "?")):
+            sentence_end = part_end
+        else:
+            sentence_end = min((i for i in (text.find(c, part_end) for c in ".!?\n") if i >= 0), default=len(text))
+        if any(_speaks_in(other, attribution, part_start, part_end, sentence_end) for other in others):
+            break
+        end = part_end
+    if end is None:
+        return None
     return TextSpan(start=start, end=end, text=text[start:end])
+
+
+def _speaks_in(other: Attribution, attribution: Attribution, start: int, end: int, sentence_end: int) -> bool:
+    """Whether another attribution claims the quotation part ``start:end`` (its cue in the part's sentence, or its
+    content overlapping the part); a cue inside the quotation is the speaker's own ('"I support the tax," she
+    said')."""
+    if other is attribution or start < other.cue.start < end:
+        return False
+    return start <= other.cue.start < max(sentence_end, end) or (other.content.start < end and start < other.content.end)
 
 
 _CORROBORATION_VERBS = frozenset({"corroborate", "verify", "confirm", "cross-check", "crosscheck", "check"})
