@@ -424,7 +424,9 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             bound=min(limits, default=None),
             cue=cue,
             content=content_chars,
-            content_type="object" if shape in {"object", "preposition"} and not _reduced_clause(lemma, children, verbs) else "proposition",
+            content_type="object"
+            if shape in {"object", "preposition"} and not (_reduced_clause(lemma, children, verbs) or _forecast(lemma, children))
+            else "proposition",
             subject=subject,
             recipient_token=recipient if recipient is not None and recipient.pos_ in {"PROPN", "NOUN"} else None,
             by_rule=citing,
@@ -813,6 +815,19 @@ def _reduced_clause(lemma: str, children: list[Token], verbs: frozenset[str]) ->
     if lemma == "accuse":
         return any(c.dep_ == "prep" and c.lower_ == "of" for c in (*children, *obj.children))
     return lemma in verbs and any(c.dep_ == "acl" and c.tag_ == "VBN" and c.i == obj.i + 1 for c in obj.children)
+
+
+#: Verbs whose object is what the source expects to happen ("BMO forecasts [19 million sales]").
+_FORECAST_VERBS = frozenset({"forecast", "predict", "project", "expect", "estimate", "anticipate"})
+
+
+def _forecast(lemma: str, children: list[Token]) -> bool:
+    """An object that is a forecast: what the source expects to happen, a proposition of its own ("Analysts expect [a
+    rate cut in March]"), not a thing acted on; "see" too, with a figure ("Citi sees [20 million sales]")."""
+    obj = next((c for c in children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    return lemma in _FORECAST_VERBS or lemma == "see" and any(t.like_num or t.tag_ == "$" for t in obj.subtree)
 
 
 def _only_addressee(verb: Token, children: list[Token], recipient: Token | None) -> bool:

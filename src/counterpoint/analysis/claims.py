@@ -87,7 +87,10 @@ def _all_vague(doc: Doc) -> list[tuple[int, int]]:
 
 #: Verbs that end a rumor when it is their object ("quashed rumors", "shot down claims", "put the rumours to rest").
 _ENDING_VERBS = frozenset({"kill", "quash", "dispel", "squash", "scotch", "bust", "shoot", "put", "knock", "lay"})
-_RUMOR_NOUNS = frozenset({"rumor", "rumour", "claim", "report", "speculation", "story", "myth", "theory", "allegation"})
+_RUMOR_NOUNS = frozenset({
+    "rumor", "rumour", "claim", "report", "speculation", "story", "myth", "theory", "allegation", "assertion",
+    "accusation", "suggestion", "notion", "idea", "contention",
+})
 
 
 def _ends_a_rumor(verb: Token) -> bool:
