@@ -823,11 +823,15 @@ _FORECAST_VERBS = frozenset({"forecast", "predict", "project", "expect", "estima
 
 def _forecast(lemma: str, children: list[Token]) -> bool:
     """An object that is a forecast: what the source expects to happen, a proposition of its own ("Analysts expect [a
-    rate cut in March]"), not a thing acted on; "see" too, with a figure ("Citi sees [20 million sales]")."""
+    rate cut in March]"), not a thing acted on; "see" too, with a figure and a named forecaster ("Citi sees [20
+    million sales]"; "Piracy saw a resurgence in 1713" forecasts nothing)."""
     obj = next((c for c in children if c.dep_ == "dobj"), None)
     if obj is None:
         return False
-    return lemma in _FORECAST_VERBS or lemma == "see" and any(t.like_num or t.tag_ == "$" for t in obj.subtree)
+    if lemma != "see":
+        return lemma in _FORECAST_VERBS
+    named = any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.ent_type_ in {"ORG", "PERSON"}) for c in children)
+    return named and any(t.like_num or t.tag_ == "$" for t in obj.subtree)
 
 
 def _only_addressee(verb: Token, children: list[Token], recipient: Token | None) -> bool:

@@ -127,8 +127,11 @@ def _all_hedges(doc: Doc) -> list[tuple[int, int, str]]:
 
 
 def _negated(word: Token) -> bool:
-    """Whether a word is negated: "not", "never", or "nor" ("neither confirm nor deny")."""
-    if any(c.dep_ == "neg" or c.lower_ == "neither" for c in word.children):
+    """Whether a word is negated: "not", "never", or "nor" ("neither confirm nor deny"); a noun by "no" ("is no
+    hoax"), and what a negated copula says something is ("it was not a hoax", "they're not fake")."""
+    if any(c.dep_ == "neg" or c.lower_ == "neither" or c.dep_ == "det" and c.lower_ == "no" for c in word.children):
+        return True
+    if word.dep_ in {"attr", "acomp"} and any(c.dep_ == "neg" for c in word.head.children):
         return True
     return word.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" for c in word.head.children)
 
