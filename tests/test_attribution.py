@@ -225,6 +225,10 @@ def test_direct_quote():
         ("The coach finally put the transfer rumours to rest.", "denied", "put"),
         ("Rebels shot down a helicopter near the border.", "asserted", None),
         ("The club has never denied the reports of a takeover.", "asserted", None),
+        ("The mayor insists the video of the flood was not a hoax.", "reported", None),
+        ("The singer says the photo of the stage is no hoax.", "reported", None),
+        ("The coach dispelled the notion that he would resign in May.", "denied", "dispelled"),
+        ("Analysts expect a rate cut at the bank's March meeting.", "hedged", "expect"),
     ],
 )
 def test_certainty(sentence, certainty, hedge):
@@ -428,6 +432,31 @@ def test_a_quote_carried_on_after_its_reporting_clause():
     assert all(a.continuation is None for a in other.attributions)
 
 
+def test_a_continuation_ends_where_another_speaker_begins():
+    """A quotation closing on its own full stop ends its sentence: the speaker of the next one does not take it from
+    the first, and a colon after a reporting clause opens what it reports."""
+    article = analyze('"We won the vote," Holt said. "It was hard." Reyes added: "Not for us."')
+    holt, reyes = article.attributions
+    assert (holt.content.text, holt.continuation.text) == ('"We won the vote,"', '"It was hard."')
+    assert (reyes.source.text, reyes.content.text, reyes.continuation) == ("Reyes", '"Not for us."', None)
+    later = analyze('"We won the vote," Holt said. "It was hard." Reyes added that the rain had helped.')
+    assert later.attributions[0].continuation.text == '"It was hard."'
+
+
+def test_a_forecast_is_what_its_source_expects():
+    """The object of "forecast" or "expect" is the forecaster's claim, not the outlet's; "see" forecasts only with a
+    figure and a named subject."""
+    article = analyze("BMO forecasts strong sales of the new phone.")
+    claim = only(article.claims)
+    assert (claim.text, claim.attribution, claim.certainty) == ("strong sales of the new phone", 0, "hedged")
+    article = analyze("Citi sees 20 million watch sales.")
+    assert [(c.text, c.attribution, c.certainty) for c in article.claims] == [
+        ("20 million watch sales", 0, "reported")
+    ]
+    resurgence = analyze("Piracy saw a brief resurgence between 1713 and 1720.")
+    assert [(c.attribution, c.certainty) for c in resurgence.claims] == [(None, "asserted")]
+
+
 def test_what_a_source_acts_on_leaves_the_sentence_the_outlets_claim():
     """'X praised the plan' asserts, in the outlet's voice, that X praised it; the plan is not X's claim."""
     article = analyze("The prime minister praised the new budget on Tuesday.")
@@ -461,6 +490,9 @@ def test_headline_speaker_label_that_is_a_noun():
     assert a.content.text == "Mayor to resign before the election"
     assert analyze("Video: Mayor greets crowd at the parade").attributions == []
     assert only(analyze("Report: Mayor to resign before the election").attributions).source.text == "Report"
+    group = only(analyze("Opposition group: rebels training to fly captured jets").attributions)
+    assert (group.source.text, group.source.kind) == ("Opposition group", "official")
+    assert group.content.text == "rebels training to fly captured jets"
 
 
 def test_a_report_with_nobody_behind_it_is_vague():
