@@ -229,6 +229,12 @@ def test_direct_quote():
         ("The singer says the photo of the stage is no hoax.", "reported", None),
         ("The coach dispelled the notion that he would resign in May.", "denied", "dispelled"),
         ("Analysts expect a rate cut at the bank's March meeting.", "hedged", "expect"),
+        ("Guests may bring food of any kind to the supper.", "asserted", None),
+        ("A season ticket may include a seat for the cup final.", "asserted", None),
+        ("Dockers may strike at the port next week.", "hedged", "may"),
+        ("Miners may have been exposed to the leaking gas.", "hedged", "may"),
+        ("The mayor may resign before the vote.", "hedged", "may"),
+        ("It is possible that the talks will resume in spring.", "hedged", "is possible that"),
     ],
 )
 def test_certainty(sentence, certainty, hedge):

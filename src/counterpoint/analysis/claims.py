@@ -136,6 +136,26 @@ def _negated(word: Token) -> bool:
     return word.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" for c in word.head.children)
 
 
+_SOON = frozenset({"soon", "later", "shortly", "tomorrow", "tonight", "again"})
+
+
+def _generic_possibility(modal: Token) -> bool:
+    """Whether "may" says what can happen to a kind of thing rather than how sure the writer is: a subject that is a
+    bare plural or "a"/"an" noun ("Guests may bring food", "A cord set may include fuses"), with no perfect after
+    it ("Workers may have been exposed" is a guess about what happened) and no time of its own ("Workers may strike
+    next week" is a guess about what will)."""
+    if modal.lower_ != "may":
+        return False
+    verb = modal.head
+    if any(c.dep_ == "aux" and c.lower_ == "have" or c.ent_type_ in {"DATE", "TIME"} or c.lower_ in _SOON for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.pos_ != "NOUN":
+        return False
+    determiners = [c.lower_ for c in subject.children if c.dep_ in {"det", "poss", "nummod"}]
+    return determiners in ([], ["a"], ["an"]) and (subject.tag_ == "NNS" or determiners != [])
+
+
 def _hedges_here(doc: Doc, i: int) -> bool:
     """Whether a one-word hedge hedges where it stands: a modal only as a modal ("May" the month does not), a
     passive-only word ("believed", "said") only as a participle, before one in a headline ("believed killed"), or
@@ -143,7 +163,7 @@ def _hedges_here(doc: Doc, i: int) -> bool:
     token = doc[i]
     word = token.lower_
     if word in _MODALS:
-        return token.tag_ == "MD"
+        return token.tag_ == "MD" and not _generic_possibility(token)
     if word in _PASSIVE_ONLY:
         return token.tag_ == "VBN" or word in _ATTRIBUTIVE and token.tag_ == "JJ" or _headline_passive(doc, i + 1)
     if word in _BEFORE_NOUN_ONLY:
