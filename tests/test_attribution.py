@@ -969,7 +969,11 @@ def test_a_short_question_is_a_hedged_claim():
      ("Several ports, among others Dover, closed their gates.", "among others"),
      ("The well-known chef opened a second restaurant in the harbour.", "well-known"),
      ("The dish draws on a variety of older recipes.", "a variety of"),
-     ("His reign was considered peaceful.", "was considered")],
+     ("His reign was considered peaceful.", "was considered"),
+     ("The bridge is often referred to as the Iron Gate.", "often referred to"),
+     ("An estimated two thousand people fled the valley.", "An estimated"),
+     ("The age of the fort has long been disputed.", "has long been"),
+     ("It is commonly assumed that the well was dug by monks.", "It is commonly")],
 )
 def test_vague_quantities_and_faceless_groups(text, vague):
     assert vague in [v.text for c in analyze(text).claims for v in c.vague]
