@@ -143,13 +143,18 @@ def _generic_possibility(modal: Token) -> bool:
     """Whether "may" says what can happen to a kind of thing rather than how sure the writer is: a subject that is a
     bare plural or "a"/"an" noun ("Guests may bring food", "A cord set may include fuses"), with no perfect after
     it ("Workers may have been exposed" is a guess about what happened) and no time of its own ("Workers may strike
-    next week" is a guess about what will)."""
+    next week" is a guess about what will). A verb joined to another shares its subject; a purpose ("so that we may
+    serve") is no guess either."""
     if modal.lower_ != "may":
         return False
     verb = modal.head
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) and verb.dep_ == "advcl":
+        return True  # a purpose ("so that we may serve"), not a guess
     if any(c.dep_ == "aux" and c.lower_ == "have" or c.ent_type_ in {"DATE", "TIME"} or c.lower_ in _SOON for c in verb.children):
         return False
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and verb.dep_ == "conj":  # "Pomegranates taste bitter and may be used as ...": shared
+        subject = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.pos_ != "NOUN":
         return False
     determiners = [c.lower_ for c in subject.children if c.dep_ in {"det", "poss", "nummod"}]
