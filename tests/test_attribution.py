@@ -1136,3 +1136,11 @@ def test_a_quoted_show_title_is_not_what_was_said():
     article = analyze('The plan drew criticism. "It is nonsense," Ruiz said on NBC\'s "Meet the Press." "She is wrong."')
     said = next(a for a in article.attributions if a.cue.text == "said")
     assert said.content.text.strip('",') == "It is nonsense"
+
+
+def test_according_to_after_a_with_phrase_cites_the_phrase():
+    """", with 56 percent ..., according to a poll": the poll gives the figure the phrase adds, not the whole
+    sentence."""
+    a = only(analyze("Voters like the former mayor, with 56 percent of them viewing him kindly, according to a new poll.").attributions)
+    assert (a.source.text, a.cue.text) == ("a new poll", "according to")
+    assert a.content.text == "56 percent of them viewing him kindly"

@@ -764,6 +764,10 @@ def _according_to_drafts(doc: Doc) -> list[_Draft]:
         if source is None or token.lower_ == "per" and not _names_a_speaker(doc[source.i : source.i + 1]):
             continue
         # The clause "according to" modifies: climb to the nearest verb (heads never leave the sentence).
+        if (phrase := _with_phrase_before(token)) is not None:
+            # "..., with 56 percent viewing him positively, according to a poll": the poll says what the phrase says
+            drafts.append(_Draft(source=_span_of(source), cue=(token.i, to.i + 1), content=phrase))
+            continue
         clause = token.head
         while clause.head.i != clause.i and clause.pos_ not in {"VERB", "AUX"}:
             clause = clause.head
@@ -785,6 +789,22 @@ def _according_to_drafts(doc: Doc) -> list[_Draft]:
                 content = (after[0].idx, after[-1].idx + len(after[-1]))
         drafts.append(_Draft(source=_span_of(source), cue=(token.i, to.i + 1), content=content))
     return drafts
+
+
+def _with_phrase_before(citation: Token) -> tuple[int, int] | None:
+    """The characters of a phrase set off by commas right before a citation and opening with "with", which adds a
+    fact of its own (", with 56 percent in favour, according to ..."), without its "with"."""
+    doc = citation.doc
+    end = citation.i - 1
+    if end < 2 or doc[end].text != ",":
+        return None
+    start = end - 1
+    while start > 0 and doc[start].text != "," and not doc[start].is_sent_start:
+        start -= 1
+    if doc[start].text != "," or doc[start + 1].lower_ != "with" or end - start < 4:
+        return None
+    first, last = doc[start + 2], doc[end - 1]
+    return first.idx, last.idx + len(last)
 
 
 #: Verbs whose object is the one spoken to ("told the Gazette", "assured voters"), not what is said.
