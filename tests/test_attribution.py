@@ -1136,6 +1136,10 @@ def test_a_quoted_show_title_is_not_what_was_said():
     article = analyze('The plan drew criticism. "It is nonsense," Ruiz said on NBC\'s "Meet the Press." "She is wrong."')
     said = next(a for a in article.attributions if a.cue.text == "said")
     assert said.content.text.strip('",') == "It is nonsense"
+    # The parser may hang a that-clause off the title: what was said is still the clause.
+    title = analyze("Mr. Khan said on NBC's ''Meet the Press'' on Sunday that Mr. Ruiz had shown disrespect to his wife.")
+    said = next(a for a in title.attributions if a.cue.text == "said")
+    assert (said.source.text, said.content.text) == ("Mr. Khan", "that Mr. Ruiz had shown disrespect to his wife")
 
 
 def test_according_to_after_a_with_phrase_cites_the_phrase():
