@@ -154,6 +154,14 @@ def _quoted(token: Token, quotes: list[tuple[int, int]]) -> bool:
     return _quote_start(token, quotes) is not None
 
 
+def _that_clause_in(token: Token) -> Token | None:
+    """The first clause opened by "that" in a word's subtree."""
+    return next(
+        (d for d in token.subtree if d.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in d.children)),
+        None,
+    )
+
+
 def _quoted_title(token: Token, quotes: list[tuple[int, int]]) -> bool:
     """Whether a word is inside a quoted title: quotation marks opened right after a preposition, a possessive or
     a determiner ('on NBC's "Meet the Press"', 'in "The Art of the Deal"')."""
@@ -343,6 +351,9 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             # '"It is a mess," she said answering a question': the quotation is what she says; and not the title of
             # the show she said it on ('said on NBC's "Meet the Press"')
             clauses = [c for c in clauses if not (_manner_participle(token, c) or _quoted_title(c, quotes))] or clauses
+        if len(clauses) == 1 and _quoted_title(clauses[0], quotes) and (said := _that_clause_in(clauses[0])) is not None:
+            # 'said on NBC's "Meet the Press" on Sunday that ...': the parser hung the said clause off the title
+            clauses = [said]
         # Of two clauses, the one after the verb ("X, a rabbi [parsed as a clause], said he was alarmed")
         content = max(clauses, key=lambda c: c.i > token.i, default=None)
         if content is None and lemma in _ASKING_VERBS:
