@@ -774,11 +774,11 @@ def _according_to_drafts(doc: Doc) -> list[_Draft]:
         source = next((c for c in to.children if c.dep_ == "pobj"), None)
         if source is None or token.lower_ == "per" and not _names_a_speaker(doc[source.i : source.i + 1]):
             continue
-        # The clause "according to" modifies: climb to the nearest verb (heads never leave the sentence).
         if (phrase := _with_phrase_before(token)) is not None:
             # "..., with 56 percent viewing him positively, according to a poll": the poll says what the phrase says
             drafts.append(_Draft(source=_span_of(source), cue=(token.i, to.i + 1), content=phrase))
             continue
+        # The clause "according to" modifies: climb to the nearest verb (heads never leave the sentence).
         clause = token.head
         while clause.head.i != clause.i and clause.pos_ not in {"VERB", "AUX"}:
             clause = clause.head

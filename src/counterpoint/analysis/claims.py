@@ -136,6 +136,7 @@ def _negated(word: Token) -> bool:
     return word.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" for c in word.head.children)
 
 
+#: Words that give a "may" a time of its own, and so make it a guess about one event ("may resume soon").
 _SOON = frozenset({"soon", "later", "shortly", "tomorrow", "tonight", "again"})
 
 
