@@ -976,7 +976,9 @@ def test_a_short_question_is_a_hedged_claim():
      ("The bridge is often referred to as the Iron Gate.", "often referred to"),
      ("An estimated two thousand people fled the valley.", "An estimated"),
      ("The age of the fort has long been disputed.", "has long been"),
-     ("It is commonly assumed that the well was dug by monks.", "It is commonly")],
+     ("It is commonly assumed that the well was dug by monks.", "It is commonly"),
+     ("Ruiz, among others, argued that the well was dug by monks.", "among others"),
+     ("To some extent, the new rules clarify how the harbour is run.", "To some extent")],
 )
 def test_vague_quantities_and_faceless_groups(text, vague):
     assert vague in [v.text for c in analyze(text).claims for v in c.vague]

@@ -291,7 +291,7 @@ def _claim(
         hedges=sorted(hedges, key=lambda s: s.start), actors=actors, time=time,
         vague=[
             article.span(s, e)
-            for s, e, _ in _vague_in(index, article, start, end, attribution, frame, _passive(cue_words))
+            for s, e, _ in _vague_in(index, article, start, end, attribution, frame, cue_words)
         ],
     )
 
@@ -342,21 +342,34 @@ def _subordinate_claims(doc: Doc, article: Article, claims: list[Claim], index: 
 
 def _vague_in(
     index: _Index, article: Article, start: int, end: int, attribution: int | None, frame: list[tuple[int, int]],
-    passive: bool,
+    cue_words: TokenSpan | None,
 ) -> list:
     """Vague words in the claim and, for an attributed one, on its reporting verb and in its source: "critics
     say", "is widely regarded as" name no one."""
     found = index.vague.within(start, end)
     source = article.attributions[attribution].source if attribution is not None else None
-    if attribution is not None and source is None and passive:
+    if attribution is not None and source is None and _passive(cue_words):
         # "It has been reported that ...", "X is considered ...": a report with nobody behind it.
         cue = article.attributions[attribution].cue
         if not index.vague.within(cue.start, cue.end):
             found = [(cue.start, cue.end, None)] + found
     found = [v for part in frame for v in index.vague.starting_in(*part) if not (start <= v[0] < end)] + found
+    if cue_words is not None:
+        found = _vague_phrases_on(index, cue_words) + found
     if source is not None and not (start <= source.start < end):
         found = index.vague.within(source.start, source.end) + found
     return sorted(set(found), key=lambda v: v[0])
+
+
+def _vague_phrases_on(index: _Index, cue: TokenSpan) -> list:
+    """Vague phrases that qualify the reporting verb as a whole phrase of their own ("Dummett, among others,
+    argued", "To some extent, the rules clarify"): a phrase the verb governs that is all vague words."""
+    found = []
+    for child in cue.root.children:
+        if child.dep_ == "prep":
+            phrase = (child.idx, child.right_edge.idx + len(child.right_edge))
+            found += [v for v in index.vague.within(*phrase) if (v[0], v[1]) == phrase]
+    return found
 
 
 def _passive(cue: TokenSpan | None) -> bool:
