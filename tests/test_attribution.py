@@ -236,6 +236,7 @@ def test_direct_quote():
         ("The mayor may resign before the vote.", "hedged", "may"),
         ("It is possible that the talks will resume in spring.", "hedged", "is possible that"),
         ("Pomegranates taste bitter and may be used as a remedy.", "asserted", None),
+        ("Nato troops may be exposed to the gas.", "hedged", "may"),
         ("Pray for the sailors so that we may see them again in spring.", "asserted", None),
         ("Campsites may or may not have fresh water in summer.", "hedged", "may or may not"),
     ],

@@ -158,6 +158,8 @@ def _generic_possibility(modal: Token) -> bool:
         subject = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.pos_ != "NOUN":
         return False
+    if any(c.pos_ == "PROPN" or c.ent_type_ for c in subject.children if c.dep_ in {"compound", "amod"}):
+        return False  # a named group ("ISIS soldiers may be infected") is no kind of thing: a guess about it
     determiners = [c.lower_ for c in subject.children if c.dep_ in {"det", "poss", "nummod"}]
     return determiners in ([], ["a"], ["an"]) and (subject.tag_ == "NNS" or determiners != [])
 
