@@ -162,13 +162,13 @@ def _that_clause_in(token: Token) -> Token | None:
     )
 
 
-def _quoted_title(token: Token, quotes: list[tuple[int, int]]) -> bool:
+def _quoted_title(token: Token, quotes: list[tuple[int, int]], text: str) -> bool:
     """Whether a word is inside a quoted title: quotation marks opened right after a preposition, a possessive or
     a determiner ('on NBC's "Meet the Press"', 'in "The Art of the Deal"')."""
     start = _quote_start(token, quotes)
     if start is None:
         return False
-    before = token.doc.text[max(0, start - 40) : start].split()
+    before = text[max(0, start - 40) : start].split()  # the article's text: Doc.text rebuilds it on each call
     return bool(before) and (before[-1].endswith(("'s", "’s")) or before[-1].lower() in {"on", "in", "to", "the", "of", "from"})
 
 
@@ -350,8 +350,8 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         if len(clauses) > 1 and any(_quoted(c, quotes) for c in clauses):
             # '"It is a mess," she said answering a question': the quotation is what she says; and not the title of
             # the show she said it on ('said on NBC's "Meet the Press"')
-            clauses = [c for c in clauses if not (_manner_participle(token, c) or _quoted_title(c, quotes))] or clauses
-        if len(clauses) == 1 and _quoted_title(clauses[0], quotes) and (said := _that_clause_in(clauses[0])) is not None:
+            clauses = [c for c in clauses if not (_manner_participle(token, c) or _quoted_title(c, quotes, text))] or clauses
+        if len(clauses) == 1 and _quoted_title(clauses[0], quotes, text) and (said := _that_clause_in(clauses[0])) is not None:
             # 'said on NBC's "Meet the Press" on Sunday that ...': the parser hung the said clause off the title
             clauses = [said]
         # Of two clauses, the one after the verb ("X, a rabbi [parsed as a clause], said he was alarmed")
