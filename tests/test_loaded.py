@@ -113,8 +113,8 @@ def test_neutral_entries_colour_descriptors_but_are_not_loaded_terms(nlp):
 
 
 def test_a_quoted_clause_of_reported_speech_is_not_scare_quotes() -> None:
-    """'said he "hasn't heard the details"' quotes someone's words; 'a "raid"' holds a word at arm's length."""
-    speech = counterpoint.analyze('Biden said he "hasn\'t heard the details" of the plan on Friday.')
+    """'said he "has not seen the figures"' quotes someone's words; 'a "raid"' holds a word at arm's length."""
+    speech = counterpoint.analyze('The mayor said he "has not seen the figures" of the audit on Friday.')
     assert not [t for t in speech.loaded_terms if t.category == "scare_quotes"]
     held = counterpoint.analyze('Russia also stopped a "raid" on a "sensitive Syrian facility" in Latakia.')
     assert [t.text for t in held.loaded_terms if t.category == "scare_quotes"] == ['"raid"', '"sensitive Syrian facility"']

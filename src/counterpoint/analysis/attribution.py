@@ -164,7 +164,7 @@ def _that_clause_in(token: Token) -> Token | None:
 
 def _quoted_title(token: Token, quotes: list[tuple[int, int]], text: str) -> bool:
     """Whether a word is inside a quoted title: quotation marks opened right after a preposition, a possessive or
-    a determiner ('on NBC's "Meet the Press"', 'in "The Art of the Deal"')."""
+    a determiner ('on Channel 4's "Face the Facts"', 'in "The Art of the Deal"')."""
     start = _quote_start(token, quotes)
     if start is None:
         return False
@@ -349,10 +349,10 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             clauses = [beyond]
         if len(clauses) > 1 and any(_quoted(c, quotes) for c in clauses):
             # '"It is a mess," she said answering a question': the quotation is what she says; and not the title of
-            # the show she said it on ('said on NBC's "Meet the Press"')
+            # the show she said it on ('said on Channel 4's "Face the Facts"')
             clauses = [c for c in clauses if not (_manner_participle(token, c) or _quoted_title(c, quotes, text))] or clauses
         if len(clauses) == 1 and _quoted_title(clauses[0], quotes, text) and (said := _that_clause_in(clauses[0])) is not None:
-            # 'said on NBC's "Meet the Press" on Sunday that ...': the parser hung the said clause off the title
+            # 'said on Channel 4's "Face the Facts" on Sunday that ...': the parser hung the said clause off the title
             clauses = [said]
         # Of two clauses, the one after the verb ("X, a rabbi [parsed as a clause], said he was alarmed")
         content = max(clauses, key=lambda c: c.i > token.i, default=None)
@@ -390,7 +390,7 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             and token.head.lemma_.lower() not in known
             and not any(c.dep_ == "dobj" and c is not addressee or c.tag_ in _RELATIVE_TAGS for c in children)
         ):
-            # "..., the source said" / "So that, I said, is why": the reported clause is the head. A verb with an
+            # "..., the source said" / "That, I said, is the point": the reported clause is the head. A verb with an
             # object of its own is no aside ("announced his candidacy, and here we are"), nor one with "what" ("that
             # is what he told the Gazette").
             shape, content_chars = "parenthetical", _subtree_chars(token.head, exclude=token)
@@ -775,7 +775,7 @@ def _according_to_drafts(doc: Doc) -> list[_Draft]:
         if source is None or token.lower_ == "per" and not _names_a_speaker(doc[source.i : source.i + 1]):
             continue
         if (phrase := _with_phrase_before(token)) is not None:
-            # "..., with 56 percent viewing him positively, according to a poll": the poll says what the phrase says
+            # "..., with 60 percent backing the plan, according to a survey": the poll says what the phrase says
             drafts.append(_Draft(source=_span_of(source), cue=(token.i, to.i + 1), content=phrase))
             continue
         # The clause "according to" modifies: climb to the nearest verb (heads never leave the sentence).
@@ -804,7 +804,7 @@ def _according_to_drafts(doc: Doc) -> list[_Draft]:
 
 def _with_phrase_before(citation: Token) -> tuple[int, int] | None:
     """The characters of a phrase set off by commas right before a citation and opening with "with", which adds a
-    fact of its own (", with 56 percent in favour, according to ..."), without its "with"."""
+    fact of its own (", with 60 percent in favour, according to ..."), without its "with"."""
     doc = citation.doc
     end = citation.i - 1
     if end < 2 or doc[end].text != ",":
@@ -855,7 +855,7 @@ _FORECAST_VERBS = frozenset({"forecast", "predict", "project", "expect", "estima
 def _forecast(lemma: str, children: list[Token]) -> bool:
     """An object that is a forecast: what the source expects to happen, a proposition of its own ("Analysts expect [a
     rate cut in March]"), not a thing acted on; "see" too, with a figure and a named forecaster ("Citi sees [20
-    million sales]"; "Piracy saw a resurgence in 1713" forecasts nothing)."""
+    million sales]"; "Ferry traffic saw a surge in 1990" forecasts nothing)."""
     obj = next((c for c in children if c.dep_ == "dobj"), None)
     if obj is None:
         return False
@@ -1167,12 +1167,16 @@ _KICKERS = frozenset({"breaking", "update", "updated", "updates", "watch", "excl
 _CAPITALS_LABEL = re.compile(r"^[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):", re.MULTILINE)
 
 
-def _transcript_labels(doc: Doc) -> frozenset[str]:
+#: Where ``_transcript_labels`` are kept on a document (``kept_on``).
+_TRANSCRIPT_KEY = "counterpoint.transcript_labels"
+
+
+def _transcript_labels(text: str) -> frozenset[str]:
     """The capitalized line labels of a transcript: two different ones at least, for one alone is a headline's
     kicker or dateline ("URGENT:", "AUSTRALIA:") more often than a speaker; never a heading word or a verdict."""
     labels = {
         label
-        for label in _CAPITALS_LABEL.findall(doc.text)
+        for label in _CAPITALS_LABEL.findall(text)
         if not any(word.lower() in _KICKERS or word.lower() in _GENRE_LABELS for word in label.split())
         and not verdict_of(label)
     }
@@ -1182,7 +1186,7 @@ def _transcript_labels(doc: Doc) -> frozenset[str]:
 def _transcript_speaker(label: Span) -> bool:
     """A transcript's speaker at the start of a line. An interview's "Q:" and "A:" are left out: on PolNeAR train
     they cost more matches than they gave."""
-    return label.text in kept_on(label.doc, "counterpoint.transcript_labels", _transcript_labels)
+    return label.text in kept_on(label.doc, _TRANSCRIPT_KEY, lambda doc: _transcript_labels(doc.text))
 
 
 def _names_a_speaker(label: Span) -> bool:
@@ -1493,6 +1497,8 @@ def end_is_chosen(doc: Doc, draft: _Draft, text: str) -> bool:
 def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
     """Attributions in text order; each with source (or null), cue and content spans, its kind and ``via``."""
     quotes = _quoted_ranges(article.text)
+    # Read from the article's text: spaCy's ``Doc.text`` builds it anew from every token on each call
+    kept_on(doc, _TRANSCRIPT_KEY, lambda _: _transcript_labels(article.text))
     unique = unique_drafts(doc, article.text, quotes)
     for draft in unique:
         if end_is_chosen(doc, draft, article.text):

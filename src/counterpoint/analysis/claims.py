@@ -142,24 +142,24 @@ _SOON = frozenset({"soon", "later", "shortly", "tomorrow", "tonight", "again"})
 
 def _generic_possibility(modal: Token) -> bool:
     """Whether "may" says what can happen to a kind of thing rather than how sure the writer is: a subject that is a
-    bare plural or "a"/"an" noun ("Guests may bring food", "A cord set may include fuses"), with no perfect after
+    bare plural or "a"/"an" noun ("Guests may bring food", "A season ticket may include a seat"), with no perfect after
     it ("Workers may have been exposed" is a guess about what happened) and no time of its own ("Workers may strike
     next week" is a guess about what will). A verb joined to another shares its subject; a purpose ("so that we may
-    serve") is no guess either."""
+    see them") is no guess either."""
     if modal.lower_ != "may":
         return False
     verb = modal.head
     if any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) and verb.dep_ == "advcl":
-        return True  # a purpose ("so that we may serve"), not a guess
+        return True  # a purpose ("so that we may see them"), not a guess
     if any(c.dep_ == "aux" and c.lower_ == "have" or c.ent_type_ in {"DATE", "TIME"} or c.lower_ in _SOON for c in verb.children):
         return False
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None and verb.dep_ == "conj":  # "Pomegranates taste bitter and may be used as ...": shared
+    if subject is None and verb.dep_ == "conj":  # "Sloes taste sour and may be used to flavour gin": shared
         subject = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.pos_ != "NOUN":
         return False
     if any(c.pos_ == "PROPN" or c.ent_type_ for c in subject.children if c.dep_ in {"compound", "amod"}):
-        return False  # a named group ("ISIS soldiers may be infected") is no kind of thing: a guess about it
+        return False  # a named group ("Nato troops may be exposed") is no kind of thing: a guess about it
     determiners = [c.lower_ for c in subject.children if c.dep_ in {"det", "poss", "nummod"}]
     return determiners in ([], ["a"], ["an"]) and (subject.tag_ == "NNS" or determiners != [])
 
@@ -264,7 +264,7 @@ def _claim(
         span = doc.char_span(start, end, alignment_mode="expand")
         found = [(s, e, stance) for s, e, stance in found if _subordinate_part(doc, s, span) is None]
     frame = _frame(cue_words) if cue_words is not None else []
-    # The reporting verb's own hedges: "Members may not attack one another", "it seems widely accepted".
+    # The reporting verb's own hedges: "Officials may soon announce that ...", "it seems widely accepted".
     found += [h for part in frame for h in index.hedges.starting_in(*part) if not (start <= h[0] < end)]
     for h_start, h_end, stance in found:
         if any(h.start < h_end and h_start < h.end for h in hedges):
@@ -283,7 +283,7 @@ def _claim(
         certainty = "conditional"
     question = article.text[start:end].rstrip().rstrip("\"”’'")
     if certainty == "asserted" and question.endswith("?"):
-        certainty = "hedged"  # a question puts nothing forward as true ("Is Apple about to launch ...?")
+        certainty = "hedged"  # a question puts nothing forward as true ("Is the mayor about to quit?")
         mark = start + len(question) - 1
         hedges.append(article.span(mark, mark + 1))
     actors = list(dict.fromkeys(name for s, e, name in index.mentions.within(start, end)))
@@ -501,7 +501,7 @@ def _own_clauses(doc: Doc, start: int, end: int, attributed: np.ndarray) -> list
     root = span.root
     found = []
     # a clause before the reporting verb that is not what it reports is the outlet's too (a run-on sentence the
-    # parser hung off the verb: "X is used by some scholars; Y stressed that Z")
+    # parser hung off the verb: "X is popular with some voters; Y stressed that Z")
     before = [c for c in root.children if c.dep_ == "ccomp" and c.i < root.i]
     for head in (root, *(t for t in root.conjuncts if t.i > root.i), *before):
         if head.pos_ not in {"VERB", "AUX"} or attributed[head.idx]:

@@ -387,7 +387,7 @@ def _inside_attribution_quote(article: Article, start: int, end: int) -> bool:
 
 
 def _quoted_speech(article: Article, span: Span | None, start: int, end: int) -> bool:
-    """A quoted clause inside what an attribution reports ('Biden said he "hasn't heard the details"') quotes
+    """A quoted clause inside what an attribution reports ('The mayor said he "has not seen the figures"') quotes
     the speaker's words: a finite verb or a negation in it, within some attribution's content."""
     if span is None or not any(token.tag_ in _FINITE_TAGS or token.dep_ == "neg" for token in span):
         return False
