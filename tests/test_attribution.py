@@ -66,6 +66,12 @@ def test_what_is_asked_is_the_question_not_whom():
     assert a.content.text == "if the bill would pass" and a.recipient.text == "the senator"
     a = only(analyze("The king asked the mayor during a phone call to avoid moves that could lead to unrest.").attributions)
     assert a.content.text == "to avoid moves that could lead to unrest" and a.recipient.text == "the mayor"
+    # the parser may hang the infinitive off the noun of the circumstances ("a phone conversation to avoid ...")
+    a = only(analyze("Lopez asked Ruiz during a phone conversation to avoid moves that could lead to unrest.").attributions)
+    assert a.content.text == "to avoid moves that could lead to unrest" and a.recipient.text == "Ruiz"
+    assert only(analyze("She asked him in a letter to resign from the board.").attributions).content.text == "to resign from the board"
+    # what is asked for is the object of "for", infinitive and all
+    assert "a plan to cut costs" in only(analyze("The union asked the board for a plan to cut costs.").attributions).content.text
 
 
 def test_who_uses_a_means_to_speak_is_the_speaker():

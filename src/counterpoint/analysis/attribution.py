@@ -290,18 +290,26 @@ def _after_quoted(source: Span, quotes: list[tuple[int, int]]) -> Span:
 _ASKING_VERBS = frozenset({"ask", "wonder", "inquire", "question"})
 
 
+#: Prepositions of the circumstances of asking ("asked him during a phone conversation to ...", "in a letter").
+_SETTING_PREPOSITIONS = frozenset({"during", "in", "on", "at", "over", "by", "after", "before"})
+
+
 def _question_asked(verb: Token, children: list[Token]) -> Token | None:
     """The "if"/"whether" clause or the to-infinitive a verb of asking takes ("asked him during the call to resign"),
-    which the parser may hang off it as a condition or a purpose."""
-    return next(
-        (
-            c for c in children
-            if c.dep_ == "advcl"
-            and c.i > verb.i
-            and (any(m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in c.children) or _to_infinitive(c))
-        ),
-        None,
-    )
+    which the parser may hang off it as a condition or a purpose, or off the noun of a phrase of its circumstances
+    ("asked him during a phone conversation [to resign]"); "asked for a plan to cut costs" asks for the plan."""
+    for c in children:
+        if c.dep_ == "advcl" and c.i > verb.i and (
+            any(m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in c.children) or _to_infinitive(c)
+        ):
+            return c
+    for prep in children:
+        if prep.dep_ == "prep" and prep.i > verb.i and prep.lower_ in _SETTING_PREPOSITIONS:
+            for noun in prep.children:
+                asked = next((c for c in noun.children if c.dep_ in {"acl", "relcl"} and _to_infinitive(c)), None)
+                if noun.dep_ == "pobj" and asked is not None:
+                    return asked
+    return None
 
 
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})
