@@ -322,6 +322,23 @@ def _in_name(tokens: list[Token]) -> bool:
     )
 
 
+#: Kinds of entity whose mentions are names of one actor ("Hezbollah", "Russian" for Russia); a group's name
+#: ("Islamists", "Nazis") may itself be the label.
+_NAMED_KINDS = frozenset({"person", "organization", "place"})
+
+
+def _name_tokens(doc: Doc, article: Article) -> set[int]:
+    """Tokens inside the mentions of a person, organization or place."""
+    tokens: set[int] = set()
+    for entity in article.entities:
+        if entity.kind in _NAMED_KINDS:
+            for mention in entity.mentions:
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is not None:
+                    tokens.update(range(span.start, span.end))
+    return tokens
+
+
 def _term(
     doc: Doc,
     start: int,
@@ -360,8 +377,11 @@ def _lexicon_terms(doc: Doc, matches: Sequence[tuple[int, int, str]], owner: dic
     return terms
 
 
-def _tagged_terms(doc: Doc, matches: Sequence[tuple[int, int, str]], owner: dict[int, str]) -> list[LoadedTerm]:
-    """Spans the learned tagger marks as name calling ('label') or loaded language ('loaded')."""
+def _tagged_terms(
+    doc: Doc, matches: Sequence[tuple[int, int, str]], owner: dict[int, str], names: set[int]
+) -> list[LoadedTerm]:
+    """Spans the learned tagger marks as name calling ('label') or loaded language ('loaded'); never one that is
+    only an actor's name (``names``: naming "Hezbollah" is no word choice, whatever the words around it)."""
     weights = tagger()
     if weights is None or not len(doc):
         return []
@@ -370,6 +390,8 @@ def _tagged_terms(doc: Doc, matches: Sequence[tuple[int, int, str]], owner: dict
     for category, model in weights.items():
         probability = model.probability(keys, dense)
         for start, end in decode_runs(doc, probability, model.threshold):
+            if all(i in names for i in range(start, end) if not (doc[i].is_punct or doc[i].is_space)):
+                continue
             polarities = [p for p in (polarity_of(t) for t in doc[start:end]) if p]
             polarity = max(-1.0, min(1.0, sum(polarities) / len(polarities))) if polarities else 0.0
             confidence = round(float(probability[start:end].mean()), 3)
@@ -446,7 +468,7 @@ def find_loaded_terms(doc: Doc, article: Article, *, use_tagger: bool = True) ->
     ranked = [(_PRIORITY["scare_quotes"], t) for t in _scare_quotes(doc, article, owner)]
     ranked += [(_PRIORITY["lexicon"], t) for t in _lexicon_terms(doc, matches, owner)]
     if use_tagger:
-        ranked += [(_PRIORITY["tagger"], t) for t in _tagged_terms(doc, matches, owner)]
+        ranked += [(_PRIORITY["tagger"], t) for t in _tagged_terms(doc, matches, owner, _name_tokens(doc, article))]
     kept: list[LoadedTerm] = []
     for _, term in sorted(ranked, key=lambda pair: (pair[0], pair[1].start)):
         if all(term.end <= other.start or term.start >= other.end for other in kept):
