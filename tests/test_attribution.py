@@ -998,7 +998,7 @@ def test_a_date_after_an_object_is_no_part_of_it():
 
 def test_a_gloss_after_a_comma_is_not_the_object():
     a = only(analyze("She dismissed the rumors altogether, a sentiment shared by the fans, who cheered.").attributions)
-    assert (a.cue.text, a.content.text) == ("dismissed", "the rumors")
+    assert (a.cue.text, a.content.text) == ("dismissed", "the rumors altogether")
 
 
 @pytest.mark.parametrize(

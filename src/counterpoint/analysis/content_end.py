@@ -137,6 +137,8 @@ def end_candidates(
             f"next_tag={tag[after] if has_after else 'END'}",
             f"next_dep={dep[after] if has_after else 'END'}",
             f"next|beyond={next_word}|{tag[beyond] if has_beyond else 'END'}",
+            # the word after a comma: ", though ...", ", despite ..." start the writer's addition; ", in ..." may not
+            f"next|beyond_word={next_word}|{function[beyond] if has_beyond else 'END'}",
             f"type|next={content_type}|{next_word}",
             f"side|next={side}|{next_word}",
             f"side|verb_between={side}|{verb_between}",
