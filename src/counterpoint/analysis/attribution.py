@@ -783,7 +783,7 @@ def _according_to_drafts(doc: Doc) -> list[_Draft]:
         if source is None or token.lower_ == "per" and not _names_a_speaker(doc[source.i : source.i + 1]):
             continue
         if (phrase := _with_phrase_before(token)) is not None:
-            # "..., with 60 percent backing the plan, according to a survey": the poll says what the phrase says
+            # "..., with 60 percent backing the plan, according to a survey": the survey says what the phrase says
             drafts.append(_Draft(source=_span_of(source), cue=(token.i, to.i + 1), content=phrase))
             continue
         # The clause "according to" modifies: climb to the nearest verb (heads never leave the sentence).
