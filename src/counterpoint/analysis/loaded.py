@@ -13,7 +13,7 @@ labels, or modifies or describes one of its mentions.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..model import Article, LoadedCategory, LoadedTerm
+from ..model import Span as TextSpan
 from ..resources import phrase_words, rows
 from .nlp import kept_on
 
@@ -282,16 +283,20 @@ def tagger() -> dict[str, _Weights] | None:
     return weights
 
 
+def _covered(doc: Doc, spans: Iterable[TextSpan]) -> Iterator[int]:
+    """Indices of the tokens the character spans cover (a span cutting a word takes the whole word)."""
+    for span in spans:
+        tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if tokens is not None:
+            yield from range(tokens.start, tokens.end)
+
+
 def entity_at_tokens(doc: Doc, article: Article) -> dict[int, str]:
     """Token index -> id of the entity whose mention or label covers it (mentions win over labels)."""
     owner: dict[int, str] = {}
     for layer in ("labels", "mentions"):
         for entity in article.entities:
-            for span in getattr(entity, layer):
-                tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
-                if tokens is not None:
-                    for token in tokens:
-                        owner[token.i] = entity.id
+            owner.update((i, entity.id) for i in _covered(doc, getattr(entity, layer)))
     return owner
 
 
@@ -329,14 +334,7 @@ _NAMED_KINDS = frozenset({"person", "organization", "place"})
 
 def _name_tokens(doc: Doc, article: Article) -> set[int]:
     """Tokens inside the mentions of a person, organization or place."""
-    tokens: set[int] = set()
-    for entity in article.entities:
-        if entity.kind in _NAMED_KINDS:
-            for mention in entity.mentions:
-                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                if span is not None:
-                    tokens.update(range(span.start, span.end))
-    return tokens
+    return {i for entity in article.entities if entity.kind in _NAMED_KINDS for i in _covered(doc, entity.mentions)}
 
 
 def _term(
