@@ -528,6 +528,16 @@ def test_a_topic_label_is_not_a_speaker():
     assert quoted.source.text == "Kerry"
 
 
+def test_a_headline_label_the_body_names_as_a_person_is_a_speaker():
+    """In a headline's capitals the tagger may find no person in "Okafor:"; the body's "Chidi Okafor" names him."""
+    text = "Okafor: Port Deal Will Bring Two Thousand Jobs.\n\nChidi Okafor spoke to dock workers in Lagos on Monday."
+    a = only(analyze(text).attributions)
+    assert (a.source.text, a.cue.text, a.content.text) == ("Okafor", ":", "Port Deal Will Bring Two Thousand Jobs")
+    assert a.source.kind == "person" and a.source.name == "Chidi Okafor"
+    # a label the body never names stays a topic
+    assert analyze("Harbour: Port Deal Will Bring Two Thousand Jobs.\n\nWorkers met in Lagos on Monday.").attributions == []
+
+
 def test_another_speakers_quote_is_not_carried_on():
     article = analyze('"We will win," Holt said. "We always do," Reyes said.')
     assert [a.continuation for a in article.attributions] == [None, None]

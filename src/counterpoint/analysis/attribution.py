@@ -1197,12 +1197,27 @@ def _transcript_speaker(label: Span) -> bool:
     return label.text in kept_on(label.doc, _TRANSCRIPT_KEY, lambda doc: _transcript_labels(doc.text))
 
 
+#: Where ``_named_elsewhere`` words are kept on a document (``kept_on``).
+_NAMES_KEY = "counterpoint.person_and_organization_words"
+
+
+def _person_and_organization_words(doc: Doc) -> frozenset[str]:
+    """The capitalized words of the document's person and organization names."""
+    return frozenset(t.text for ent in doc.ents if ent.label_ in {"PERSON", "ORG"} for t in ent if t.is_title or t.is_upper)
+
+
+def _named_elsewhere(word: Token) -> bool:
+    """A capitalized word that is part of a person's or an organization's name elsewhere in the document: a
+    headline's "Lopez:" is a speaker the tagger misses in capitals, and "Ana Lopez" in the body names her."""
+    return (word.is_title or word.is_upper) and word.text in kept_on(word.doc, _NAMES_KEY, _person_and_organization_words)
+
+
 def _names_a_speaker(label: Span) -> bool:
     """A label that ends in a named entity or in a noun that says who speaks ("source", "officials",
     "senator", "report"); "Paris attacks:" names a topic, not a speaker."""
     if verdict_of(label.text):
         return False  # "Fake-News:" is a fact-check's verdict on what follows
-    if label[-1].ent_type_ in _SPEAKER_LABELS or _is_outlet(label, None):
+    if label[-1].ent_type_ in _SPEAKER_LABELS or _is_outlet(label, None) or _named_elsewhere(label[-1]):
         return True  # a known outlet's name ("NYT:") may be no entity to the tagger
     if _transcript_speaker(label):
         return True
@@ -1349,6 +1364,16 @@ def _entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:
     return found[0][0]
 
 
+def _person_named(entities: list[Entity], span: Span) -> Entity | None:
+    """The one person whose name ends in the span's capitalized words ("Okafor" for Chidi Okafor), for a name the
+    tagger missed where it stands (a headline's capitals) but found elsewhere."""
+    words = [t.lower_ for t in span]
+    if not 1 <= len(words) <= 3 or not all(t.is_title or t.is_upper for t in span):
+        return None
+    found = [e for e in entities if e.kind == "person" and [w.lower() for w in e.name.split()][-len(words) :] == words]
+    return found[0] if len(found) == 1 else None
+
+
 def _previous_person(entities: list[Entity], before: int) -> tuple[Entity, int, int] | None:
     best = None
     for entity in entities:
@@ -1367,7 +1392,7 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
     else an organization or country speaking as an institution; unnamed people ("engineers") are anonymous."""
     root = span.root
     nouns = table("source_nouns.tsv")
-    entity = _entity_at(entities, span.start_char, span.end_char)
+    entity = _entity_at(entities, span.start_char, span.end_char) or _person_named(entities, span)
     person = entity is not None and entity.kind == "person"
     noun_kind = nouns.get(root.lower_) or nouns.get(root.lemma_.lower())
     if _titled_paper(root):
