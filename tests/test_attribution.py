@@ -51,6 +51,17 @@ def test_according_to_after_its_clause_ends_the_content():
     assert a.source.text == "the union" and a.content.text == "The plant employs 400 people"
 
 
+def test_according_to_inside_its_clause_keeps_the_clause_whole():
+    """The citation interrupts what it cites: its subject is part of what the aides say, as with "said"."""
+    article = analyze("The ferry deal, according to two aides, collapsed on Friday night.")
+    a = only(article.attributions)
+    assert (a.source.text, a.cue.text) == ("two aides", "according to")
+    assert a.content.text == "The ferry deal, according to two aides, collapsed on Friday night"
+    assert only(article.claims).text.startswith("The ferry deal")
+    opening = only(analyze("According to two aides, the ferry deal collapsed on Friday night.").attributions)
+    assert opening.content.text == "the ferry deal collapsed on Friday night"
+
+
 def test_a_quotation_that_cites_a_source_still_carries_on_the_speaker():
     text = '"The changes add to the urgency," the report stated. "According to the census office, the city will double in size by 2050."'
     article = analyze(text)

@@ -801,8 +801,11 @@ def _according_to_drafts(doc: Doc) -> list[_Draft]:
             # "X, according to Y - a gloss on X": what Y says ends where its citation begins
             before = [t for t in clause.subtree if t.i < token.i and not (t.is_punct or t.is_space)]
             content = (content[0], before[-1].idx + len(before[-1]))
-        elif token.i < clause.i and content[0] < token.idx:
-            # '"According to Y, X."': what Y says starts after the citation, not at the quotation mark before it
+        elif token.i < clause.i and content[0] < token.idx and not any(
+            t.i < token.i and not (t.is_punct or t.is_space) for t in clause.subtree
+        ):
+            # '"According to Y, X."': what Y says starts after the citation, not at the quotation mark before it. A
+            # citation inside the clause ("The deal, according to Y, collapsed") leaves it whole, as "said" does.
             after = [t for t in clause.subtree if t.i > token.right_edge.i and not (t.is_punct or t.is_space)]
             if after:
                 content = (after[0].idx, after[-1].idx + len(after[-1]))
