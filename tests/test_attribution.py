@@ -501,6 +501,16 @@ def test_hedges_and_vague_words_of_the_reporting_clause_count():
     assert hedged.certainty == "hedged" and "may" in [h.text for h in hedged.hedges]
 
 
+def test_a_sentence_that_ends_in_what_documents_show():
+    """"..., flight logs show": the tagger reads "logs show" as a compound noun, yet the logs are the source."""
+    a = only(analyze("The cargo jet flew 40 hours that month, flight logs show.").attributions)
+    assert (a.source.text, a.cue.text, a.content.text) == ("flight logs", "show", "The cargo jet flew 40 hours that month")
+    assert a.source.kind == "document"
+    # "show" is no verb of saying after other nouns
+    assert analyze("The band played for two hours, the show ran late.").attributions == []
+    assert analyze("Sales fell in March, the charts show.").attributions == []
+
+
 def test_headline_that_ends_in_who_says_it():
     """Headline capitals throw the tagger; ", report claims" still attributes the rest of the line."""
     article = analyze("Mayor Quits After Bribery Arrest, Report Claims")

@@ -1115,6 +1115,17 @@ def _report_verb_form(word: str) -> bool:
     return bool(stems & word_list("report_verbs.txt"))
 
 
+def _shown_by_a_document(words: Span) -> bool:
+    """"records show", "flight logs showed": a document's evidence, cited like a speaker's words. "Show" is no
+    verb of saying (a poll shows a lead; so does a chart), so it counts only after a document's noun, and the
+    tagger, reading "logs show" as a compound noun, is not asked."""
+    if len(words) < 2 or words[-1].lower_ not in {"show", "shows", "showed"}:
+        return False
+    head = words[-2].lower_
+    nouns = table("source_nouns.tsv")
+    return "document" in {nouns.get(head), nouns.get(head.removesuffix("s"))}
+
+
 def _trailing_report_drafts(doc: Doc) -> list[_Draft]:
     """A sentence that ends in ", <who> says" or ", says <who>" ("Mayor quits after arrest, report claims",
     "FACTORY FIRE KILLS NINE, POLICE SAY", "Talks to resume in May, says envoy"): the rest of the sentence is what
@@ -1137,7 +1148,7 @@ def _trailing_report_drafts(doc: Doc) -> list[_Draft]:
         comma = next((t for t in tail[1:] if t.text == ","), None)
         if comma is None or comma.i == 0:
             continue
-        if _report_verb_form(doc[end - 1].text) and comma.i < end - 2:
+        if (_report_verb_form(doc[end - 1].text) or _shown_by_a_document(doc[comma.i + 1 : end])) and comma.i < end - 2:
             last, source = doc[end - 1], doc[comma.i + 1 : end - 1]
         elif (
             _report_verb_form(doc[comma.i + 1].text)
