@@ -1171,6 +1171,31 @@ def test_a_transcripts_speakers_and_their_first_person():
     assert analyze("URGENT: Rebels seize the airport after a night of fighting").attributions == []  # one label: a kicker
 
 
+
+def test_an_interviews_answers_are_the_interviewees_words():
+    """In a Q-and-A, what follows "A:" is said by the one interviewed, not claimed by the outlet; "I think" inside
+    an answer is reported through it. The question stays unattributed."""
+    text = (
+        "Mayor Ana Ruiz spoke to the Gazette about the budget.\n\n"
+        "Q: Will the ferry keep running next year?\n\n"
+        "A: Yes. We found the money last week. I think the riders will be glad.\n\n"
+        "Q: What about the pier?\n\n"
+        "A: The pier will close in June."
+    )
+    article = analyze(text)
+    answers = [a for a in article.attributions if a.cue.text == ":"]
+    assert [a.content.text for a in answers] == [
+        "Yes. We found the money last week. I think the riders will be glad",
+        "The pier will close in June",
+    ]
+    assert {(a.source.text, a.source.kind) for a in answers} == {("A", "person")}
+    thinks = only([a for a in article.attributions if a.cue.text == "think"])
+    assert article.attributions[thinks.via] is answers[0]
+    pier = only([c for c in article.claims if c.text.startswith("The pier")])
+    assert pier.certainty == "reported" and article.attributions[pier.attribution] is answers[1]
+    # one "A:" line without questions is no interview
+    assert analyze("A: The pier will close in June.").attributions == []
+
 def test_a_quoted_show_title_is_not_what_was_said():
     """'"It is nonsense," Ruiz said on Channel 4's "Face the Facts."': Ruiz said the first quotation, not the show."""
     article = analyze('The plan drew criticism. "It is nonsense," Ruiz said on Channel 4\'s "Face the Facts." "She is wrong."')

@@ -1193,21 +1193,32 @@ _CAPITALS_LABEL = re.compile(r"^[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0
 _TRANSCRIPT_KEY = "counterpoint.transcript_labels"
 
 
+#: An interview's lines: "Q:" opens a question, "A:" an answer.
+_INTERVIEW_QUESTION = re.compile(r"^[ \t]*Q:", re.MULTILINE)
+_INTERVIEW_ANSWER = re.compile(r"^[ \t]*A:", re.MULTILINE)
+
+
 def _transcript_labels(text: str) -> frozenset[str]:
     """The capitalized line labels of a transcript: two different ones at least, for one alone is a headline's
-    kicker or dateline ("URGENT:", "AUSTRALIA:") more often than a speaker; never a heading word or a verdict."""
+    kicker or dateline ("URGENT:", "AUSTRALIA:") more often than a speaker; never a heading word or a verdict.
+    In an interview (lines that open with "Q:" and lines that open with "A:"), "A" is the one who answers."""
     labels = {
         label
         for label in _CAPITALS_LABEL.findall(text)
         if not any(word.lower() in _KICKERS or word.lower() in _GENRE_LABELS for word in label.split())
         and not verdict_of(label)
     }
-    return frozenset(labels) if len(labels) >= 2 else frozenset()
+    found = frozenset(labels) if len(labels) >= 2 else frozenset()
+    if _INTERVIEW_QUESTION.search(text) and _INTERVIEW_ANSWER.search(text):
+        found |= {"A"}
+    return found
 
 
 def _transcript_speaker(label: Span) -> bool:
-    """A transcript's speaker at the start of a line. An interview's "Q:" and "A:" are left out: on PolNeAR train
-    they cost more matches than they gave."""
+    """A transcript's speaker at the start of a line, and an interview's "A:". Its answers are the interviewee's
+    words, not the outlet's claims. PolNeAR train loses 13 matches by it (11836 -> 11823): PolNeAR also marks the
+    reports inside an answer ("I think ..."), and its scorer counts only our outermost attributions. The question
+    ("Q:") is the outlet's own interviewer asking, and stays unattributed."""
     return label.text in kept_on(label.doc, _TRANSCRIPT_KEY, lambda doc: _transcript_labels(doc.text))
 
 
