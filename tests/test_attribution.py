@@ -557,6 +557,11 @@ def test_a_headline_label_the_body_names_as_a_person_is_a_speaker():
     assert a.source.kind == "person" and a.source.name == "Chidi Okafor"
     # a label the body never names stays a topic
     assert analyze("Harbour: Port Deal Will Bring Two Thousand Jobs.\n\nWorkers met in Lagos on Monday.").attributions == []
+    # the speaker comes before a phrase of whom or where; a name inside such a phrase speaks for no one
+    body = "\n\nChidi Okafor spoke to dock workers in Lagos on Monday."
+    addressed = only(analyze("Okafor to the Council: We Will Not Sell the Port" + body).attributions)
+    assert (addressed.source.text, addressed.source.name, addressed.content.text) == ("Okafor", "Chidi Okafor", "We Will Not Sell the Port")
+    assert analyze("Another worry for Okafor: the port loses money every winter." + body).attributions == []
 
 
 def test_another_speakers_quote_is_not_carried_on():

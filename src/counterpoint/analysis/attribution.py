@@ -1276,6 +1276,11 @@ def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
         label = doc[start : colon.i]
         if not 1 <= len(label) <= 5 or colon.i + 1 >= len(doc) or doc[colon.i + 1].like_num and not colon.whitespace_:
             continue
+        # "Lee to the council:", "Former minister Lee at the summit:": the speaker is before the phrase, and
+        # "Another problem for Lee:" leads into what follows, for no one before "for" speaks
+        preposition = next((t.i for t in label[1:] if t.tag_ == "IN" and t.lower_ != "of"), None)
+        if preposition is not None:
+            label = doc[start:preposition]
         if not _names_a_speaker(label) or any(t.pos_ == "VERB" for t in label):
             continue
         line_end = text.find("\n", colon.idx)
