@@ -530,6 +530,10 @@ def test_headline_speaker_label_that_is_a_noun():
     group = only(analyze("Opposition group: rebels training to drive seized tanks").attributions)
     assert (group.source.text, group.source.kind) == ("Opposition group", "official")
     assert group.content.text == "rebels training to drive seized tanks"
+    # an adjective and a phrase after the noun describe one speaker
+    close = only(analyze("Sources close to the talks: ferry deal is near").attributions)
+    assert (close.source.text, close.source.kind) == ("Sources close to the talks", "anonymous")
+    assert close.content.text == "ferry deal is near"
 
 
 def test_a_report_with_nobody_behind_it_is_vague():

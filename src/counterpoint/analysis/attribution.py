@@ -1277,11 +1277,17 @@ def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
         if not 1 <= len(label) <= 5 or colon.i + 1 >= len(doc) or doc[colon.i + 1].like_num and not colon.whitespace_:
             continue
         # "Lee to the council:", "Former minister Lee at the summit:": the speaker is before the phrase, and
-        # "Another problem for Lee:" leads into what follows, for no one before "for" speaks
+        # "Another problem for Lee:" leads into what follows, for no one before "for" speaks. "Sources close to
+        # the talks:" is one description of the speaker: an adjective before the phrase keeps it.
         preposition = next((t.i for t in label[1:] if t.tag_ == "IN" and t.lower_ != "of"), None)
+        speaker = label
         if preposition is not None:
-            label = doc[start:preposition]
-        if not _names_a_speaker(label) or any(t.pos_ == "VERB" for t in label):
+            speaker = doc[start:preposition]
+            while len(speaker) > 1 and speaker[-1].pos_ in {"ADJ", "ADV"}:
+                speaker = speaker[:-1]
+            if len(speaker) == preposition - start:
+                label = speaker
+        if not _names_a_speaker(speaker) or any(t.pos_ == "VERB" for t in label):
             continue
         line_end = text.find("\n", colon.idx)
         end = len(text.rstrip()) if line_end < 0 else line_end
