@@ -404,6 +404,41 @@ def test_an_outlets_unnamed_source_is_chained_through_the_outlet():
     assert article.sourcing.chains == [["(this article)", "Al Jazeera", "Al Jazeera’s Syrian source"]]
 
 
+def test_an_apostrophe_typed_as_an_opening_mark_opens_no_quotation():
+    # "Courier‘s" (a left single mark for the apostrophe) used to open a quotation that the apostrophe of "Okafor’s"
+    # closed, so the report between them was read as quoted words and dropped; the outlet is the chain's step
+    article = analyze(
+        "The Daily Courier opened a bureau in Accra last year. "
+        "The Daily Courier‘s Lagos source also maintained that Okafor’s pier would close in June."
+    )
+    a = only(article.attributions)
+    assert (a.source.text, a.cue.text) == ("The Daily Courier‘s Lagos source", "maintained")
+    assert a.content.text == "that Okafor’s pier would close in June"
+    assert a.source.kind == "anonymous" and a.source.through == "Daily Courier"
+    glued = analyze("The council approved Okafor‘s team’s plan on Monday.")
+    assert not [t.text for t in glued.loaded_terms if t.category == "scare_quotes"]
+    # a single mark that opens a word is still a quotation
+    quoted = analyze("The mayor called the plan ‘a bold start’ on Monday.")
+    assert [t.text for t in quoted.loaded_terms if t.category == "scare_quotes"] == ["‘a bold start’"]
+
+
+def test_a_source_that_told_an_outlet_is_reached_through_it():
+    article = analyze("A senior aide told the Harbour Gazette that the pier would close in June.")
+    a = only(article.attributions)
+    assert a.recipient.text == "the Harbour Gazette" and a.source.through == "Harbour Gazette"
+    assert article.sourcing.chains == [["(this article)", "Harbour Gazette", "A senior aide"]]
+    # the outlet's own reporters, or a person told, are no step
+    for text in (
+        "A senior aide told reporters that the pier would close in June.",
+        "A senior aide told Mayor Okafor that the pier would close in June.",
+    ):
+        assert only(analyze(text).attributions).source.through is None
+    own = counterpoint.analyze(
+        "A senior aide told the Harbour Gazette that the pier would close in June.", outlet="Harbour Gazette"
+    )
+    assert only(own.attributions).source.through is None
+
+
 def test_a_source_that_cites_its_own_source_is_a_step_in_the_chain():
     article = analyze("The Gazette, citing two officials, reported that the talks had stalled.")
     assert [(a.source.kind, a.cue.text) for a in article.attributions] == [("media", "citing"), ("media", "reported")]

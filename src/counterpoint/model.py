@@ -188,7 +188,8 @@ class Source(Span):
     through: str | None = Field(
         default=None,
         description="The organization an unnamed source belongs to, as written ('Independent Arabia's Russian "
-        "source' -> 'Independent Arabia'): a step in the source chain.",
+        "source' -> 'Independent Arabia'), or the news outlet a source spoke to ('told Independent Arabia'): a step "
+        "in the source chain.",
     )
     antecedent: Span | None = Field(
         default=None,

@@ -39,6 +39,8 @@ _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _GROUP_PRONOUNS = frozenset({"they", "we", "i", "you"})
 #: Quotation marks, opening to closing; two apostrophes are one mark in some archives' style (''Yes,'' he said).
 _QUOTES = {'"': '"', "“": "”", "‘": "’", "''": "''"}
+#: A possessive the tokenizer left on its word, typed with an opening mark ("Arabia‘s").
+_GLUED_POSSESSIVE = re.compile(r"\w‘[sS]$")
 _QUOTE_MARKS = re.compile("|".join(map(re.escape, sorted({*_QUOTES, *_QUOTES.values(), "\n"}, key=len, reverse=True))))
 #: The last character of every closing mark: a content ending in one ends in a quotation.
 _CLOSING = frozenset(mark[-1] for mark in _QUOTES.values())
@@ -1353,6 +1355,8 @@ def _quoted_ranges(text: str) -> list[tuple[int, int]]:
             before = text[match.start() - 1] if match.start() else " "
             if mark == "''" and not (before.isspace() or before in "([{—–-"):
                 continue  # inches and feet (6'2'', a 12'' screen), not a quotation
+            if mark == "‘" and before.isalnum() and text[match.end() : match.end() + 1].isalnum():
+                continue  # an apostrophe typed as an opening mark inside a word ("Arabia‘s"), not a quotation
             opening = (match.start(), _QUOTES[mark])
         elif opening is not None and mark == opening[1]:
             ranges.append((opening[0], match.end()))
@@ -1517,6 +1521,15 @@ def _owner(span: Span, entities: list[Entity]) -> str | None:
             owner = _entity_at(entities, child.left_edge.idx, child.idx + len(child))
             if owner is not None and owner.kind in {"organization", "place", "group"}:
                 return owner.name
+    for token in span[: span.root.i - span.start]:
+        # an apostrophe typed as an opening mark ("Arabia‘s") is not split off, so the parser sees no possessive
+        if _GLUED_POSSESSIVE.search(token.text):
+            words = span.doc.text[span.start_char : token.idx + len(token) - 2].casefold()
+            for entity in entities:
+                if entity.kind in {"organization", "place", "group"} and any(
+                    f" {words}".endswith(f" {m.text.casefold()}") for m in entity.mentions
+                ):
+                    return entity.name
     return None
 
 
@@ -1594,9 +1607,24 @@ def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
         attribution.continuation = _continuation(attribution, attributions, quotes, article.text)
         attribution.corroboration = _corroboration(doc, attribution.content)
     _consistent_media(attributions)
+    _told_an_outlet(doc, attributions, article)
     _link_nested(attributions)
     _first_person_speaks(attributions, article)
     return attributions
+
+
+def _told_an_outlet(doc: Doc, attributions: list[Attribution], article: Article) -> None:
+    """"The source told Independent Arabia that ...": the article has the words through that outlet, a step in its
+    source chain; unless the outlet told is the article's own ("told the Gazette" in the Gazette)."""
+    own = (article.outlet or "").casefold()
+    for attribution in attributions:
+        source, recipient = attribution.source, attribution.recipient
+        if source is None or source.through is not None or recipient is None:
+            continue
+        span = doc.char_span(recipient.start, recipient.end, alignment_mode="expand")
+        entity = _entity_at(article.entities, recipient.start, recipient.end)
+        if span is not None and entity is not None and _is_outlet(span, entity) and entity.name.casefold() != own:
+            source.through = entity.name
 
 
 def _first_person_speaks(attributions: list[Attribution], article: Article) -> None:

@@ -51,8 +51,8 @@ __all__ = [
 
 #: Lexicon categories; ``neutral`` entries only lend their polarity to descriptors and tone, never a loaded term.
 _CATEGORIES = frozenset({"label", "loaded", "euphemism", "intensifier", "neutral"})
-#: Quotation marks that open and close a quoted stretch.
-_QUOTED = re.compile(r"[“\"‘]([^“”\"‘’\n]{1,60})[”\"’]")
+#: Quotation marks that open and close a quoted stretch; a single mark inside a word is an apostrophe ("Arabia‘s").
+_QUOTED = re.compile(r"(?:[“\"]|(?<!\w)‘)([^“”\"‘’\n]{1,60})(?:[”\"]|’(?!\w))")
 #: Finite verbs and modals (Penn tags): a quotation holding one is a clause someone said.
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Most words a scare quote may hold: longer quotations are someone's words, not a word held at arm's length.
