@@ -439,6 +439,33 @@ def test_a_source_that_told_an_outlet_is_reached_through_it():
     assert only(own.attributions).source.through is None
 
 
+def test_a_definite_unnamed_source_is_the_one_introduced_before():
+    article = analyze(
+        "According to the Daily Courier, a senior official said the pier would close. "
+        "The official also said that rents would rise. "
+        "The Daily Courier’s official added that the port had been sold."
+    )
+    assert [
+        (a.source.text, a.source.antecedent.text if a.source.antecedent else None, a.source.through)
+        for a in article.attributions
+    ] == [
+        ("the Daily Courier", None, None),
+        ("a senior official", None, None),
+        ("The official", "a senior official", "Daily Courier"),
+        ("The Daily Courier’s official", "a senior official", "Daily Courier"),
+    ]
+    assert ["(this article)", "Daily Courier", "The official"] in article.sourcing.chains
+    # two sources it could be: left unresolved
+    article = analyze(
+        "A Syrian source said the pier would close. A Russian source said rents would rise. "
+        "The source also said that the port had been sold."
+    )
+    assert [a.source.antecedent for a in article.attributions] == [None, None, None]
+    # a source with other words is another source
+    article = analyze("A Syrian source said the pier would close. The Russian source said rents would rise.")
+    assert [a.source.antecedent for a in article.attributions] == [None, None]
+
+
 def test_a_source_that_cites_its_own_source_is_a_step_in_the_chain():
     article = analyze("The Gazette, citing two officials, reported that the talks had stalled.")
     assert [(a.source.kind, a.cue.text) for a in article.attributions] == [("media", "citing"), ("media", "reported")]

@@ -1609,6 +1609,7 @@ def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
     _consistent_media(attributions)
     _told_an_outlet(doc, attributions, article)
     _link_nested(attributions)
+    _same_unnamed_source(doc, attributions, article)
     _first_person_speaks(attributions, article)
     return attributions
 
@@ -1625,6 +1626,44 @@ def _told_an_outlet(doc: Doc, attributions: list[Attribution], article: Article)
         entity = _entity_at(article.entities, recipient.start, recipient.end)
         if span is not None and entity is not None and _is_outlet(span, entity) and entity.name.casefold() != own:
             source.through = entity.name
+
+
+def _reached_through(attributions: list[Attribution], attribution: Attribution) -> str | None:
+    """The step between the outlet and an unnamed source: the organization it belongs to or spoke to, else the
+    named source that reports it ("According to the Gazette's report, a source said ...")."""
+    if attribution.source is not None and attribution.source.through:
+        return attribution.source.through
+    outer = attributions[attribution.via].source if attribution.via is not None else None
+    return outer.name or outer.text if outer is not None and outer.kind != "anonymous" else None
+
+
+def _same_unnamed_source(doc: Doc, attributions: list[Attribution], article: Article) -> None:
+    """"A Russian source said ... The Russian source told ... the source claimed ...": a definite unnamed source is
+    the one introduced before with the same noun and its words, when only one was; it is marked as resolved (an
+    inference, like a pronoun's) and reached through what the first was reached through. With two candidates
+    ("a Russian source", "a Syrian source", then "the source") it is left unresolved."""
+    first: dict[tuple[str, ...], Attribution] = {}  # the words of each unnamed source introduced so far
+    for attribution in attributions:
+        source = attribution.source
+        span = doc.char_span(source.start, source.end, alignment_mode="expand") if source is not None else None
+        if source is None or span is None or source.kind != "anonymous":
+            continue
+        # a possessor ("Independent Arabia's Russian source") makes it definite, and is no word of the source's own
+        owned = [t.i for t in span if t.dep_ == "poss" or t.tag_ == "POS" or _GLUED_POSSESSIVE.search(t.text)]
+        after = max(owned) + 1 if owned else span.start
+        words = tuple(t.lower_ for t in doc[after : span.root.i] if t.dep_ in {"amod", "compound"})
+        words += (span.root.lemma_.lower(),)
+        definite = span.root.tag_ == "NN" and (bool(owned) or span[0].lower_ in {"the", "that", "this"})
+        if not definite:
+            first.setdefault(words, attribution)
+            continue
+        named = {key: earlier for key, earlier in first.items() if key[-1] == words[-1] and set(words) <= set(key)}
+        if len(named) != 1:
+            first.setdefault(words, attribution)
+            continue
+        earlier = next(iter(named.values()))
+        source.antecedent = earlier.source
+        source.through = source.through or _reached_through(attributions, earlier)
 
 
 def _first_person_speaks(attributions: list[Attribution], article: Article) -> None:
