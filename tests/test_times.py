@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from conftest import PRESS_TV, WORLD_ISRAEL_NEWS
 
+import counterpoint
 from counterpoint.analysis.times import estimate_date_range, find_times
 
 FRI = dt.date(2019, 9, 13)  # a Friday
@@ -319,3 +320,25 @@ def test_text_argument_must_match_the_doc(nlp):
     assert find_times(doc, FRI, text=doc.text)[0][0].value == "2019-09-12"
     with pytest.raises(ValueError):
         find_times(doc, FRI, text="Something else entirely.")
+
+
+def test_an_undated_pages_photo_caption_dates_it():
+    """A photo is no later than the report it illustrates: its date is evidence for when an undated page was
+    written, and the date line says where the guess comes from."""
+    from counterpoint.render.summary import date_line
+
+    text = (
+        "Port workers strike over pay\n\n"
+        "Dockers gather at the harbour gate at dawn, June 4, 2021. (Photo by Reuters)\n\n"
+        "Dock workers walked out on Friday after talks on pay collapsed, the union said. "
+        "The port closed in March 2019 for repairs.\n"
+    )
+    article = counterpoint.analyze(text)
+    assert article.published is None and [r.rule for r in article.removed] == ["caption"]
+    assert article.estimated_date[0] == dt.date(2021, 6, 4)
+    friday = next(t for t in article.times if t.text == "Friday")
+    assert friday.estimated and friday.value == "2021-06-04"
+    assert date_line(article).startswith("unknown; the latest date a caption removed from the text (line 3) cites is 2021-06-04")
+    # without the caption the text's own dates are all there is
+    bare = counterpoint.analyze(text.replace("Dockers gather at the harbour gate at dawn, June 4, 2021. (Photo by Reuters)\n\n", ""))
+    assert bare.estimated_date[0] == dt.date(2019, 3, 1)

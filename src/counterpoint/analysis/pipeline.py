@@ -21,7 +21,7 @@ from .nlp import load_nlp
 from .persuasion import persuasion_stage
 from .propaganda import ANALYZER_MARK, propaganda_stage
 from .propaganda import enabled as tagger_enabled
-from .times import find_times
+from .times import caption_dates, find_times
 
 __all__ = ["STAGES", "analyzer_id", "annotate", "run_pipeline"]
 
@@ -47,7 +47,9 @@ def _entities(doc: Doc, article: Article) -> None:
 
 
 def _times(doc: Doc, article: Article) -> None:
-    article.times, article.estimated_date = find_times(doc, article.published, text=article.text)
+    article.times, article.estimated_date = find_times(
+        doc, article.published, text=article.text, cited_elsewhere=caption_dates(article)
+    )
 
 
 def _attributions(doc: Doc, article: Article) -> None:

@@ -45,9 +45,10 @@ from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LIKE_NUM, LOWER, SHAPE
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from counterpoint.model import TimeExpression
+from counterpoint.ingest.dates import full_dates_in
+from counterpoint.model import Article, TimeExpression
 
-__all__ = ["find_times", "estimate_date_range"]
+__all__ = ["find_times", "estimate_date_range", "caption_dates"]
 
 _ONE = dt.timedelta(days=1)
 
@@ -1204,13 +1205,15 @@ def _run(toks: _Tokens, cands: list[_Cand], ref: dt.date | None, ref_kind: str |
 
 
 def find_times(
-    doc: Doc, published: dt.date | None, *, text: str | None = None
+    doc: Doc, published: dt.date | None, *, text: str | None = None, cited_elsewhere: Iterable[dt.date] = ()
 ) -> tuple[list[TimeExpression], tuple[dt.date, dt.date] | None]:
     """Find time expressions in doc (doc.text is the article text; spans index it) and resolve them.
 
     Returns the expressions, sorted and non-overlapping, and, when `published` is None, the estimated date range
     whose start served as the anchor (see `estimate_date_range`), else None. `text`, when the caller has it, must
     equal doc.text: passing it saves rebuilding the text from the tokens (about half of this function's time).
+    `cited_elsewhere`: full dates the page gives outside the text (a removed photo caption's), evidence for the
+    estimate like the text's own.
     """
     if isinstance(published, dt.datetime):
         published = published.date()
@@ -1224,29 +1227,39 @@ def find_times(
         return _run(toks, cands, published, "published"), None
     first = _run(toks, cands, None, None)
     evidence = [t for t in first if t.kind == "absolute" and _tense(toks, t.start, t.end) != "future"]
-    estimate = estimate_date_range(evidence)
+    estimate = estimate_date_range(evidence, cited_elsewhere)
     if estimate is None:
         return first, None
     return _run(toks, cands, estimate[0], "estimate"), estimate
 
 
-def estimate_date_range(doc_or_absolute_times: Doc | Iterable[TimeExpression]) -> tuple[dt.date, dt.date] | None:
+def caption_dates(article: Article) -> list[dt.date]:
+    """Full dates in the photo captions cleaning removed from the page: a photo is no later than the report it
+    illustrates, so they are evidence when the page gives no date."""
+    return [date for line in article.removed if line.rule == "caption" for date in full_dates_in(line.text)]
+
+
+def estimate_date_range(
+    doc_or_absolute_times: Doc | Iterable[TimeExpression], cited_elsewhere: Iterable[dt.date] = ()
+) -> tuple[dt.date, dt.date] | None:
     """Estimate when an undated article was written, from the absolute dates it mentions.
 
-    Rule: take the latest absolute date of day or month granularity the text mentions (by its first day); the
-    article is assumed to date from that day to 30 days after the end of it ("May 9, 2018" -> 2018-05-09 ..
-    2018-06-08; "September 2015" -> 2015-09-01 .. 2015-10-30). With only years, the latest year mentioned, whole.
-    Nothing absolute: None. It is an estimate: times resolved against it are marked `estimated=True` and
-    anchored "estimate". Given a Doc, the times are found first (in future-tense clauses they are not evidence).
+    Rule: take the latest absolute date of day or month granularity the text mentions (by its first day), or
+    of the full dates ``cited_elsewhere`` on its page (a photo caption's); the article is assumed to date from
+    that day to 30 days after the end of it ("May 9, 2018" -> 2018-05-09 .. 2018-06-08; "September 2015" ->
+    2015-09-01 .. 2015-10-30). With only years, the latest year mentioned, whole. Nothing absolute: None. It is an
+    estimate: times resolved against it are marked `estimated=True` and anchored "estimate". Given a Doc, the
+    times are found first (in future-tense clauses they are not evidence).
     """
     if isinstance(doc_or_absolute_times, Doc):
-        return find_times(doc_or_absolute_times, None)[1]
+        return find_times(doc_or_absolute_times, None, cited_elsewhere=cited_elsewhere)[1]
     times = [t for t in doc_or_absolute_times if t.kind == "absolute" and t.earliest and t.latest]
-    fine = [t for t in times if t.granularity in ("day", "month")]
+    fine = [(t.earliest, t.latest) for t in times if t.granularity in ("day", "month")]
+    fine += [(day, day) for day in cited_elsewhere]
     if fine:
-        best = max(fine, key=lambda t: (t.earliest, t.latest))
-        assert best.earliest is not None and best.latest is not None
-        return best.earliest, best.latest + dt.timedelta(days=30)
+        earliest, latest = max(fine)
+        assert earliest is not None and latest is not None
+        return earliest, latest + dt.timedelta(days=30)
     years = [t for t in times if t.granularity == "year" and t.earliest and t.latest]
     if years:
         best = max(years, key=lambda t: t.latest)

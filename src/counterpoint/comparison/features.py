@@ -277,7 +277,7 @@ def quick_analysis(
     """
     from ..analysis.entities import find_entities
     from ..analysis.nlp import load_nlp
-    from ..analysis.times import find_times
+    from ..analysis.times import caption_dates, find_times
 
     nlp = load_nlp(model)
     pending: list[Article] = []
@@ -295,7 +295,9 @@ def quick_analysis(
                 copy.entities = find_entities(doc)
             except IndexError:  # a rule read syntax the skipped parser would have given: names alone
                 copy.entities = _named_entities(doc, article)
-            copy.times, copy.estimated_date = find_times(doc, article.published, text=text)
+            copy.times, copy.estimated_date = find_times(
+                doc, article.published, text=text, cited_elsewhere=caption_dates(article)
+            )
             yield copy
         pending.clear()
 

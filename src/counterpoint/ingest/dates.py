@@ -13,12 +13,18 @@ import dateparser
 
 from counterpoint.errors import Errors, InputError
 
-__all__ = ["parse_date", "try_parse_date"]
+__all__ = ["parse_date", "try_parse_date", "full_dates_in"]
 
 _RELATIVE = re.compile(
     r"\b(?:yesterday|today|tonight|tomorrow|now|ago|hence|last|next|this|coming|previous|"
     r"in\s+\d+\s+\w+|since)\b",
     re.IGNORECASE,
+)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+#: A date with its day, month and year written out: "May 9, 2018", "9 May 2018", "2018-05-09".
+_FULL_DATE = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2})\b"
 )
 _SETTINGS = {
     # Only absolute forms: no "relative-time" or "timestamp" parsers, and all of day, month, year required.
@@ -53,3 +59,9 @@ def try_parse_date(value: str) -> dt.date | None:
         return None
     parsed = dateparser.parse(text, languages=["en"], settings=_SETTINGS)
     return parsed.date() if parsed is not None else None
+
+
+def full_dates_in(text: str) -> list[dt.date]:
+    """The dates written out in full (day, month and year) in a line of text, such as a photo caption."""
+    found = (try_parse_date(match.group()) for match in _FULL_DATE.finditer(text))
+    return [date for date in found if date is not None]

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..analysis.propaganda import ANALYZER_MARK
+from ..ingest.dates import full_dates_in
 from ..model import Article, Entity, TimeExpression, claims_of_attributions
 
 __all__ = [
@@ -102,8 +103,11 @@ def date_line(article: Article) -> str:
         cited = next(
             (t for t in article.times if t.kind == "absolute" and t.earliest == first and t.anchor is None), None
         )
-        said = f"“{cited.text}”" if cited is not None else first.isoformat()
-        return f"unknown; the latest date the text cites is {said} (a weak guess at when it was written)"
+        if cited is not None:
+            return f"unknown; the latest date the text cites is “{cited.text}” (a weak guess at when it was written)"
+        caption = next((line for line in article.removed if line.rule == "caption" and first in full_dates_in(line.text)), None)
+        where = f"a caption removed from the text (line {caption.line})" if caption is not None else "the page"
+        return f"unknown; the latest date {where} cites is {first.isoformat()} (a weak guess at when it was written)"
     return "unknown"
 
 
