@@ -90,6 +90,12 @@ def test_examples_sourcing_side_by_side(examples: Comparison) -> None:
     assert win.profile.anonymous_share > ptv.profile.anonymous_share
     assert any("AFP" in s.text for s in ptv.sources)
     assert any(len(chain) >= 3 for chain in win.chains)
+    # "a Russian source", "The Russian source", "Independent Arabia‘s Russian source", "the source": one source,
+    # reached through Independent Arabia in every chain that names it
+    assert [s.text for s in win.sources if s.kind == "anonymous"] == ["a Russian source"]
+    russian = [chain for chain in win.chains if "a Russian source" in chain]
+    assert len(russian) >= 3 and len(win.chains) == len({tuple(chain) for chain in win.chains})
+    assert all(chain[chain.index("a Russian source") - 1] == "Independent Arabia" for chain in russian)
 
 
 def test_examples_summary_cites_evidence(examples: Comparison) -> None:

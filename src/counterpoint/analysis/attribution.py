@@ -1640,7 +1640,8 @@ def _reached_through(attributions: list[Attribution], attribution: Attribution) 
 def _same_unnamed_source(doc: Doc, attributions: list[Attribution], article: Article) -> None:
     """"A Russian source said ... The Russian source told ... the source claimed ...": a definite unnamed source is
     the one introduced before with the same noun and its words, when only one was; it is marked as resolved (an
-    inference, like a pronoun's) and reached through what the first was reached through. With two candidates
+    inference, like a pronoun's), named by the first one's words, and reached through what the first was reached
+    through. With two candidates
     ("a Russian source", "a Syrian source", then "the source") it is left unresolved."""
     first: dict[tuple[str, ...], Attribution] = {}  # the words of each unnamed source introduced so far
     for attribution in attributions:
@@ -1663,6 +1664,7 @@ def _same_unnamed_source(doc: Doc, attributions: list[Attribution], article: Art
             continue
         earlier = next(iter(named.values()))
         source.antecedent = earlier.source
+        source.name = earlier.source.name or earlier.source.text
         source.through = source.through or _reached_through(attributions, earlier)
 
 

@@ -676,6 +676,7 @@ def sourcing_profile(article: Article) -> SourcingProfile:
     for i, a in enumerate(attributions):
         if (cited := _cited_source(article, a)) is not None:
             chains.append([*_chain(attributions, i, outlet), cited])
+    unique = list(dict.fromkeys(tuple(chain) for chain in chains))  # one source named twice is one chain
     return SourcingProfile(
         by_kind=dict(by_kind),
         claims=len(claims),
@@ -683,5 +684,5 @@ def sourcing_profile(article: Article) -> SourcingProfile:
         anonymous_share=round(len(anonymous) / total, 3),
         hedged_share=round(sum(c.certainty == "hedged" for c in claims) / total, 3),
         media=media,
-        chains=chains,
+        chains=[list(chain) for chain in unique],
     )

@@ -9,13 +9,15 @@ __all__ = ["sourcing_sides"]
 
 
 def _sources(article: Article) -> list[Source]:
-    """Each source once, in order of first appearance (the same words and kind counted once)."""
+    """Each source once, in order of first appearance (the same entity, or words and kind, counted once; a
+    source resolved to one named before, "the source" to "a Russian source", is that one)."""
     seen, sources = set(), []
     for attribution in article.attributions:
         source = attribution.source
         if source is None:
             continue
-        key = (source.kind, source.entity or " ".join(source.text.lower().split()))
+        words = source.antecedent.text if source.antecedent is not None else source.text
+        key = (source.kind, source.entity or " ".join(words.lower().split()))
         if key not in seen:
             seen.add(key)
             sources.append(source)
