@@ -1287,3 +1287,21 @@ def test_according_to_after_a_with_phrase_cites_the_phrase():
     a = only(analyze(text).attributions)
     assert (a.source.text, a.cue.text) == ("a new audit", "according to")
     assert a.content.text == "$1.6 million in profit last year"
+
+
+def test_a_dateline_is_no_speaker():
+    # the parser may take the place (and agency) opening a story for a subject of its first verb
+    for text, source, cue in (
+        ("HARBOUR CITY (Reuters) - Mayor Chidi Okafor said the pier would close in June.", "Mayor Chidi Okafor", "said"),
+        (
+            "PORT ELLEN, Scotland — Mayor Chidi Okafor attacked the plan on Monday, saying that it would cost too much.",
+            "Mayor Chidi Okafor",
+            "saying",
+        ),
+    ):
+        article = analyze(text)
+        assert (source, cue) in [(a.source.text, a.cue.text) for a in article.attributions if a.source], text
+    # a subject that opens the sentence without a dash, or with a phrase set off by two, is a subject
+    assert only(analyze("Harbour City said the pier would close in June.").attributions).source.text == "Harbour City"
+    dashed = only(analyze("Okafor — who ran the port for a decade — said the pier would close in June.").attributions)
+    assert dashed.source.text.startswith("Okafor")

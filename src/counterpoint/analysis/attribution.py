@@ -340,7 +340,7 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         if lemma == "accord" or _as_clause_report(token):
             continue  # "according to X", "as X reported" have their own shapes (``_according_to_drafts``, ...)
         children = list(token.children)  # spaCy makes a new Token object on each walk: walk once
-        subjects = [c for c in children if c.dep_ in _SUBJECT_DEPS]
+        subjects = [c for c in children if c.dep_ in _SUBJECT_DEPS and not _dateline(c)]
         if len(subjects) > 1:
             # '"Toil or go to prison," Frank writes': the parser may take quoted words for one; "which the source
             # claimed was ...": or the relative pronoun, which belongs to the clause claimed
@@ -686,6 +686,24 @@ def _clause_beyond_manner(children: list[Token]) -> Token | None:
     return None
 
 
+#: Dashes that close a story's dateline ("WASHINGTON (AP) —").
+_DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def _dateline(subject: Token) -> bool:
+    """"LONDON (Reuters) - Donald Trump said ...", "MYRTLE BEACH, S.C. — Cruz ...": the place (and agency) opening a
+    story, which the parser may take for a subject of the first verb; it opens the sentence and ends in a dash."""
+    first, last = subject.left_edge, subject.right_edge
+    if first.i > 0 and "\n" not in first.nbor(-1).text:
+        return False  # a dateline opens a line
+    dashes = [t.i for t in subject.subtree if t.text in _DATELINE_DASHES]
+    if dashes == [last.i]:
+        return True  # one dash, closing it; "Okafor — who ran the port — said" sets a phrase off with two
+    # the dash hung elsewhere: a place in capitals ("PORT ELLEN, Scotland —")
+    after = last.nbor() if last.i + 1 < len(last.doc) else last
+    return not dashes and after.text in _DATELINE_DASHES and subject.text.isupper()
+
+
 def _implied_subject(verb: Token) -> Token | None:
     """Who speaks through a verb with no subject of its own: the noun a participle modifies ("one listing the
     facts", "a group backing Bush"), else the subject of the verb it hangs from, a few links up."""
@@ -703,7 +721,7 @@ def _implied_subject(verb: Token) -> Token | None:
             if controller is not None:
                 return controller  # "ordered him to say": he speaks, not whoever ordered
         token = token.head
-        subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
+        subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS and not _dateline(c)), None)
         if subject is not None:
             placeholder = _placeholder(subject, token.lemma_.lower(), subject.dep_ == "nsubjpass")
             return None if placeholder else subject
