@@ -1305,3 +1305,16 @@ def test_a_dateline_is_no_speaker():
     assert only(analyze("Harbour City said the pier would close in June.").attributions).source.text == "Harbour City"
     dashed = only(analyze("Okafor — who ran the port for a decade — said the pier would close in June.").attributions)
     assert dashed.source.text.startswith("Okafor")
+
+
+def test_a_speaker_set_off_by_commas_that_the_parser_hung_elsewhere():
+    # the parser may join the speaker to the phrase before it ("delays in Lagos, Senator Ada Obi"), leaving "said"
+    # without a subject: the noun phrase right before the verb speaks, by its name
+    for text, source in (
+        ("Worried by the delays in Lagos, Senator Ada Obi, the committee chair, said that the port would reopen in May.",
+         "Senator Ada Obi, the committee chair"),
+        ("In a letter to the Gazette, the port's deputy director, Maria Lopez, said: “The port will reopen.”",
+         "Maria Lopez"),
+    ):  # fmt: skip
+        a = only([a for a in analyze(text).attributions if a.cue.text == "said"])
+        assert (a.source.text, a.source.kind) == (source, "person"), text

@@ -779,6 +779,17 @@ def _chunk_before(verb: Token) -> Token | None:
     if verb.i == 0:
         return None
     previous = verb.doc[verb.i - 1]
+    if previous.text == "," and verb.i > 1:
+        # "..., Senator Jane Reid, the minority leader, said": the name an apposition describes; "..., her adviser,
+        # Jo Lee, said": the name itself
+        previous = verb.doc[verb.i - 2]
+        while (
+            previous.dep_ == "appos"
+            and previous.pos_ != "PROPN"
+            and previous.head.i < previous.i
+            and previous.head.pos_ in {"NOUN", "PROPN"}
+        ):
+            previous = previous.head
     if previous.pos_ in {"NOUN", "PROPN"} and previous.dep_ in {"appos", "conj", "npadvmod", "dobj", "pobj"}:
         return previous
     return None
