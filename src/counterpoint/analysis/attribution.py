@@ -432,7 +432,7 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         if subject is None and token.dep_ == "ROOT" and not passive:
             subject = _chunk_before(token)
         if subject is None and voiced is None:
-            subject = _implied_subject(token)
+            subject = _implied_subject(token) or _speaker_before_continuation(token)
         # Where the content may not run on to: a phrase setting the scene of an object, and the end of the phrase
         # the verb is embedded in
         limits = []
@@ -483,6 +483,24 @@ def _inverted_subject(verb: Token, following: Token | None) -> Token | None:
     if following is None or following.dep_ != "dobj" or following.pos_ not in {"PROPN", "NOUN"}:
         return None
     return following if following.left_edge.i == verb.i + 1 else None
+
+
+def _speaker_before_continuation(verb: Token) -> Token | None:
+    """'"The risk," said Lee, an economist, "is that ..."': the parser may take the speaker between the verb and the
+    rest of the quotation for the subject of the quoted verb. A noun phrase right after the verb, subject of a verb
+    after it, and followed by an opening quotation mark, speaks."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc):
+        return None
+    head = doc[verb.i + 1]
+    while head.head.i != head.i and head.head.left_edge.i == verb.i + 1 and head.head.pos_ in {"NOUN", "PROPN"}:
+        head = head.head
+    if head.dep_ != "nsubj" or head.pos_ not in {"NOUN", "PROPN"} or head.head.i < head.i:
+        return None
+    after = head.right_edge.i + 1
+    while after < len(doc) and doc[after].text == ",":
+        after += 1
+    return head if after < len(doc) and doc[after].text in _QUOTES else None
 
 
 def _placeholder(subject: Token, lemma: str, passive: bool) -> bool:
