@@ -1326,3 +1326,25 @@ def test_the_speaker_inside_an_interrupted_quotation():
     a = only(analyze(text).attributions)
     assert (a.source.text, a.source.kind) == ("Ada Obi, an economist who leads the port survey", "person")
     assert (a.content.text, a.continuation.text) == ("“The risk,”", "“is that the state loses jobs.”")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        ("Roughly 7 in 10 say they want the harbour fees cut.", "Roughly 7 in 10", "anonymous"),
+        ("About 6 in 10 say the harbour fees are too high.", "About 6 in 10", "anonymous"),
+        ("Multiple sources privy to the harbour talks say the deal is close.", "Multiple sources", "anonymous"),
+        ("Port workers clamoring to block the sale of the harbour say they are ready to strike.", "Port workers", "anonymous"),
+        ("Maria Lopez jokingly offered the man a job, then says she will welcome his advice.", "Maria Lopez", "person"),
+    ],
+)
+def test_a_speaker_the_parser_did_not_make_the_subject(text, source, kind):
+    # a number read as a modifier, "privy" read as a verb, "say" hung on the participle, a clause read as the
+    # object of "says": the verb of saying had no subject, and the phrase that opens the sentence speaks
+    a = only([a for a in analyze(text).attributions if a.cue.text in {"say", "says"}])
+    assert (a.source.text, a.source.kind) == (source, kind)
+
+
+def test_a_clause_before_the_verb_is_what_is_said_not_who_says_it():
+    a = only(analyze("The plan will fail, says the harbour report.").attributions)
+    assert (a.source.text, a.content.text) == ("the harbour report", "The plan will fail")

@@ -430,7 +430,7 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
                 content_chars = (_subtree_chars(subject)[0], content_chars[1])
             subject = None
         if subject is None and token.dep_ == "ROOT" and not passive:
-            subject = _chunk_before(token)
+            subject = _subject_of_the_clause_start(token, content_chars) or _chunk_before(token)
         if subject is None and voiced is None:
             subject = _implied_subject(token) or _speaker_before_continuation(token)
         # Where the content may not run on to: a phrase setting the scene of an object, and the end of the phrase
@@ -659,7 +659,7 @@ def _governed_after(verb: Token) -> tuple[int, int] | None:
 _MEANS_VERBS = frozenset({"use", "take", "spend", "seize"})
 #: Links through which a subjectless verb shares the subject of the verb above it ("... and then said", "...,
 #: saying", "wants to say", "began by saying").
-_SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep"})
+_SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "dep"})
 
 
 #: Verbs by which a source names its own source ("said, citing two officials, that ...").
@@ -810,6 +810,33 @@ def _chunk_before(verb: Token) -> Token | None:
             previous = previous.head
     if previous.pos_ in {"NOUN", "PROPN"} and previous.dep_ in {"appos", "conj", "npadvmod", "dobj", "pobj"}:
         return previous
+    return None
+
+
+#: Finite verb tags: a verb that has, or had, a subject of its own.
+_FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _subject_of_the_clause_start(verb: Token, content: tuple[int, int]) -> Token | None:
+    """Who speaks through a finite main verb the parser gave no subject, when all before it, from the sentence's
+    start, is one phrase hung on the verb: a number ("About 4 in 10 say ..."), or a clause whose own subject is
+    the speaker ("Multiple sources privy to the talks say ...", with "privy" read as a verb; "Okafor offered the
+    man a job, then says ..."). Only with the content after the verb: a clause before it may be what is said."""
+    if verb.tag_ not in _FINITE_VERB_TAGS or content[0] < verb.idx:
+        return None
+    before = [c for c in verb.children if c.i < verb.i and not (c.is_punct or c.dep_ in {"advmod", "cc", "mark"})]
+    if len(before) != 1:
+        return None
+    phrase = before[0]
+    if phrase.left_edge.i != verb.sent.start:
+        return None
+    between = verb.doc[phrase.right_edge.i + 1 : verb.i]
+    if any(not (t.is_punct or t.dep_ in {"advmod", "cc"} and t.head.i == verb.i) for t in between):
+        return None
+    if phrase.pos_ == "NUM" or phrase.dep_ in {"nummod", "npadvmod"} and phrase.pos_ in {"NOUN", "PROPN"}:
+        return phrase
+    if phrase.pos_ in {"VERB", "AUX"} and phrase.i > phrase.left_edge.i:
+        return next((c for c in phrase.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}), None)
     return None
 
 
@@ -1504,6 +1531,8 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
         return "person", entity
     if entity is None and root.tag_ == "NNS" and root.lemma_.lower() not in word_list("roles.txt"):
         return "anonymous", None  # "engineers", "residents": people left unnamed, and no office speaks
+    if entity is None and root.tag_ == "CD":
+        return "anonymous", None  # "About 4 in 10 say": a share of people, none named
     return "official", entity
 
 
