@@ -1348,3 +1348,11 @@ def test_a_speaker_the_parser_did_not_make_the_subject(text, source, kind):
 def test_a_clause_before_the_verb_is_what_is_said_not_who_says_it():
     a = only(analyze("The plan will fail, says the harbour report.").attributions)
     assert (a.source.text, a.content.text) == ("the harbour report", "The plan will fail")
+
+
+def test_a_speaker_the_parser_read_as_the_subject_of_a_clause_after_the_verb():
+    # "Protect" in the group's name is read as a verb whose subject is the speaker, and its "clause" as what is said
+    text = '"The harbour is finished," said Maria Lopez, a dock veteran who runs the pro-port group Protect the Pier.'
+    a = only(analyze(text).attributions)
+    assert a.source.text == "Maria Lopez, a dock veteran who runs the pro-port group"
+    assert a.content.text == '"The harbour is finished,"' and a.kind == "direct"

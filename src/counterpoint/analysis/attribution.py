@@ -366,6 +366,8 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             clauses = [said]
         # Of two clauses, the one after the verb ("X, a rabbi [parsed as a clause], said he was alarmed")
         content = max(clauses, key=lambda c: c.i > token.i, default=None)
+        if subject is None and content is not None and (speaker := _speaker_misread_as_a_clause(token, content, quotes, text)):
+            subject, content = speaker, None  # the quotation before the verb is what is said
         if content is None and lemma in _ASKING_VERBS:
             content = _question_asked(token, children)
         if _names_or_goes_on(lemma, children, content) or _judges_what_to_say(token) or _discourse_marker(token, subject):
@@ -432,7 +434,7 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         if subject is None and token.dep_ == "ROOT" and not passive:
             subject = _subject_of_the_clause_start(token, content_chars) or _chunk_before(token)
         if subject is None and voiced is None:
-            subject = _implied_subject(token) or _speaker_before_continuation(token)
+            subject = _implied_subject(token) or _speaker_taken_for_a_later_subject(token, content_chars)
         # Where the content may not run on to: a phrase setting the scene of an object, and the end of the phrase
         # the verb is embedded in
         limits = []
@@ -485,10 +487,24 @@ def _inverted_subject(verb: Token, following: Token | None) -> Token | None:
     return following if following.left_edge.i == verb.i + 1 else None
 
 
-def _speaker_before_continuation(verb: Token) -> Token | None:
-    """'"The risk," said Lee, an economist, "is that ..."': the parser may take the speaker between the verb and the
-    rest of the quotation for the subject of the quoted verb. A noun phrase right after the verb, subject of a verb
-    after it, and followed by an opening quotation mark, speaks."""
+def _speaker_misread_as_a_clause(verb: Token, clause: Token, quotes: list[tuple[int, int]], text: str) -> Token | None:
+    """'"...," said Lee, who heads the super PAC Correct the Record': a quotation right before the verb, and after it
+    a "clause" whose subject is the phrase right after the verb (a word of a name read as its verb). The subject
+    is the speaker, and the quotation what is said."""
+    if clause.i < verb.i:
+        return None
+    subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}), None)
+    if subject is None or subject.left_edge.i != verb.i + 1:
+        return None
+    quoted_before = any(end <= verb.idx and not text[end : verb.idx].strip(" ,") for _, end in quotes)
+    return subject if quoted_before else None
+
+
+def _speaker_taken_for_a_later_subject(verb: Token, content: tuple[int, int]) -> Token | None:
+    """'"The risk," said Lee, an economist, "is that ..."', '"...," said Lee, who heads the super PAC Correct the
+    Record': the parser may take the speaker right after the verb for the subject of a verb after it (the rest of
+    the quotation, a verb misread in a name). That noun phrase speaks when what is said comes before the verb or
+    the rest of a quotation after the phrase."""
     doc = verb.doc
     if verb.i + 1 >= len(doc):
         return None
@@ -497,6 +513,8 @@ def _speaker_before_continuation(verb: Token) -> Token | None:
         head = head.head
     if head.dep_ != "nsubj" or head.pos_ not in {"NOUN", "PROPN"} or head.head.i < head.i:
         return None
+    if content[1] <= verb.idx:
+        return head
     after = head.right_edge.i + 1
     while after < len(doc) and doc[after].text == ",":
         after += 1
