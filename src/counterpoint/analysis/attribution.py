@@ -1735,8 +1735,7 @@ def _same_unnamed_source(doc: Doc, attributions: list[Attribution], article: Art
     """"A Russian source said ... The Russian source told ... the source claimed ...": a definite unnamed source is
     the one introduced before with the same noun and its words, when only one was; it is marked as resolved (an
     inference, like a pronoun's), named by the first one's words, and reached through what the first was reached
-    through. With two candidates
-    ("a Russian source", "a Syrian source", then "the source") it is left unresolved."""
+    through. With two candidates ("a Russian source", "a Syrian source", then "the source") it stays unresolved."""
     first: dict[tuple[str, ...], Attribution] = {}  # the words of each unnamed source introduced so far
     for attribution in attributions:
         source = attribution.source
