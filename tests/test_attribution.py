@@ -1356,3 +1356,12 @@ def test_a_speaker_the_parser_read_as_the_subject_of_a_clause_after_the_verb():
     a = only(analyze(text).attributions)
     assert a.source.text == "Maria Lopez, a dock veteran who runs the pro-port group"
     assert a.content.text == '"The harbour is finished,"' and a.kind == "direct"
+
+
+def test_who_speaks_through_a_participle_on_a_noun():
+    # "the share of X saying": X speak, not the share
+    a = only(analyze("The share of dock workers saying the pier is unsafe has doubled.").attributions)
+    assert (a.source.text, a.cue.text) == ("dock workers", "saying")
+    # a noun that may speak keeps the participle ("a letter saying")
+    a = only(analyze("The council received a letter saying the pier is unsafe.").attributions)
+    assert (a.source.text, a.cue.text) == ("a letter", "saying")

@@ -744,6 +744,11 @@ def _implied_subject(verb: Token) -> Token | None:
     """Who speaks through a verb with no subject of its own: the noun a participle modifies ("one listing the
     facts", "a group backing Bush"), else the subject of the verb it hangs from, a few links up."""
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        # "the share of voters saying ...": those the phrase of "of" names, right before the participle, speak
+        of = next((c for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < verb.i), None)
+        named = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if named is not None and named.right_edge.i == verb.i - 1 and named.pos_ in {"NOUN", "PROPN"}:
+            return named
         return verb.head
     if verb.dep_ == "advcl" and verb.head.dep_ == "ccomp" and verb.i < verb.head.i and _citing_aside(verb, list(verb.children)):
         # "said, citing an official, that the talks stalled": who said cites, not "the talks"
