@@ -23,6 +23,7 @@ from ..model import Span as TextSpan
 from ..resources import rows, table, word_list
 from .claims import verdict_of
 from .content_end import choose_end
+from .entities import GLUED_POSSESSIVE
 from .nlp import kept_on, tokens_with
 
 __all__ = ["find_attributions"]
@@ -39,8 +40,6 @@ _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _GROUP_PRONOUNS = frozenset({"they", "we", "i", "you"})
 #: Quotation marks, opening to closing; two apostrophes are one mark in some archives' style (''Yes,'' he said).
 _QUOTES = {'"': '"', "“": "”", "‘": "’", "''": "''"}
-#: A possessive the tokenizer left on its word, typed with an opening mark ("Arabia‘s").
-_GLUED_POSSESSIVE = re.compile(r"\w‘[sS]$")
 _QUOTE_MARKS = re.compile("|".join(map(re.escape, sorted({*_QUOTES, *_QUOTES.values(), "\n"}, key=len, reverse=True))))
 #: The last character of every closing mark: a content ending in one ends in a quotation.
 _CLOSING = frozenset(mark[-1] for mark in _QUOTES.values())
@@ -488,9 +487,9 @@ def _inverted_subject(verb: Token, following: Token | None) -> Token | None:
 
 
 def _speaker_misread_as_a_clause(verb: Token, clause: Token, quotes: list[tuple[int, int]], text: str) -> Token | None:
-    """'"...," said Lee, who heads the super PAC Correct the Record': a quotation right before the verb, and after it
-    a "clause" whose subject is the phrase right after the verb (a word of a name read as its verb). The subject
-    is the speaker, and the quotation what is said."""
+    """'"...," said Lopez, who runs the group Protect the Pier': a quotation right before the verb, and after it a
+    "clause" whose subject is the phrase right after the verb (a word of a name read as its verb). The subject is
+    the speaker, and the quotation what is said."""
     if clause.i < verb.i:
         return None
     subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}), None)
@@ -501,10 +500,9 @@ def _speaker_misread_as_a_clause(verb: Token, clause: Token, quotes: list[tuple[
 
 
 def _speaker_taken_for_a_later_subject(verb: Token, content: tuple[int, int]) -> Token | None:
-    """'"The risk," said Lee, an economist, "is that ..."', '"...," said Lee, who heads the super PAC Correct the
-    Record': the parser may take the speaker right after the verb for the subject of a verb after it (the rest of
-    the quotation, a verb misread in a name). That noun phrase speaks when what is said comes before the verb or
-    the rest of a quotation after the phrase."""
+    """'"The risk," said Obi, an economist, "is that ..."': the parser may take the speaker right after the verb for
+    the subject of a verb after it (here the rest of the quotation). That noun phrase speaks when what is said
+    comes before the verb, or the rest of a quotation after the phrase."""
     doc = verb.doc
     if verb.i + 1 >= len(doc):
         return None
@@ -727,8 +725,8 @@ _DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
 
 
 def _dateline(subject: Token) -> bool:
-    """"LONDON (Reuters) - Donald Trump said ...", "MYRTLE BEACH, S.C. — Cruz ...": the place (and agency) opening a
-    story, which the parser may take for a subject of the first verb; it opens the sentence and ends in a dash."""
+    """"HARBOUR CITY (Reuters) - Mayor Okafor said ...", "PORT ELLEN, Scotland — Okafor ...": the place (and agency)
+    opening a story, which the parser may take for a subject of the first verb; it opens a line and ends in a dash."""
     first, last = subject.left_edge, subject.right_edge
     if first.i > 0 and "\n" not in first.nbor(-1).text:
         return False  # a dateline opens a line
@@ -821,8 +819,8 @@ def _chunk_before(verb: Token) -> Token | None:
         return None
     previous = verb.doc[verb.i - 1]
     if previous.text == "," and verb.i > 1:
-        # "..., Senator Jane Reid, the minority leader, said": the name an apposition describes; "..., her adviser,
-        # Jo Lee, said": the name itself
+        # "..., Senator Ada Obi, the committee chair, said": the name an apposition describes; "..., her deputy,
+        # Maria Lopez, said": the name itself
         previous = verb.doc[verb.i - 2]
         while (
             previous.dep_ == "appos"
@@ -842,9 +840,10 @@ _FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 def _subject_of_the_clause_start(verb: Token, content: tuple[int, int]) -> Token | None:
     """Who speaks through a finite main verb the parser gave no subject, when all before it, from the sentence's
-    start, is one phrase hung on the verb: a number ("About 4 in 10 say ..."), or a clause whose own subject is
-    the speaker ("Multiple sources privy to the talks say ...", with "privy" read as a verb; "Okafor offered the
-    man a job, then says ..."). Only with the content after the verb: a clause before it may be what is said."""
+    start, is one phrase hung on the verb: a number ("Roughly 7 in 10 say ..."), or a clause whose own subject is
+    the speaker ("Several sources privy to the harbour talks say ...", with "privy" read as a verb; "Lopez offered
+    the dockers a deal, then says ..."). Only with the content after the verb: a clause before it may be what is
+    said."""
     if verb.tag_ not in _FINITE_VERB_TAGS or content[0] < verb.idx:
         return None
     before = [c for c in verb.children if c.i < verb.i and not (c.is_punct or c.dep_ in {"advmod", "cc", "mark"})]
@@ -1384,7 +1383,8 @@ def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
             speaker = doc[start:preposition]
             while len(speaker) > 1 and speaker[-1].pos_ in {"ADJ", "ADV"}:
                 speaker = speaker[:-1]
-            if len(speaker) == preposition - start:
+            described = speaker.end < preposition  # "Sources close to": the whole label describes the speaker
+            if not described:
                 label = speaker
         if not _names_a_speaker(speaker) or any(t.pos_ == "VERB" for t in label):
             continue
@@ -1555,7 +1555,7 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
     if entity is None and root.tag_ == "NNS" and root.lemma_.lower() not in word_list("roles.txt"):
         return "anonymous", None  # "engineers", "residents": people left unnamed, and no office speaks
     if entity is None and root.tag_ == "CD":
-        return "anonymous", None  # "About 4 in 10 say": a share of people, none named
+        return "anonymous", None  # "About 6 in 10 say": a share of people, none named
     return "official", entity
 
 
@@ -1622,8 +1622,8 @@ def _owner(span: Span, entities: list[Entity]) -> str | None:
                 return owner.name
     for token in span[: span.root.i - span.start]:
         # an apostrophe typed as an opening mark ("Arabia‘s") is not split off, so the parser sees no possessive
-        if _GLUED_POSSESSIVE.search(token.text):
-            words = span.doc.text[span.start_char : token.idx + len(token) - 2].casefold()
+        if GLUED_POSSESSIVE.search(token.text):
+            words = GLUED_POSSESSIVE.sub("", span.doc.text[span.start_char : token.idx + len(token)]).casefold()
             for entity in entities:
                 if entity.kind in {"organization", "place", "group"} and any(
                     f" {words}".endswith(f" {m.text.casefold()}") for m in entity.mentions
@@ -1748,7 +1748,7 @@ def _same_unnamed_source(doc: Doc, attributions: list[Attribution], article: Art
         if source is None or span is None or source.kind != "anonymous":
             continue
         # a possessor ("Independent Arabia's Russian source") makes it definite, and is no word of the source's own
-        owned = [t.i for t in span if t.dep_ == "poss" or t.tag_ == "POS" or _GLUED_POSSESSIVE.search(t.text)]
+        owned = [t.i for t in span if t.dep_ == "poss" or t.tag_ == "POS" or GLUED_POSSESSIVE.search(t.text)]
         after = max(owned) + 1 if owned else span.start
         words = tuple(t.lower_ for t in doc[after : span.root.i] if t.dep_ in {"amod", "compound"})
         words += (span.root.lemma_.lower(),)

@@ -20,7 +20,7 @@ from spacy.vocab import Vocab
 from ..model import Entity, EntityKind, Mention, MentionKind
 from ..resources import Country, countries, phrase_words, word_list
 
-__all__ = ["ENTITY_KINDS", "find_entities"]
+__all__ = ["ENTITY_KINDS", "GLUED_POSSESSIVE", "find_entities"]
 
 #: Our entity kind for each spaCy NER label we keep.
 ENTITY_KINDS: dict[str, EntityKind] = {
@@ -160,7 +160,8 @@ def _trim(span: Span) -> Span:
 #: ("Mensah Wants"): the named-entity model's misreadings, mostly of quotes and title-case headlines.
 _NOT_NAME_START = frozenset({"ADJ", "ADV", "AUX", "DET", "VERB"})
 _NOT_NAME_END = frozenset({"AUX", "VERB"})
-_GLUED_POSSESSIVE = re.compile(r"(?<=\w)[’‘']s$")
+#: A possessive the tokenizer left on its word, typed with another apostrophe ("Mensah‘s", "Arabia‘s").
+GLUED_POSSESSIVE = re.compile(r"(?<=\w)[’‘']s$")
 
 
 def _trim_person(span: Span) -> Span:
@@ -176,7 +177,7 @@ def _trim_person(span: Span) -> Span:
 
 def _person_name(span: Span) -> str:
     """The name as written, without a possessive the tokenizer left on its last word ("Mensah‘s")."""
-    return _GLUED_POSSESSIVE.sub("", span.text)
+    return GLUED_POSSESSIVE.sub("", span.text)
 
 
 def _acts_as_government(span: Span) -> bool:
