@@ -1061,6 +1061,39 @@ def test_a_headline_passive_without_its_auxiliary_names_no_source():
     assert claimed.source.text == "The mayor"
 
 
+@pytest.mark.parametrize(
+    ("headline", "cue", "certainty"),
+    [
+        ("Ferry captain reported killed in storm off the cape", "reported", "reported"),
+        ("Harbour pilot reported wounded in shooting at the quay", "reported", "reported"),
+        ("Two dock workers believed killed in crane collapse", "believed", "hedged"),
+    ],
+)
+def test_a_headline_passive_that_drops_both_is_and_to_be(headline, cue, certainty):
+    """"X reported killed": "was reported (to be)" cut to the bone, which the tagger reads as X reporting."""
+    report = only(analyze(headline).attributions)
+    assert (report.source, report.cue.text, report.content.text) == (None, cue, headline)
+    assert only(analyze(headline).claims).certainty == certainty
+
+
+def test_an_infinitive_after_to_in_a_title_case_headline_is_a_verb():
+    """The title-case NER read "Behead Second American" as an organization, which kept "Reported to" from reporting."""
+    claim = only(analyze("Rebels Reported to Behead Second Hostage").claims)
+    assert (claim.certainty, [h.text for h in claim.hedges]) == ("hedged", ["Reported to"])
+
+
+def test_a_headline_label_speaking_in_the_first_person_is_a_speaker():
+    report = only(analyze("DOCKERS: We will hold the harbour keys").attributions)
+    assert (report.source.text, report.cue.text, report.content.text) == ("DOCKERS", ":", "We will hold the harbour keys")
+    # a topic's label before someone's quotation is no speaker
+    assert analyze("Port strike: 'We will not go back to work'").attributions == []
+
+
+def test_a_headline_label_ending_in_update_heads_a_story():
+    """The tagger reads "Lagos Port Fire Update" as a name, but no speaker's name ends in "Update"."""
+    assert analyze("Lagos Port Fire Update: More Bodies Found At Dock Site").attributions == []
+
+
 def test_a_trailing_speaker_may_be_described_by_a_participle():
     report = only(analyze("Rebel militia training new recruits in seized schools, monitoring group says").attributions)
     assert (report.source.text, report.cue.text) == ("monitoring group", "says")
@@ -1193,6 +1226,9 @@ def test_a_headline_clause_without_was_is_what_a_verb_of_saying_reports():
     # a thing a verb acts on stays an object ("praised [the bridge built by her father]")
     praised = only(analyze("She praised the bridge built by her father.").attributions)
     assert praised.content_type == "object"
+    # the clause's subject may have an apposition between it and its participle
+    named = only(analyze("Rebels claim the hostage, a Danish nurse, killed in air strike").claims)
+    assert (named.text, named.certainty) == ("the hostage, a Danish nurse, killed in air strike", "hedged")
 
 
 def test_what_someone_is_accused_of_is_an_allegation():

@@ -35,3 +35,11 @@ def test_may_before_a_verb_in_a_headline_is_the_modal_and_after_in_the_month():
     assert [(c.certainty, [h.text for h in c.hedges]) for c in modal.claims] == [("hedged", ["May"])]
     for month in ("Port Will Reopen In May After Repairs", "May Day Rally Draws Thousands In Central Square"):
         assert [c.certainty for c in counterpoint.analyze(month, keep_text=True).claims] == ["asserted"]
+
+
+def test_a_headline_with_a_name_styled_in_lower_case_is_still_title_case():
+    """"iPhone", "eBay": a name written as its owner writes it counts as capitalized, so "May" is still read."""
+    text = "Resetting eBay Preferences May Wipe iCloud Files"
+    assert title_lines(text) == [(0, len(text))]
+    claim = counterpoint.analyze(text, keep_text=True).claims[0]
+    assert (claim.certainty, [h.text for h in claim.hedges]) == ("hedged", ["May"])

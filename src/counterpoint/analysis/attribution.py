@@ -381,8 +381,8 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             # "told [the Gazette] before the vote": the one spoken to is not what is told
             addressee, after = recipient, None
         if content is not None:
-            if _describes_a_scene(lemma, children, content, known):
-                continue
+            if _describes_a_scene(lemma, children, content, known) and not _passive_without_auxiliary(token, children, content):
+                continue  # "Hiker found stranded", but "Rebel leader reported killed" reports
             shape = "clause"
             aside = next((c for c in content.children if c.i < content.i and _citing_aside(c, list(c.children))), None)
             content_chars = _end_before_trailing_clause(content, _subtree_chars(content, exclude=aside), verbs)
@@ -465,17 +465,20 @@ _RAISING_PASSIVES = frozenset({"say", "report", "believe", "think", "rumor", "ru
 
 
 def _passive_without_auxiliary(verb: Token, children: list[Token], content: Token | None) -> bool:
-    """A passive whose "is" a headline dropped, which the tagger reads as an active past tense."""
-    return (
-        content is not None
-        and verb.lemma_.lower() in _RAISING_PASSIVES
-        and verb.tag_ in {"VBD", "VBN"}
-        and content.dep_ == "xcomp"
-        and content.i > verb.i
-        and verb.i + 1 < len(verb.doc)
-        and verb.doc[verb.i + 1].tag_ == "TO"
-        and not any(c.dep_ in {"aux", "auxpass", "dobj"} for c in children)
-    )
+    """A passive whose "is" a headline dropped, which the tagger reads as an active past tense: "Rebel leader
+    reported to be wounded", and with the infinitive dropped too, "Three feared dead", "Rebel leader reported
+    killed" (a participle or adjective right after the verb)."""
+    if (
+        content is None
+        or verb.lemma_.lower() not in _RAISING_PASSIVES
+        or verb.tag_ not in {"VBD", "VBN"}
+        or content.dep_ != "xcomp"
+        or content.i <= verb.i
+        or any(c.dep_ in {"aux", "auxpass", "dobj"} for c in children)
+    ):
+        return False
+    following = verb.doc[verb.i + 1]
+    return following.tag_ == "TO" or (following.i == content.i and content.tag_ in {"VBN", "JJ"})
 
 
 def _inverted_subject(verb: Token, following: Token | None) -> Token | None:
@@ -954,7 +957,16 @@ def _reduced_clause(lemma: str, children: list[Token], verbs: frozenset[str]) ->
         return False
     if lemma == "accuse":
         return any(c.dep_ == "prep" and c.lower_ == "of" for c in (*children, *obj.children))
-    return lemma in verbs and any(c.dep_ == "acl" and c.tag_ == "VBN" and c.i == obj.i + 1 for c in obj.children)
+    return lemma in verbs and any(
+        c.dep_ == "acl" and c.tag_ == "VBN" and c.i > obj.i and _only_asides_between(obj, c) for c in obj.children
+    )
+
+
+def _only_asides_between(noun: Token, later: Token) -> bool:
+    """Nothing but commas and the noun's appositions stands between it and a later word of its own ("[the
+    hostage], Kayla Mueller, [killed] ..."): the later word still follows the noun directly."""
+    asides = {t.i for c in noun.children if c.dep_ == "appos" for t in c.subtree}
+    return all(t.is_punct or t.i in asides for t in noun.doc[noun.i + 1 : later.i])
 
 
 #: Verbs whose object is what the source expects to happen ("BMO forecasts [19 million sales]").
@@ -1282,6 +1294,9 @@ _KICKERS = frozenset({"breaking", "update", "updated", "updates", "watch", "excl
                       "warning", "spoiler", "transcript", "editor's", "editors", "ps", "p.s.", "bottom", "line", "tl;dr",
                       "poll", "quiz", "map", "chart", "graphic", "audio", "listen", "advertisement", "sponsored"})
 
+#: Kickers that end a story's label ("Harbour Strike Update:", "Port Fire Live:"), which no speaker's name does.
+_UPDATE_KICKERS = frozenset({"update", "updated", "updates", "breaking", "live"})
+
 
 #: A line that opens with a name in capitals and a colon ("TAPPER:", "KATE BOLDUAN:").
 _CAPITALS_LABEL = re.compile(r"^[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):", re.MULTILINE)
@@ -1340,6 +1355,8 @@ def _names_a_speaker(label: Span) -> bool:
     "senator", "report"); "Paris attacks:" names a topic, not a speaker."""
     if verdict_of(label.text):
         return False  # "Fake-News:" is a fact-check's verdict on what follows
+    if label[-1].lower_ in _UPDATE_KICKERS:
+        return False  # "Port Strike Update:", which the tagger may read as a name, heads a story
     if label[-1].ent_type_ in _SPEAKER_LABELS or _is_outlet(label, None) or _named_elsewhere(label[-1]):
         return True  # a known outlet's name ("NYT:") may be no entity to the tagger
     if _transcript_speaker(label):
@@ -1358,6 +1375,17 @@ def _row_or_list(after_colon: Span | None) -> bool:
         return True
     commas = sum(t.text == "," for t in after_colon)
     return commas >= 3 and not any(t.pos_ in {"VERB", "AUX"} for t in after_colon)
+
+
+def _speaks_in_first_person(label: Span, colon: Token) -> bool:
+    """A name ("Dockers United: We will not go back", "ISIS: We have ...") before a clause whose subject is "I" or
+    "we": the name's own words, even when nothing else says it names a speaker. A topic's label ("Port strike:
+    'We ...'") is no name, and what follows is someone else's quotation."""
+    following = colon.nbor(1) if colon.i + 1 < len(colon.doc) else None
+    while following is not None and following.is_quote and following.i + 1 < len(colon.doc):
+        following = following.nbor(1)
+    named = label[-1].pos_ == "PROPN" or label[-1].is_upper and len(label[-1]) > 1
+    return named and following is not None and following.lower_ in {"i", "we"} and following.dep_ == "nsubj"
 
 
 def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
@@ -1386,7 +1414,7 @@ def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
             described = speaker.end < preposition  # "Sources close to": the whole label describes the speaker
             if not described:
                 label = speaker
-        if not _names_a_speaker(speaker) or any(t.pos_ == "VERB" for t in label):
+        if not (_names_a_speaker(speaker) or _speaks_in_first_person(speaker, colon)) or any(t.pos_ == "VERB" for t in label):
             continue
         line_end = text.find("\n", colon.idx)
         end = len(text.rstrip()) if line_end < 0 else line_end

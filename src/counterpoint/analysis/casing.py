@@ -58,7 +58,7 @@ def title_lines(text: str) -> list[tuple[int, int]]:
     found, start = [], 0
     for line in text.split("\n"):
         words = [w for w in _WORD.findall(line) if w.lower() not in STOP_WORDS]
-        capitalized = sum(w[0].isupper() for w in words)
+        capitalized = sum(not w.islower() for w in words)  # a name styled "iPhone" or "eBay" counts as capitalized
         if (
             len(words) >= _TITLE_MIN_WORDS
             and capitalized >= _TITLE_SHARE * len(words)
@@ -121,6 +121,13 @@ def _modal_may(line: Doc, token: Token, verbs: frozenset[str]) -> bool:
 def _inflected_verb(word: str, verbs: frozenset[str], nouns: frozenset[str]) -> bool:
     """ "Claims", "Kidnapped", "Attempting": an inflected verb, which the title-case NER often takes into a name."""
     return word not in verbs and word not in nouns and _in_index(word, verbs)
+
+
+def _infinitive_after_to(line: Doc, token: Token, verbs: frozenset[str], nouns: frozenset[str]) -> bool:
+    """"Rebels Reported to Behead Hostage": a word after "to" that is only ever a verb is an infinitive, which the
+    title-case NER may take into a name with the words after it ("to Reading" stays: "reading" is a noun too)."""
+    folded = token.text.lower()
+    return token.i > 0 and line[token.i - 1].lower_ == "to" and folded in verbs and folded not in nouns
 
 
 @lru_cache(maxsize=4)
@@ -193,7 +200,12 @@ def sentence_cased(nlp: Language, text: str) -> str:
                 chars[start + token.idx] = "m"
                 changed = True
                 continue
-            if token.i in guarded and not _inflected_verb(folded, verbs, nouns) or word in capital:
+            if (
+                token.i in guarded
+                and not _inflected_verb(folded, verbs, nouns)
+                and not _infinitive_after_to(line, token, verbs, nouns)
+                or word in capital
+            ):
                 continue
             if len(folded) == len(word) and (folded in lower or folded in STOP_WORDS or _in_index(folded, common)):
                 chars[start + token.idx] = folded[0]
