@@ -339,6 +339,9 @@ def test_examples_sourcing():
     assert "Independent Arabia" in win.sourcing.media
     reportedly = [c for c in win.claims if any(h.text == "reportedly" for h in c.hedges)]
     assert reportedly and all(c.certainty == "hedged" for c in reportedly)
+    # the Arabic version of The Independent, not The Independent itself (another outlet), makes the first claim
+    assert "Independent" not in win.sourcing.media
+    assert "the Arabic version of British newspaper The Independent" in win.sourcing.media
 
     ptv = counterpoint.analyze(PRESS_TV)
     kinds = {a.source.text: a.source.kind for a in ptv.attributions if a.source}
@@ -351,6 +354,25 @@ def test_examples_sourcing():
             for span in (a.cue, a.content, a.source):
                 if span is not None:
                     assert article.text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "After the vote in Lagos, the weekend edition of local paper The Courier said the mayor would resign.",
+            "the weekend edition of local paper The Courier",
+        ),
+        (
+            "After the long meeting with the mayor in Lagos on Friday, the online edition of Nigerian newspaper The"
+            " Courier claimed the port would close.",
+            "the online edition of Nigerian newspaper The Courier",
+        ),
+    ],
+)
+def test_a_speaker_described_by_a_phrase_of_of_keeps_the_whole_phrase(sentence, speaker):
+    """The parser may split "the weekend edition of local paper" from "The Courier" that completes it."""
+    assert only(analyze(sentence).attributions).source.text == speaker
 
 
 def test_reported_clause_is_not_itself_a_source():

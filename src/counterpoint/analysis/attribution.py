@@ -268,7 +268,7 @@ def _verb_drafts(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list[_Dr
             # "a letter saying that ...": the letter, not the whole phrase with its own cue and content
             draft.source = doc[subject.left_edge.i : subject.i + 1]
         else:
-            draft.source = _span_of(subject) if subject is not None else None
+            draft.source = _with_its_description(_span_of(subject)) if subject is not None else None
         if draft.source is not None:
             draft.source = _after_quoted(draft.source, quotes)
         recipient = draft.recipient_token
@@ -276,6 +276,33 @@ def _verb_drafts(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list[_Dr
         if recipient is not None and draft.content != _subtree_chars(recipient):
             draft.recipient = _span_of(recipient)
     return kept
+
+
+def _with_its_description(source: Span) -> Span:
+    """A speaker's name with the phrase of "of" that ends right before it ("..., the weekend edition of local
+    paper The Courier said"): the parser may hang that phrase off a word before the comma, or make it a second
+    subject of the verb, and leave the name alone, though the name completes it ("local paper The Courier")."""
+    doc = source.doc
+    if source[-1].pos_ == "NOUN" and source.end < len(doc):
+        # the phrase was taken for the subject; the name after it is the other one
+        name = next((t for t in source.root.head.children if t.left_edge.i == source.end), None)
+        if name is not None and name.dep_ in _SUBJECT_DEPS | {"appos"}:
+            joined = doc[source.start : name.i + 1]
+            return joined if _with_its_description(doc[name.left_edge.i : name.i + 1]) == joined else source
+    if source.start == 0 or source[0].lower_ != "the" or source.root.pos_ != "PROPN":
+        return source
+    before = doc[source.start - 1]
+    preposition = before.head
+    if before.pos_ != "NOUN" or before.dep_ != "pobj" or preposition.lower_ != "of" or preposition.head.pos_ != "NOUN":
+        return source
+    described = preposition.head
+    start = described.left_edge.i
+    sibling = described.dep_ in _SUBJECT_DEPS and described.head.i == source.root.head.i
+    if described.right_edge.i != before.i or not (sibling or described.head.i < start):
+        return source
+    if start == 0 or doc[start - 1].text != ",":
+        return source  # not a phrase set off by a comma from what comes before
+    return doc[start : source.end]
 
 
 def _after_quoted(source: Span, quotes: list[tuple[int, int]]) -> Span:
