@@ -256,6 +256,10 @@ def test_direct_quote():
         ("Nato troops may be exposed to the gas.", "hedged", "may"),
         ("Pray for the sailors so that we may see them again in spring.", "asserted", None),
         ("Campsites may or may not have fresh water in summer.", "hedged", "may or may not"),
+        ("The night watchman is the main suspect in the harbour fire.", "hedged", "suspect"),
+        ("Night watchman emerges as suspect in harbour fire", "hedged", "suspect"),
+        ("Night watchman key suspect in harbour fire", "hedged", "suspect"),
+        ("Police shot the suspect in the harbour fire.", "asserted", None),
     ],
 )
 def test_certainty(sentence, certainty, hedge):

@@ -34,6 +34,9 @@ _ATTRIBUTIVE = frozenset({"alleged", "suspected"})
 #: Adjectives that hedge only before their noun ("a possible link", "an apparent suicide"): "as soon as possible"
 #: and "it became apparent that" hedge nothing.
 _BEFORE_NOUN_ONLY = frozenset({"possible", "apparent", "probable", "presumed", "putative", "ostensible", "reputed"})
+#: Nouns that hedge only as what the sentence says someone is ("is the main suspect in the fire", "a suspect in
+#: the fire", "emerges as a suspect"): "police shot the suspect" names a person and hedges nothing.
+_PREDICATE_ONLY = frozenset({"suspect", "suspects"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless"})
 #: Dependents that qualify a reporting verb ("may", "widely", "not", "reportedly").
 _FRAME_DEPS = frozenset({"aux", "auxpass", "advmod", "neg"})
@@ -176,7 +179,20 @@ def _hedges_here(doc: Doc, i: int) -> bool:
         return token.tag_ == "VBN" or word in _ATTRIBUTIVE and token.tag_ == "JJ" or _headline_passive(doc, i + 1)
     if word in _BEFORE_NOUN_ONLY:
         return token.dep_ == "amod" and token.head.i > i and token.head.pos_ in {"NOUN", "PROPN"}
+    if word in _PREDICATE_ONLY:
+        return _said_to_be(token)
     return True
+
+
+def _said_to_be(noun: Token) -> bool:
+    """Whether a noun is what its sentence says someone is: after "is" ("is the main suspect"), after "as"
+    ("emerges as a suspect"), or, in a headline without a verb, set beside the one it describes ("Dock worker a
+    suspect in fire", "Dock worker key suspect in fire")."""
+    if noun.dep_ in {"attr", "oprd"} or noun.dep_ == "pobj" and noun.head.lower_ == "as":
+        return True
+    if noun.dep_ == "appos":
+        return noun.head.dep_ == "ROOT" and noun.head.pos_ in {"NOUN", "PROPN"}
+    return noun.dep_ == "ROOT" and any(c.dep_ in {"compound", "nmod"} and c.i < noun.i for c in noun.children)
 
 
 def _verb_follows(doc: Doc, after: int) -> bool:
