@@ -205,6 +205,9 @@ def test_quote_over_several_sentences_is_one_content():
     a = only(analyze(text).attributions)
     assert a.content.text == '"We are ready. The army is not,"'
     assert a.kind == "direct"
+    # opened with a straight mark and closed with a curly one: still one quotation
+    mixed = only(analyze('"We are ready. The army is not,” Ana Ruiz said.').attributions)
+    assert mixed.content.text == '"We are ready. The army is not,”'
 
 
 def test_direct_quote():

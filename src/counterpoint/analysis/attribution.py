@@ -1493,6 +1493,11 @@ def _trailing_label_drafts(doc: Doc, text: str) -> list[_Draft]:
     return drafts
 
 
+#: Double quotation marks close one another whatever their style: a page may open with a straight mark and close
+#: with a curly one ('"We will appeal,” she said'), where its editor retyped one end.
+_CLOSERS = {'"': ('"', "”"), "“": ("”", '"')}
+
+
 def _quoted_ranges(text: str) -> list[tuple[int, int]]:
     """Quotations as character ranges, marks included; a quotation never runs past the end of its line."""
     ranges, opening = [], None
@@ -1509,8 +1514,8 @@ def _quoted_ranges(text: str) -> list[tuple[int, int]]:
                 continue  # inches and feet (6'2'', a 12'' screen), not a quotation
             if mark == "‘" and before.isalnum() and text[match.end() : match.end() + 1].isalnum():
                 continue  # an apostrophe typed as an opening mark inside a word ("Arabia‘s"), not a quotation
-            opening = (match.start(), _QUOTES[mark])
-        elif opening is not None and mark == opening[1]:
+            opening = (match.start(), _CLOSERS.get(mark, (_QUOTES[mark],)))
+        elif opening is not None and mark in opening[1]:
             ranges.append((opening[0], match.end()))
             opening = None
     return ranges
