@@ -205,6 +205,9 @@ def test_quote_over_several_sentences_is_one_content():
     a = only(analyze(text).attributions)
     assert a.content.text == '"We are ready. The army is not,"'
     assert a.kind == "direct"
+    # after a colon, only the quotation is what the speaker after it says; the words before it are the writer's
+    colon = only(analyze('Lopez spoke for an hour at the quay and paused only once: "We will not sell the pier," she said.').attributions)
+    assert (colon.source.text, colon.content.text) == ("she", '"We will not sell the pier,"')
     # opened with a straight mark and closed with a curly one: still one quotation
     mixed = only(analyze('"We are ready. The army is not,” Ana Ruiz said.').attributions)
     assert mixed.content.text == '"We are ready. The army is not,”'
