@@ -385,6 +385,14 @@ def test_a_speaker_described_by_a_phrase_of_of_keeps_the_whole_phrase(sentence, 
     assert only(analyze(sentence).attributions).source.text == speaker
 
 
+def test_an_object_ends_before_a_relative_clause_that_reports_about_it():
+    """What Lopez criticized is the plan; the clause after the comma is the mayor's report, not nested in hers."""
+    article = analyze("Lopez criticized the plan, which the mayor said would cost jobs at the port.")
+    criticized, said = article.attributions
+    assert (criticized.source.text, criticized.content.text, criticized.content_type) == ("Lopez", "the plan", "object")
+    assert (said.source.text, said.content.text, said.via) == ("the mayor", "would cost jobs at the port", None)
+
+
 def test_reported_clause_is_not_itself_a_source():
     article = analyze("The army will not back down from the border, officials said.")
     a = only(article.attributions)

@@ -1769,6 +1769,7 @@ def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
         attribution.corroboration = _corroboration(doc, attribution.content)
     _consistent_media(attributions)
     _told_an_outlet(doc, attributions, article)
+    _end_before_a_relative_report(attributions, article.text)
     _link_nested(attributions)
     _same_unnamed_source(doc, attributions, article)
     _first_person_speaks(attributions, article)
@@ -1947,6 +1948,30 @@ def _corroboration(doc: Doc, content: TextSpan) -> TextSpan | None:
         phrase = doc[token.i : end]
         return TextSpan(start=phrase.start_char, end=phrase.end_char, text=phrase.text)
     return None
+
+
+#: A comma and a relative pronoun: where a clause about the object just named begins.
+_RELATIVE_AFTER_COMMA = re.compile(r",\s+(?:which|who|whom|whose)\b")
+
+
+def _end_before_a_relative_report(attributions: list[Attribution], text: str) -> None:
+    """"Lopez criticized the plan, which the mayor said would cost jobs": what Lopez acts on is the plan; the
+    clause after the comma is the mayor's report about it, not part of Lopez's object. An object ends before such
+    a clause when another attribution's cue is inside it."""
+    for outer in attributions:
+        if outer.content_type != "object":
+            continue
+        content = outer.content
+        for inner in attributions:
+            if inner is outer or not (content.start < inner.cue.start and inner.cue.end <= content.end):
+                continue
+            clause = None
+            for match in _RELATIVE_AFTER_COMMA.finditer(text, content.start, inner.cue.start):
+                clause = match
+            if clause is not None:
+                end = clause.start()
+                outer.content = TextSpan(start=content.start, end=end, text=text[content.start : end])
+                break
 
 
 def _link_nested(attributions: list[Attribution]) -> None:
