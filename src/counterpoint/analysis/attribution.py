@@ -1764,12 +1764,12 @@ def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
                 else None,
             )
         )
+    _end_before_a_relative_report(attributions, quotes, article.text)
     for attribution in attributions:
         attribution.continuation = _continuation(attribution, attributions, quotes, article.text)
         attribution.corroboration = _corroboration(doc, attribution.content)
     _consistent_media(attributions)
     _told_an_outlet(doc, attributions, article)
-    _end_before_a_relative_report(attributions, article.text)
     _link_nested(attributions)
     _same_unnamed_source(doc, attributions, article)
     _first_person_speaks(attributions, article)
@@ -1954,7 +1954,7 @@ def _corroboration(doc: Doc, content: TextSpan) -> TextSpan | None:
 _RELATIVE_AFTER_COMMA = re.compile(r",\s+(?:which|who|whom|whose)\b")
 
 
-def _end_before_a_relative_report(attributions: list[Attribution], text: str) -> None:
+def _end_before_a_relative_report(attributions: list[Attribution], quotes: list[tuple[int, int]], text: str) -> None:
     """"Lopez criticized the plan, which the mayor said would cost jobs": what Lopez acts on is the plan; the
     clause after the comma is the mayor's report about it, not part of Lopez's object. An object ends before such
     a clause when another attribution's cue is inside it."""
@@ -1971,6 +1971,7 @@ def _end_before_a_relative_report(attributions: list[Attribution], text: str) ->
             if clause is not None:
                 end = clause.start()
                 outer.content = TextSpan(start=content.start, end=end, text=text[content.start : end])
+                outer.kind = _kind_of((content.start, end), quotes, text)
                 break
 
 
