@@ -393,6 +393,16 @@ def test_an_object_ends_before_a_relative_clause_that_reports_about_it():
     assert (said.source.text, said.content.text, said.via) == ("the mayor", "would cost jobs at the port", None)
 
 
+def test_a_subject_of_punctuation_alone_gets_no_description():
+    """A parser may make a bracket the subject, whose span without punctuation is empty (a BABE sentence crashed
+    the analysis so): nothing to widen, and no error."""
+    from counterpoint.analysis.attribution import _with_its_description
+    from counterpoint.analysis.nlp import load_nlp
+
+    doc = load_nlp()("[ ] the club feels forced to change the name.")
+    assert len(_with_its_description(doc[1:1])) == 0
+
+
 def test_reported_clause_is_not_itself_a_source():
     article = analyze("The army will not back down from the border, officials said.")
     a = only(article.attributions)

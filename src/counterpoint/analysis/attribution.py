@@ -283,6 +283,8 @@ def _with_its_description(source: Span) -> Span:
     paper The Courier said"): the parser may hang that phrase off a word before the comma, or make it a second
     subject of the verb, and leave the name alone, though the name completes it ("local paper The Courier")."""
     doc = source.doc
+    if not len(source):
+        return source  # a subject of punctuation alone
     if source[-1].pos_ == "NOUN" and source.end < len(doc):
         # the phrase was taken for the subject; the name after it is the other one
         name = next((t for t in source.root.head.children if t.left_edge.i == source.end), None)
