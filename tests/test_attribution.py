@@ -403,6 +403,11 @@ def test_a_subject_of_punctuation_alone_gets_no_description():
     assert len(_with_its_description(doc[1:1])) == 0
 
 
+def test_a_speakers_closing_bracket_stays_with_the_speaker():
+    report = only(analyze("Sen. Ann Lee (D-Ohio) said the port plan would give money to developers.").attributions)
+    assert report.source.text == "Sen. Ann Lee (D-Ohio)"
+
+
 def test_reported_clause_is_not_itself_a_source():
     article = analyze("The army will not back down from the border, officials said.")
     a = only(article.attributions)

@@ -101,9 +101,19 @@ def _span_of(token: Token) -> Span:
             start += 1
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and not _closes_within(doc, start, end - 1):
         end -= 1
     return doc[start:end]
+
+
+_BRACKETS = {")": "(", "]": "["}
+
+
+def _closes_within(doc: Doc, start: int, i: int) -> bool:
+    """Whether the token at ``i`` is a closing bracket whose opening one lies in ``doc[start:i]`` ("Sen. Ann Lee
+    (D-Ohio)"): part of the phrase, not punctuation around it."""
+    opening = _BRACKETS.get(doc[i].text)
+    return opening is not None and any(t.text == opening for t in doc[start:i])
 
 
 @cache
