@@ -408,6 +408,27 @@ def test_a_speakers_closing_bracket_stays_with_the_speaker():
     assert report.source.text == "Sen. Ann Lee (D-Ohio)"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "poll"),
+    [
+        (
+            "In the most recent Harbour Gazette survey, 71 percent of dock workers approved of Okafor.",
+            "the most recent Harbour Gazette survey",
+        ),
+        (
+            "In a Harbour Gazette poll released Sunday, three of four residents disapproved of the way Okafor had"
+            " handled the strike.",
+            "a Harbour Gazette poll released Sunday",
+        ),
+    ],
+)
+def test_a_poll_before_a_clause_whose_verb_the_parser_misread_is_its_source(sentence, poll):
+    """The parser reads "workers approved of" as "workers [who were] approved of", leaving no verb for "In" to
+    hang on; the poll is still the source of the finding."""
+    report = only(analyze(sentence).attributions)
+    assert (report.source.text, report.cue.text) == (poll, "In")
+
+
 def test_reported_clause_is_not_itself_a_source():
     article = analyze("The army will not back down from the border, officials said.")
     a = only(article.attributions)

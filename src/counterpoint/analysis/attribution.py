@@ -1225,6 +1225,16 @@ _FINDING_DOCUMENTS = frozenset({
 })
 
 
+def _verbless_root(root: Token) -> bool:
+    """A sentence whose verb the parser took for a participle, leaving a noun as its root ("71 percent of dock
+    workers approved of the plan" read as "workers [who were] approved of")."""
+    return (
+        root.dep_ == "ROOT"
+        and root.pos_ in {"NOUN", "PROPN", "NUM"}
+        and any(t.dep_ == "acl" and t.tag_ in {"VBN", "VBD"} for t in root.subtree)
+    )
+
+
 def _in_document_drafts(doc: Doc) -> list[_Draft]:
     """"In a poll released on Monday, 52 percent of voters backed the plan": the poll is the source of the clause after it, unless
     the clause has its own reporting verb or the document is its subject's own ("In its report, the agency
@@ -1233,7 +1243,7 @@ def _in_document_drafts(doc: Doc) -> list[_Draft]:
     drafts = []
     for token in tokens_with(doc, "LOWER", frozenset({"in"})):
         clause = token.head
-        if token.dep_ != "prep" or clause.pos_ not in {"VERB", "AUX"} or token.i > clause.i:
+        if token.dep_ != "prep" or not (clause.pos_ in {"VERB", "AUX"} or _verbless_root(clause)) or token.i > clause.i:
             continue
         document = next((c for c in token.children if c.dep_ == "pobj"), None)
         if document is None or document.lower_ not in _FINDING_DOCUMENTS:
