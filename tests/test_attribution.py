@@ -1147,9 +1147,10 @@ def test_a_headline_passive_without_its_auxiliary_names_no_source():
 )
 def test_a_headline_passive_that_drops_both_is_and_to_be(headline, cue, certainty):
     """"X reported killed": "was reported (to be)" cut to the bone, which the tagger reads as X reporting."""
-    report = only(analyze(headline).attributions)
+    article = analyze(headline)
+    report = only(article.attributions)
     assert (report.source, report.cue.text, report.content.text) == (None, cue, headline)
-    assert only(analyze(headline).claims).certainty == certainty
+    assert only(article.claims).certainty == certainty
 
 
 def test_an_infinitive_after_to_in_a_title_case_headline_is_a_verb():

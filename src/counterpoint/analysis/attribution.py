@@ -420,8 +420,8 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             # "told [the Gazette] before the vote": the one spoken to is not what is told
             addressee, after = recipient, None
         if content is not None:
-            if _describes_a_scene(lemma, children, content, known) and not _passive_without_auxiliary(token, children, content):
-                continue  # "Hiker found stranded", but "Rebel leader reported killed" reports
+            if _describes_a_scene(token, lemma, children, content, known):
+                continue
             shape = "clause"
             aside = next((c for c in content.children if c.i < content.i and _citing_aside(c, list(c.children))), None)
             content_chars = _end_before_trailing_clause(content, _subtree_chars(content, exclude=aside), verbs)
@@ -631,11 +631,13 @@ def _judges_what_to_say(verb: Token) -> bool:
     )
 
 
-def _describes_a_scene(lemma: str, children: list[Token], complement: Token, known: frozenset[str]) -> bool:
+def _describes_a_scene(verb: Token, lemma: str, children: list[Token], complement: Token, known: frozenset[str]) -> bool:
     """A bare participle after a verb describes what was seen, not what was said: a headline's reduced passive
     ("Hiker found stranded", whose subject is no speaker), or "caught hiding" after a verb that never reports.
-    "denied taking bribes" still reports."""
+    "denied taking bribes" still reports, and so does a headline's "Rebel leader reported killed"."""
     if complement.dep_ != "xcomp" or complement.tag_ not in {"VBN", "VBG"}:
+        return False
+    if _passive_without_auxiliary(verb, children, complement):
         return False
     if any(c.dep_ == "aux" for c in complement.children):
         return False  # "said to have fled", "is seen as being"
@@ -1337,14 +1339,14 @@ def _trailing_report_drafts(doc: Doc) -> list[_Draft]:
 _GENRE_LABELS = frozenset({"analysis", "investigation", "opinion", "review", "explainer", "editorial", "commentary"})
 
 
-#: Capitalized words that open a line before a colon as a heading, not a speaker ("UPDATE:", "WATCH:").
-_KICKERS = frozenset({"breaking", "update", "updated", "updates", "watch", "exclusive", "video", "videos", "photo",
-                      "photos", "live", "note", "correction", "clarification", "related", "read", "more", "see", "also",
-                      "warning", "spoiler", "transcript", "editor's", "editors", "ps", "p.s.", "bottom", "line", "tl;dr",
-                      "poll", "quiz", "map", "chart", "graphic", "audio", "listen", "advertisement", "sponsored"})
-
 #: Kickers that end a story's label ("Harbour Strike Update:", "Port Fire Live:"), which no speaker's name does.
 _UPDATE_KICKERS = frozenset({"update", "updated", "updates", "breaking", "live"})
+#: Capitalized words that open a line before a colon as a heading, not a speaker ("UPDATE:", "WATCH:").
+_KICKERS = _UPDATE_KICKERS | frozenset({
+    "watch", "exclusive", "video", "videos", "photo", "photos", "note", "correction", "clarification", "related",
+    "read", "more", "see", "also", "warning", "spoiler", "transcript", "editor's", "editors", "ps", "p.s.", "bottom",
+    "line", "tl;dr", "poll", "quiz", "map", "chart", "graphic", "audio", "listen", "advertisement", "sponsored",
+})
 
 
 #: A line that opens with a name in capitals and a colon ("TAPPER:", "KATE BOLDUAN:").
