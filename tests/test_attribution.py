@@ -51,6 +51,20 @@ def test_according_to_after_its_clause_ends_the_content():
     assert a.source.text == "the union" and a.content.text == "The plant employs 400 people"
 
 
+def test_according_to_that_ends_a_sentence_cites_the_whole_sentence():
+    """The parser hangs a closing citation on the nearest clause ("while ...", a participle); the source vouches
+    for all that comes before it."""
+    cases = {
+        "Ticket sales rose 4 percent in May, while season passes fell by a third, according to figures from the harbour board.":
+            "Ticket sales rose 4 percent in May, while season passes fell by a third",
+        'The mayor wrote to the ferry company, warning of "a costly fight in court," according to two people who saw the letter.':
+            'The mayor wrote to the ferry company, warning of "a costly fight in court,"',
+    }
+    for text, content in cases.items():
+        a = only([a for a in analyze(text).attributions if a.cue.text == "according to"])
+        assert a.content.text == content
+
+
 def test_according_to_inside_its_clause_keeps_the_clause_whole():
     """The citation interrupts what it cites: its subject is part of what the aides say, as with "said"."""
     article = analyze("The ferry deal, according to two aides, collapsed on Friday night.")

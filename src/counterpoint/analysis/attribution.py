@@ -939,7 +939,9 @@ def _according_to_drafts(doc: Doc) -> list[_Draft]:
             # citation's own relative clause for a conjunct; what the aides say is the clause before
             clause = clause.head
         content = _subtree_chars(clause, exclude=token)
-        if token.i > clause.i and content[1] > token.idx:
+        if token.i > clause.i and (whole := _sentence_before_final_citation(token, to)) is not None:
+            content = whole
+        elif token.i > clause.i and content[1] > token.idx:
             # "X, according to Y - a gloss on X": what Y says ends where its citation begins
             before = [t for t in clause.subtree if t.i < token.i and not (t.is_punct or t.is_space)]
             content = (content[0], before[-1].idx + len(before[-1]))
@@ -953,6 +955,17 @@ def _according_to_drafts(doc: Doc) -> list[_Draft]:
                 content = (after[0].idx, after[-1].idx + len(after[-1]))
         drafts.append(_Draft(source=_span_of(source), cue=(token.i, to.i + 1), content=content))
     return drafts
+
+
+def _sentence_before_final_citation(citation: Token, to: Token) -> tuple[int, int] | None:
+    """The characters of the sentence before a citation that ends it ("X rose, while Y fell, according to Z."):
+    Z vouches for the whole sentence, though the parser hangs the citation on the nearest clause."""
+    sentence = citation.sent
+    after = [t for t in sentence if t.i > to.right_edge.i and not (t.is_punct or t.is_space)]
+    before = [t for t in sentence if t.i < citation.i and not (t.is_punct or t.is_space)]
+    if after or not before:
+        return None
+    return before[0].idx, before[-1].idx + len(before[-1])
 
 
 def _with_phrase_before(citation: Token) -> tuple[int, int] | None:
