@@ -1456,6 +1456,32 @@ def test_the_speaker_inside_an_interrupted_quotation():
 
 
 @pytest.mark.parametrize(
+    ("text", "source", "content", "continuation"),
+    [
+        # the parser gives the verb the second part as its clause
+        (
+            '"If the last three mayors will not ride that ferry," Robinson said, "why would the harbour board?"',
+            "Robinson", '"If the last three mayors will not ride that ferry,"', '"why would the harbour board?"',
+        ),
+        ('"We have tried," Ruiz said, "and we will try again."', "Ruiz", '"We have tried,"', '"and we will try again."'),
+        # the parser hangs the second part's "and" on the speaker's description
+        (
+            '"We have tried," said Ruiz, the club\'s treasurer, "and we will try again."',
+            "Ruiz, the club's treasurer", '"We have tried,"', '"and we will try again."',
+        ),
+    ],
+)
+def test_a_quotation_interrupted_by_its_speaker_starts_before_the_speaker(text, source, content, continuation):
+    a = only(analyze(text).attributions)
+    assert (a.source.text, a.content.text, a.continuation.text) == (source, content, continuation)
+
+
+def test_a_quoted_nickname_stays_in_its_speaker():
+    a = only(analyze('Lee "the Hammer" Jones said the port will close.').attributions)
+    assert (a.source.text, a.content.text) == ('Lee "the Hammer" Jones', "the port will close")
+
+
+@pytest.mark.parametrize(
     ("text", "source", "kind"),
     [
         ("Roughly 7 in 10 say they want the harbour fees cut.", "Roughly 7 in 10", "anonymous"),

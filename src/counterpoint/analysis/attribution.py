@@ -319,11 +319,20 @@ def _with_its_description(source: Span) -> Span:
 
 def _after_quoted(source: Span, quotes: list[tuple[int, int]]) -> Span:
     """A source without the quoted words the parser put at the start of its phrase ('"It is settled," member Mark
-    Levine'): the words after them, when any are left."""
+    Levine') or at its end ('said Ruiz, the treasurer, "and we will ..."'): the words between, when any are left."""
+    doc = source.doc
     start = source.start
-    while start < source.end and (_quoted(source.doc[start], quotes) or source.doc[start].is_punct or source.doc[start].is_space):
+    while start < source.end and (_quoted(doc[start], quotes) or doc[start].is_punct or doc[start].is_space):
         start += 1
-    return source.doc[start : source.end] if source.start < start < source.end else source
+    end = next((i for i in range(start, source.end) if _quotation_after_comma(doc, i, quotes)), source.end)
+    while end > start and (doc[end - 1].is_punct and not _closes_within(doc, start, end - 1) or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if start < end and (start, end) != (source.start, source.end) else source
+
+
+def _quotation_after_comma(doc: Doc, i: int, quotes: list[tuple[int, int]]) -> bool:
+    """Whether a word opens a quotation set off by a comma: what is said, not a nickname ('Lee "the Hammer" Jones')."""
+    return i >= 2 and _quoted(doc[i], quotes) and doc[i - 1].is_punct and doc[i - 2].text == ","
 
 
 #: Verbs whose "if" clause is the question asked ("asked him if he would run"), not a condition.
@@ -1788,6 +1797,7 @@ def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
         start, end = _whole_quotes(draft.content, quotes, cue.start_char, cue.end_char)
         speaker_start = min(cue.start_char, draft.source.start_char if draft.source is not None else cue.start_char)
         start = _quotation_right_before(start, end, speaker_start, quotes, article.text)
+        start, end = _interrupted_quotation(start, end, cue, draft.source, quotes, article.text)
         recipient = draft.recipient
         attributions.append(
             Attribution(
@@ -1825,6 +1835,25 @@ def _quotation_right_before(start: int, end: int, speaker_start: int, quotes: li
             before = text[start:q_start].rstrip()
             return q_start if before.endswith(":") else start
     return start
+
+
+def _interrupted_quotation(
+    start: int, end: int, cue: Span, source: Span | None, quotes: list[tuple[int, int]], text: str
+) -> tuple[int, int]:
+    """The first part of a quotation its reporting clause interrupts ('"If they won't come," Reyes said, "why
+    should we?"'), when the parser gave the verb the second part: what was said starts before the speaker, and
+    the second part is its continuation. The clause is only the speaker beside the verb ('she said, adding, "..."'
+    gives "adding" what follows it)."""
+    if source is None:
+        return start, end
+    speaker_start, speaker_end = min(cue.start_char, source.start_char), max(cue.end_char, source.end_char)
+    between = text[min(cue.end_char, source.end_char) : max(cue.start_char, source.start_char)]
+    if (start, end) not in quotes or between.strip() or text[speaker_end:start].strip() != ",":
+        return start, end
+    before = next((q for q in quotes if q[1] <= speaker_start and not text[q[1] : speaker_start].strip()), None)
+    if before is None or not text[before[0] : before[1]].rstrip("\"'”’").endswith(","):
+        return start, end
+    return before
 
 
 def _told_an_outlet(doc: Doc, attributions: list[Attribution], article: Article) -> None:
