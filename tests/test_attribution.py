@@ -1120,6 +1120,20 @@ def test_possible_and_apparent_after_their_verb_hedge_nothing():
     assert only(analyze("It became apparent that the bridge was unsafe.").claims).certainty == "asserted"
 
 
+def test_an_aside_that_interrupts_a_clause_reports_all_of_it():
+    """"X, she said, Y": the aside reports the clause it interrupts, also when that clause reports in turn, and
+    when the parser took the noun that opens it for the sentence's root."""
+    article = analyze("Instead, he said, his landlord told him the rent would double in the spring.")
+    said = only([a for a in article.attributions if a.cue.text == "said"])
+    told = only([a for a in article.attributions if a.cue.text == "told"])
+    assert said.source.text == "he"
+    assert said.content.text.endswith("his landlord told him the rent would double in the spring")
+    assert told.via == article.attributions.index(said)
+    noun_root = only(analyze("The hashtag, Ms. Ortiz said, accompanied photos of flooded homes.").attributions)
+    assert (noun_root.source.text, noun_root.cue.text) == ("Ms. Ortiz", "said")
+    assert noun_root.content.text == "The hashtag, Ms. Ortiz said, accompanied photos of flooded homes"
+
+
 def test_a_verb_with_an_object_of_its_own_is_no_aside():
     """A parse that hangs "announced" off the next clause, as the parser does now and then: the verb's content is its
     object, not the clause it hangs from."""

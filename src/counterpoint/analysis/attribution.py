@@ -445,13 +445,15 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             shape, content_chars = "quote", quoted
         elif (
             token.dep_ in {"parataxis", "ccomp"}
-            and token.head.pos_ in {"VERB", "AUX"}
-            and token.head.lemma_.lower() not in known
+            and (token.head.pos_ in {"VERB", "AUX"} or _set_off(token) and _noun_taken_for_the_root(token.head))
+            and (token.head.lemma_.lower() not in known or _set_off(token) and token.i < token.head.i)
             and not any(c.dep_ == "dobj" and c is not addressee or c.tag_ in _RELATIVE_TAGS for c in children)
         ):
-            # "..., the source said" / "That, I said, is the point": the reported clause is the head. A verb with an
-            # object of its own is no aside ("announced his candidacy, and here we are"), nor one with "what" ("that
-            # is what he told the Gazette").
+            # "..., the source said" / "That, I said, is the point": the reported clause is the head, even one that
+            # reports in turn when the aside interrupts it ("Instead, he said, his landlord told him ..."), or a noun the
+            # parser took for the root ("The tag, Abboud said, accompanied ..."). A verb with an object of its own is
+            # no aside ("announced his candidacy, and here we are"), nor one with "what" ("that is what he told the
+            # Gazette").
             shape, content_chars = "parenthetical", _subtree_chars(token.head, exclude=token)
         elif after is not None:
             shape, content_chars = "object", after
@@ -608,6 +610,19 @@ def _cue_features(
         f"negated={negated}",
         f"in_quote={quoted}",
     ] + (["quotes_content", f"lemma|quotes_content={lemma}"] if any(content[0] <= q0 < content[1] for q0, _ in quotes) else [])
+
+
+def _noun_taken_for_the_root(head: Token) -> bool:
+    return head.dep_ == "ROOT" and head.pos_ in {"NOUN", "PROPN"}
+
+
+def _set_off(verb: Token) -> bool:
+    """Whether a verb's clause is set off by commas on both sides ("The deal, he said, is dead")."""
+    doc = verb.doc
+    left, right = verb.left_edge.i, verb.right_edge.i
+    opens = doc[left].text == "," or left > 0 and doc[left - 1].text == ","
+    closes = doc[right].text == "," or right + 1 < len(doc) and doc[right + 1].text == ","
+    return opens and closes
 
 
 def _to_infinitive(verb: Token) -> bool:
