@@ -1157,6 +1157,35 @@ def test_a_verb_with_an_object_of_its_own_is_no_aside():
     assert "shape=object" in features
 
 
+def test_a_reporting_clause_the_parser_took_for_a_conjunct_reports_the_clause_before_it():
+    """A parse that makes "told" a conjunct of the clause before the comma, as the parser does now and then: the
+    clause before is what is told, whatever the cue model says of a conjunct, and a clause joined by "and" is not."""
+    from spacy.tokens import Doc
+
+    from counterpoint.analysis.attribution import _quoted_ranges, _verb_candidates
+    from counterpoint.analysis.nlp import load_nlp
+
+    def told(joiner: list[str]):  # noqa: ANN202
+        words = ["The", "mill", "is", "under", "pressure", ",", *joiner, "its", "owner", "told", "the", "Gazette", "."]
+        n = len(joiner)
+        doc = Doc(
+            load_nlp().vocab, words=words,
+            spaces=[True, True, True, True, False, True] + [True] * n + [True, True, True, True, False, False],
+            heads=[1, 2, 2, 2, 3, 2] + [2] * n + [7 + n, 8 + n, 2, 10 + n, 8 + n, 2],
+            deps=["det", "nsubj", "ROOT", "prep", "pobj", "punct"] + ["cc"] * n + ["poss", "nsubj", "conj", "det", "dobj", "punct"],
+            pos=["DET", "NOUN", "AUX", "ADP", "NOUN", "PUNCT"] + ["CCONJ"] * n + ["PRON", "NOUN", "VERB", "DET", "PROPN", "PUNCT"],
+            tags=["DT", "NN", "VBZ", "IN", "NN", ","] + ["CC"] * n + ["PRP$", "NN", "VBD", "DT", "NNP", "."],
+            lemmas=["the", "mill", "be", "under", "pressure", ","] + joiner + ["its", "owner", "tell", "the", "Gazette", "."],
+        )
+        return doc, _verb_candidates(doc, _quoted_ranges(doc.text), doc.text)
+
+    doc, ((draft, features),) = told([])
+    assert doc.text[slice(*draft.content)] == "The mill is under pressure"
+    assert draft.by_rule and "shape=parenthetical" in features
+    doc, candidates = told(["and"])
+    assert all(doc.text[slice(*draft.content)] != "The mill is under pressure" for draft, _ in candidates)
+
+
 def test_a_headline_passive_without_its_auxiliary_names_no_source():
     report = only(analyze("Photo of the missing yacht reported to be fake").attributions)
     assert (report.source, report.cue.text) == (None, "reported")

@@ -80,9 +80,14 @@ def _cue_range(verb: Token) -> tuple[int, int]:
     return start, end
 
 
-def _subtree_chars(token: Token, exclude: Token | None = None) -> tuple[int, int]:
-    """Characters of a token's subtree, trimmed of edge punctuation; optionally cut before an excluded subtree."""
-    tokens = [t for t in token.subtree if exclude is None or not (exclude.left_edge.i <= t.i <= exclude.right_edge.i)]
+def _subtree_chars(token: Token, exclude: Token | None = None, before: Token | None = None) -> tuple[int, int]:
+    """Characters of a token's subtree, trimmed of edge punctuation; optionally without an excluded subtree, or
+    only the words before another."""
+    tokens = [
+        t
+        for t in token.subtree
+        if (exclude is None or not (exclude.left_edge.i <= t.i <= exclude.right_edge.i)) and (before is None or t.i < before.i)
+    ]
     while tokens and (tokens[0].is_punct and tokens[0].text not in _QUOTES or tokens[0].is_space):
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct and tokens[-1].text not in _QUOTES.values() or tokens[-1].is_space):
@@ -398,6 +403,7 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             subject = next((c for c in agent.children if c.dep_ == "pobj"), subject)
         clauses = [c for c in children if c.dep_ in _CONTENT_DEPS]
         citing = _citing_aside(token, children)
+        conjunct_aside = False
         if citing:
             # "said, quoting an official, that ...": the parser hung the said clause off "quoting"; what is cited is
             # the official (the object), and the clause is the report's (``_clause_beyond_citing``)
@@ -443,6 +449,9 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             shape, content_chars = "object", after
         elif (quoted := _adjacent_quotes(token, quotes, text)) is not None and not _across_sentences(text, token, quoted):
             shape, content_chars = "quote", quoted
+        elif conjunct_aside := lemma in verbs and _reporting_clause_taken_for_a_conjunct(token, subject, quotes):
+            # "X is under pressure, said the company's chief executive": a clause after a comma, without "and"
+            shape, content_chars = "parenthetical", _subtree_chars(token.head, before=token.left_edge)
         elif (
             token.dep_ in {"parataxis", "ccomp"}
             and (token.head.pos_ in {"VERB", "AUX"} or _set_off(token) and _noun_taken_for_the_root(token.head))
@@ -501,7 +510,7 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             else "proposition",
             subject=subject,
             recipient_token=recipient if recipient is not None and recipient.pos_ in {"PROPN", "NOUN"} else None,
-            by_rule=citing,
+            by_rule=citing or conjunct_aside,
         )
         lexicon = "report" if lemma in verbs else "object" if lemma in object_verbs else "none"
         features = _cue_features(token, children, lemma, shape, lexicon, subject, voiced, quotes, content_chars)
@@ -610,6 +619,21 @@ def _cue_features(
         f"negated={negated}",
         f"in_quote={quoted}",
     ] + (["quotes_content", f"lemma|quotes_content={lemma}"] if any(content[0] <= q0 < content[1] for q0, _ in quotes) else [])
+
+
+def _reporting_clause_taken_for_a_conjunct(verb: Token, subject: Token | None, quotes: list[tuple[int, int]]) -> bool:
+    """Whether the parser made a reporting clause after a comma a conjunct of the clause before it ('X has
+    hung on, his aide, Tad Ruiz, told the Gazette'): no "and" or "but" joins them, the verb has a subject, and
+    the clause is not one inside a quotation."""
+    if verb.dep_ != "conj" or subject is None or verb.head.i > verb.i or verb.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    if _quoted(verb.head, quotes):
+        return False
+    doc = verb.doc
+    start = min(verb.left_edge.i, subject.left_edge.i)
+    if start == 0 or doc[start - 1].text != ",":
+        return False
+    return not any(doc[i].dep_ == "cc" for i in range(verb.head.i, start))
 
 
 def _noun_taken_for_the_root(head: Token) -> bool:
