@@ -695,6 +695,16 @@ def test_a_report_with_nobody_behind_it_is_vague():
     assert claim.attribution == 0 and [v.text for v in claim.vague] == ["has been reported"]
 
 
+def test_a_speaker_label_after_a_dash_before_a_quotation():
+    """A digest's item: a topic, a dash, then who is quoted and a colon."""
+    text = "Harbour polls were not wrong, only early - Ann Lee: “The surveys stopped a week before the vote.”"
+    a = only(analyze(text).attributions)
+    assert (a.source.text, a.cue.text) == ("Ann Lee", ":")
+    assert a.content.text == "“The surveys stopped a week before the vote.”"
+    # without a quotation after it, the colon opens no one's words
+    assert analyze("Harbour fees rose again - Ann Lee: the port lost money in May.").attributions == []
+
+
 def test_a_topic_label_is_not_a_speaker():
     assert analyze("Bridge collapse: rescuers search the river for survivors").attributions == []
     assert analyze("Paris attacks: rescuers search the rubble for survivors").attributions == []

@@ -1502,14 +1502,14 @@ def _speaks_in_first_person(label: Span, colon: Token) -> bool:
 
 def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
     """A speaker label and a colon opening a sentence ("Kerry: 'By law ...'", "Rubio: Trump is wrong", a
-    headline's "Source: ..." or "Official: ..."): at most five words, and the content runs to the end of the
-    line."""
+    headline's "Source: ..." or "Official: ..."), or after a dash before a quotation (a digest's "Polls were
+    early - Ann Lee: “..."): at most five words, and the content runs to the end of the line."""
     drafts = []
     for colon in tokens_with(doc, "ORTH", frozenset({":"})):
         start = colon.i
-        while start > max(0, colon.i - 6) and not doc[start].is_sent_start:
+        while start > max(0, colon.i - 6) and not doc[start].is_sent_start and not _dash_before_a_quotation(doc, start - 1, colon, text):
             start -= 1
-        if not doc[start].is_sent_start:
+        if not doc[start].is_sent_start and not _dash_before_a_quotation(doc, start - 1, colon, text):
             continue
         label = doc[start : colon.i]
         if not 1 <= len(label) <= 5 or colon.i + 1 >= len(doc) or doc[colon.i + 1].like_num and not colon.whitespace_:
@@ -1539,6 +1539,20 @@ def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
             continue
         drafts.append(_Draft(source=label, cue=(colon.i, colon.i + 1), content=(after, end)))
     return drafts
+
+
+_DASHES = frozenset({"-", "--", "–", "—"})
+
+
+def _dash_before_a_quotation(doc: Doc, i: int, colon: Token, text: str) -> bool:
+    """Whether word ``i`` is a dash set off by spaces and the colon after it opens a quotation."""
+    return (
+        i > 0
+        and doc[i].text in _DASHES
+        and bool(doc[i - 1].whitespace_)
+        and bool(doc[i].whitespace_)
+        and text[colon.idx + 1 : colon.idx + 3].lstrip()[:1] in {'"', "“"}
+    )
 
 
 #: A short line that ends in a separator and a label ("Bakery chain to close forty shops: Report", "Council to
