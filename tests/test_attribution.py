@@ -705,6 +705,20 @@ def test_a_speaker_label_after_a_dash_before_a_quotation():
     assert analyze("Harbour fees rose again - Ann Lee: the port lost money in May.").attributions == []
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("Ortiz said the closure is taking a toll on the town, pointing to the empty shops on Main Street.", "pointing to", "Ortiz"),
+        ("Ruiz wrote that the dockers knew about the sale, saying the board had told them in May.", "saying", "Ruiz"),
+    ],
+)
+def test_a_participle_after_a_reported_clause_is_the_reporters(text, cue, source):
+    """The parser hangs the participle off the clause reported, whose subject ("the closure", "the dockers") does
+    not point or say."""
+    a = only([a for a in analyze(text).attributions if a.cue.text == cue])
+    assert a.source.text == source
+
+
 def test_a_topic_label_is_not_a_speaker():
     assert analyze("Bridge collapse: rescuers search the river for survivors").attributions == []
     assert analyze("Paris attacks: rescuers search the rubble for survivors").attributions == []

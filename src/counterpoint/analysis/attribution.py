@@ -843,6 +843,10 @@ def _implied_subject(verb: Token) -> Token | None:
     if verb.dep_ == "advcl" and verb.head.dep_ == "ccomp" and verb.i < verb.head.i and _citing_aside(verb, list(verb.children)):
         # "said, citing an official, that the talks stalled": who said cites, not "the talks"
         return next((c for c in verb.head.head.children if c.dep_ in _SUBJECT_DEPS), None)
+    if _trails_a_reported_clause(verb):
+        # "Lee said the plan is costly, pointing to the budget": the parser hangs the participle off the clause
+        # Lee reports, but who points is Lee
+        return next((c for c in verb.head.head.children if c.dep_ in _SUBJECT_DEPS), None)
     token = verb
     for _ in range(4):
         if token.dep_ not in _SHARED_SUBJECT_DEPS or token.head.i == token.i:
@@ -857,6 +861,21 @@ def _implied_subject(verb: Token) -> Token | None:
             placeholder = _placeholder(subject, token.lemma_.lower(), subject.dep_ == "nsubjpass")
             return None if placeholder else subject
     return None
+
+
+def _trails_a_reported_clause(verb: Token) -> bool:
+    """Whether a participle after a comma ends a clause another verb reports ("said the plan is costly,
+    pointing to ...")."""
+    clause = verb.head
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and clause.dep_ == "ccomp"
+        and clause.head.i < clause.i < verb.i
+        and verb.left_edge.i > 0
+        and verb.doc[verb.left_edge.i - 1].text == ","
+        and clause.head.lemma_.lower() in word_list("report_verbs.txt")
+    )
 
 
 #: Dependencies of a phrase inside another clause: a relative clause ("the aide who revealed that ...") or a
