@@ -840,12 +840,10 @@ def _implied_subject(verb: Token) -> Token | None:
         if named is not None and named.right_edge.i == verb.i - 1 and named.pos_ in {"NOUN", "PROPN"}:
             return named
         return verb.head
-    if verb.dep_ == "advcl" and verb.head.dep_ == "ccomp" and verb.i < verb.head.i and _citing_aside(verb, list(verb.children)):
-        # "said, citing an official, that the talks stalled": who said cites, not "the talks"
-        return next((c for c in verb.head.head.children if c.dep_ in _SUBJECT_DEPS), None)
-    if _trails_a_reported_clause(verb):
-        # "Lee said the plan is costly, pointing to the budget": the parser hangs the participle off the clause
-        # Lee reports, but who points is Lee
+    cites = verb.dep_ == "advcl" and verb.head.dep_ == "ccomp" and verb.i < verb.head.i and _citing_aside(verb, list(verb.children))
+    if cites or _trails_a_reported_clause(verb):
+        # "said, citing an official, that the talks stalled", "Lee said the plan is costly, pointing to the budget":
+        # the parser hangs the participle off the clause reported, but who cites or points is who reports it
         return next((c for c in verb.head.head.children if c.dep_ in _SUBJECT_DEPS), None)
     token = verb
     for _ in range(4):
