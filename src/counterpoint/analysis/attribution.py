@@ -106,9 +106,15 @@ def _span_of(token: Token) -> Span:
             start += 1
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
+    return doc[start : _end_before_punctuation(doc, start, end)]
+
+
+def _end_before_punctuation(doc: Doc, start: int, end: int) -> int:
+    """Where ``doc[start:end]`` ends without its trailing punctuation and spaces; a closing bracket whose opening
+    one is in the phrase stays."""
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and not _closes_within(doc, start, end - 1):
         end -= 1
-    return doc[start:end]
+    return end
 
 
 _BRACKETS = {")": "(", "]": "["}
@@ -330,8 +336,7 @@ def _after_quoted(source: Span, quotes: list[tuple[int, int]]) -> Span:
     while start < source.end and (_quoted(doc[start], quotes) or doc[start].is_punct or doc[start].is_space):
         start += 1
     end = next((i for i in range(start, source.end) if _quotation_after_comma(doc, i, quotes)), source.end)
-    while end > start and (doc[end - 1].is_punct and not _closes_within(doc, start, end - 1) or doc[end - 1].is_space):
-        end -= 1
+    end = _end_before_punctuation(doc, start, end)
     return doc[start:end] if start < end and (start, end) != (source.start, source.end) else source
 
 
@@ -637,6 +642,8 @@ def _reporting_clause_taken_for_a_conjunct(verb: Token, subject: Token | None, q
 
 
 def _noun_taken_for_the_root(head: Token) -> bool:
+    """Whether the parser made a noun the sentence's root ("The hashtag, Ortiz said, accompanied ..." with
+    "accompanied" read as an adjective)."""
     return head.dep_ == "ROOT" and head.pos_ in {"NOUN", "PROPN"}
 
 
@@ -813,7 +820,7 @@ def _clause_beyond_manner(children: list[Token]) -> Token | None:
 
 
 #: Dashes that close a story's dateline ("WASHINGTON (AP) —").
-_DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
+_DASHES = frozenset({"-", "--", "—", "–"})
 
 
 def _dateline(subject: Token) -> bool:
@@ -822,12 +829,12 @@ def _dateline(subject: Token) -> bool:
     first, last = subject.left_edge, subject.right_edge
     if first.i > 0 and "\n" not in first.nbor(-1).text:
         return False  # a dateline opens a line
-    dashes = [t.i for t in subject.subtree if t.text in _DATELINE_DASHES]
+    dashes = [t.i for t in subject.subtree if t.text in _DASHES]
     if dashes == [last.i]:
         return True  # one dash, closing it; "Okafor — who ran the port — said" sets a phrase off with two
     # the dash hung elsewhere: a place in capitals ("PORT ELLEN, Scotland —")
     after = last.nbor() if last.i + 1 < len(last.doc) else last
-    return not dashes and after.text in _DATELINE_DASHES and subject.text.isupper()
+    return not dashes and after.text in _DASHES and subject.text.isupper()
 
 
 def _implied_subject(verb: Token) -> Token | None:
@@ -1523,10 +1530,11 @@ def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
     early - Ann Lee: “..."): at most five words, and the content runs to the end of the line."""
     drafts = []
     for colon in tokens_with(doc, "ORTH", frozenset({":"})):
+        quotation = text[colon.idx + 1 : colon.idx + 3].lstrip()[:1] in {'"', "“"}
         start = colon.i
-        while start > max(0, colon.i - 6) and not doc[start].is_sent_start and not _dash_before_a_quotation(doc, start - 1, colon, text):
+        while start > max(0, colon.i - 6) and not _opens_label(doc, start, quotation):
             start -= 1
-        if not doc[start].is_sent_start and not _dash_before_a_quotation(doc, start - 1, colon, text):
+        if not _opens_label(doc, start, quotation):
             continue
         label = doc[start : colon.i]
         if not 1 <= len(label) <= 5 or colon.i + 1 >= len(doc) or doc[colon.i + 1].like_num and not colon.whitespace_:
@@ -1558,18 +1566,12 @@ def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
     return drafts
 
 
-_DASHES = frozenset({"-", "--", "–", "—"})
-
-
-def _dash_before_a_quotation(doc: Doc, i: int, colon: Token, text: str) -> bool:
-    """Whether word ``i`` is a dash set off by spaces and the colon after it opens a quotation."""
-    return (
-        i > 0
-        and doc[i].text in _DASHES
-        and bool(doc[i - 1].whitespace_)
-        and bool(doc[i].whitespace_)
-        and text[colon.idx + 1 : colon.idx + 3].lstrip()[:1] in {'"', "“"}
-    )
+def _opens_label(doc: Doc, i: int, before_quotation: bool) -> bool:
+    """Whether a speaker label may start at word ``i``: at a sentence's start, or after a dash set off by spaces
+    when the label's colon opens a quotation ("... early - Ann Lee: “...")."""
+    if doc[i].is_sent_start:
+        return True
+    return before_quotation and i > 1 and doc[i - 1].text in _DASHES and bool(doc[i - 2].whitespace_) and bool(doc[i - 1].whitespace_)
 
 
 #: A short line that ends in a separator and a label ("Bakery chain to close forty shops: Report", "Council to
