@@ -1247,6 +1247,16 @@ def test_a_headline_label_speaking_in_the_first_person_is_a_speaker():
     assert analyze("Port strike: 'We will not go back to work'").attributions == []
 
 
+def test_a_place_before_a_headlines_colon_says_where_not_who():
+    """ "Syria:" opening a headline is where the story happens; a government that speaks there does so in the
+    first person ("Russia: We will ..."), and a place is still no speaker at a headline's end."""
+    assert analyze("Syria: Teenage fighter from Leeds killed in an airstrike near the border").attributions == []
+    assert analyze("Ferry sinks off the coast with forty aboard - Greece").attributions == []
+    spoken = only(analyze("Russia: We will answer the new sanctions").attributions)
+    assert (spoken.source.text, spoken.content.text) == ("Russia", "We will answer the new sanctions")
+    assert only(analyze("Kerry: the talks will resume next week").attributions).source.text == "Kerry"
+
+
 def test_a_headline_label_ending_in_update_heads_a_story():
     """The tagger reads "Lagos Port Fire Update" as a name, but no speaker's name ends in "Update"."""
     assert analyze("Lagos Port Fire Update: More Bodies Found At Dock Site").attributions == []

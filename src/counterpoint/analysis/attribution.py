@@ -1342,7 +1342,9 @@ def _in_document_drafts(doc: Doc) -> list[_Draft]:
     return drafts
 
 
-_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: Entity types of a label that speaks. Not a place: "Syria:" or "Rajasthan:" opening a headline says where the story
+#: is (a dateline), and a government that speaks does so in the first person (``_speaks_in_first_person``).
+_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 
 
 #: Tags of words that cannot be part of a speaker's name: wh-words, conjunctions, prepositions ("as", "no matter").
@@ -1520,7 +1522,7 @@ def _speaks_in_first_person(label: Span, colon: Token) -> bool:
     following = colon.nbor(1) if colon.i + 1 < len(colon.doc) else None
     while following is not None and following.is_quote and following.i + 1 < len(colon.doc):
         following = following.nbor(1)
-    named = label[-1].pos_ == "PROPN" or label[-1].is_upper and len(label[-1]) > 1
+    named = label[-1].pos_ == "PROPN" or bool(label[-1].ent_type_) or label[-1].is_upper and len(label[-1]) > 1
     return named and following is not None and following.lower_ in {"i", "we"} and following.dep_ == "nsubj"
 
 
