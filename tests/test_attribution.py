@@ -1257,6 +1257,16 @@ def test_a_place_before_a_headlines_colon_says_where_not_who():
     assert only(analyze("Kerry: the talks will resume next week").attributions).source.text == "Kerry"
 
 
+def test_a_headline_passive_of_naming_names_no_source():
+    """ "Suspect named as local man" is "(is) named": the suspect names no one, and who named him is not said.
+    With an object the verb is active, and its subject names."""
+    named = only(analyze("Ferry captain Ana Ruiz declared unfit to sail").attributions)
+    assert named.source is None and named.cue.text == "declared"
+    assert named.content.text == "Ferry captain Ana Ruiz declared unfit to sail"
+    active = only(analyze("Police named the arsonist as a former dock worker").attributions)
+    assert active.source.text == "Police"
+
+
 def test_a_headline_label_ending_in_update_heads_a_story():
     """The tagger reads "Lagos Port Fire Update" as a name, but no speaker's name ends in "Update"."""
     assert analyze("Lagos Port Fire Update: More Bodies Found At Dock Site").attributions == []

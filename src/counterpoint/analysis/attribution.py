@@ -488,10 +488,13 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         if content_chars[1] <= content_chars[0]:
             continue
         voiced = subject
-        passive = subject is not None and (subject.dep_ == "nsubjpass" or _passive_without_auxiliary(token, children, content))
+        named = subject is not None and _named_without_auxiliary(token, children, subject)
+        passive = subject is not None and (
+            subject.dep_ == "nsubjpass" or _passive_without_auxiliary(token, children, content) or named
+        )
         if subject is not None and (_placeholder(subject, lemma, passive) or passive and agent is None):
             # "it was reported that ...", "Israel is believed to have ...": nobody is named as the source.
-            if passive and subject.lower_ not in _EXPLETIVES and content is not None:
+            if passive and subject.lower_ not in _EXPLETIVES and (content is not None or named):
                 content_chars = (_subtree_chars(subject)[0], content_chars[1])
             subject = None
         if subject is None and token.dep_ == "ROOT" and not passive:
@@ -543,6 +546,26 @@ def _passive_without_auxiliary(verb: Token, children: list[Token], content: Toke
         return False
     following = verb.doc[verb.i + 1]
     return following.tag_ == "TO" or (following.i == content.i and content.tag_ in {"VBN", "JJ"})
+
+
+#: Verbs that take an object and then what it is called ("named him as ...", "declared it illegal"): without
+#: that object, a headline's "Suspect named as local man" is a passive whose "is" was dropped.
+_NAMING_VERBS = frozenset({
+    "name", "identify", "declare", "deem", "brand", "label", "dub", "describe", "confirm", "unmask", "hail",
+    "crown", "pronounce", "rule", "call", "list", "rank", "portray", "tout",
+})
+
+
+def _named_without_auxiliary(verb: Token, children: list[Token], subject: Token) -> bool:
+    """A headline's passive of naming, its "is" dropped: "Suspect named as local man", "Snowmen declared
+    anti-Islamic". The subject is who is named, not who names: in the active voice these verbs take an object
+    before the "as" or the complement ("Police named him as ..."), and here there is none."""
+    if verb.lemma_.lower() not in _NAMING_VERBS or verb.tag_ not in {"VBD", "VBN"} or subject.i > verb.i:
+        return False
+    if any(c.dep_ in {"aux", "auxpass", "dobj", "dative"} for c in children) or verb.i + 1 >= len(verb.doc):
+        return False
+    following = verb.doc[verb.i + 1]
+    return following.lower_ == "as" and following.head == verb or following.pos_ == "ADJ" and following.head == verb
 
 
 def _inverted_subject(verb: Token, following: Token | None) -> Token | None:
