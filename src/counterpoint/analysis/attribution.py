@@ -565,7 +565,7 @@ def _named_without_auxiliary(verb: Token, children: list[Token], subject: Token)
     if any(c.dep_ in {"aux", "auxpass", "dobj", "dative"} for c in children) or verb.i + 1 >= len(verb.doc):
         return False
     following = verb.doc[verb.i + 1]
-    return following.lower_ == "as" and following.head == verb or following.pos_ == "ADJ" and following.head == verb
+    return following.head == verb and (following.lower_ == "as" or following.pos_ == "ADJ")
 
 
 def _inverted_subject(verb: Token, following: Token | None) -> Token | None:
