@@ -557,8 +557,8 @@ _NAMING_VERBS = frozenset({
 
 
 def _named_without_auxiliary(verb: Token, children: list[Token], subject: Token) -> bool:
-    """A headline's passive of naming, its "is" dropped: "Suspect named as local man", "Snowmen declared
-    anti-Islamic". The subject is who is named, not who names: in the active voice these verbs take an object
+    """A headline's passive of naming, its "is" dropped: "Suspect named as local man", "Old pier declared
+    unsafe". The subject is who is named, not who names: in the active voice these verbs take an object
     before the "as" or the complement ("Police named him as ..."), and here there is none."""
     if verb.lemma_.lower() not in _NAMING_VERBS or verb.tag_ not in {"VBD", "VBN"} or subject.i > verb.i:
         return False
@@ -1365,9 +1365,11 @@ def _in_document_drafts(doc: Doc) -> list[_Draft]:
     return drafts
 
 
-#: Entity types of a label that speaks. Not a place: "Syria:" or "Rajasthan:" opening a headline says where the story
+#: Entity types of a label that speaks. Not a place: "Syria:" or "Tasmania:" opening a headline says where the story
 #: is (a dateline), and a government that speaks does so in the first person (``_speaks_in_first_person``).
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+#: Entity types that name a label speaking in the first person: the speakers' and places' ("Russia: We will ...").
+_FIRST_PERSON_LABELS = _SPEAKER_LABELS | {"GPE"}
 
 
 #: Tags of words that cannot be part of a speaker's name: wh-words, conjunctions, prepositions ("as", "no matter").
@@ -1545,7 +1547,7 @@ def _speaks_in_first_person(label: Span, colon: Token) -> bool:
     following = colon.nbor(1) if colon.i + 1 < len(colon.doc) else None
     while following is not None and following.is_quote and following.i + 1 < len(colon.doc):
         following = following.nbor(1)
-    named = label[-1].pos_ == "PROPN" or bool(label[-1].ent_type_) or label[-1].is_upper and len(label[-1]) > 1
+    named = label[-1].pos_ == "PROPN" or label[-1].ent_type_ in _FIRST_PERSON_LABELS or label[-1].is_upper and len(label[-1]) > 1
     return named and following is not None and following.lower_ in {"i", "we"} and following.dep_ == "nsubj"
 
 
