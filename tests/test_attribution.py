@@ -1272,6 +1272,35 @@ def test_a_headline_label_ending_in_update_heads_a_story():
     assert analyze("Lagos Port Fire Update: More Bodies Found At Dock Site").attributions == []
 
 
+def test_a_headline_label_that_names_an_event_names_no_speaker():
+    """In title case the tagger reads "Oslo Hotel Fire" as a name, but a label that ends in a noun of an event or a
+    story says what the headline is about: the words after it are the outlet's, not the label's. A role before the
+    colon still speaks."""
+    for headline in (
+        "Harbour Crane Collapse Saga: Dock Owner Faces New Questions From Workers",
+        "Oslo Hotel Fire: Dozens Of Guests Rescued From The Roof",
+        "Lisbon Council Race: Mayor Ana Ruiz Leads In Early Count",
+    ):
+        article = analyze(headline)
+        assert article.attributions == [], headline
+        assert [claim.attribution for claim in article.claims] == [None], headline
+    spoken = only(analyze("Fire Chief: Blaze At The Oslo Hotel Was Set Deliberately").attributions)
+    assert spoken.source.text == "Fire Chief"
+
+
+def test_a_relative_clause_that_reports_stays_in_the_statement_it_completes():
+    """ "dockers who have claimed that ..." is one noun phrase: the mayor's statement runs to its end, and the dockers'
+    claim is nested in it. Set off by a comma, the clause is the writer's addition and ends the statement."""
+    article = analyze("The mayor said she had met dockers who have claimed that the old bridge is unsafe.")
+    outer = next(a for a in article.attributions if a.cue.text == "said")
+    inner = next(a for a in article.attributions if a.cue.text == "have claimed")
+    assert outer.content.text == "she had met dockers who have claimed that the old bridge is unsafe"
+    assert inner.content.text == "that the old bridge is unsafe"
+    assert article.attributions[inner.via] is outer
+    set_off = analyze("The mayor said she had met dockers, who have claimed that the old bridge is unsafe.")
+    assert next(a for a in set_off.attributions if a.cue.text == "said").content.text == "she had met dockers"
+
+
 def test_a_trailing_speaker_may_be_described_by_a_participle():
     report = only(analyze("Rebel militia training new recruits in seized schools, monitoring group says").attributions)
     assert (report.source.text, report.cue.text) == ("monitoring group", "says")

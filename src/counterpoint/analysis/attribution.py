@@ -223,6 +223,8 @@ def _end_before_trailing_clause(content: Token, chars: tuple[int, int], verbs: f
     """End a content before what trails it but is not part of it: a relative clause set off by a comma ("...,
     who does not need to", the writer's addition) or one that reports someone else's words ("..., which the
     source claimed represented an embarrassment"), and a participle that reports again ("..., claiming that").
+    A relative clause whose pronoun is the one who reports ("met dockers who have claimed that ...") describes
+    the noun: it stays, and the claim in it is nested in this content.
     Cutting "... and said that" too cost more than it saved on PolNeAR train, so it stays."""
     start, end = chars
     doc = content.doc
@@ -238,7 +240,10 @@ def _end_before_trailing_clause(content: Token, chars: tuple[int, int], verbs: f
             continue
         before = doc[token.left_edge.i - 1] if token.left_edge.i > content.left_edge.i else None
         set_off = before is not None and before.text in {",", "—", "–"}
-        reports = any(t.lemma_.lower() in verbs and any(c.dep_ == "nsubj" for c in t.children) for t in token.subtree)
+        reports = any(
+            t.lemma_.lower() in verbs and any(c.dep_ == "nsubj" and c.tag_ not in {"WP", "WDT"} for c in t.children)
+            for t in token.subtree
+        )
         if token.dep_ == "relcl":
             cut_here = set_off or reports
         elif token.dep_ == "advcl" and token.pos_ == "VERB" and token.lemma_.lower() in verbs:
@@ -1518,8 +1523,8 @@ def _names_a_speaker(label: Span) -> bool:
     "senator", "report"); "Paris attacks:" names a topic, not a speaker."""
     if verdict_of(label.text):
         return False  # "Fake-News:" is a fact-check's verdict on what follows
-    if label[-1].lower_ in _UPDATE_KICKERS:
-        return False  # "Port Strike Update:", which the tagger may read as a name, heads a story
+    if label[-1].lower_ in _UPDATE_KICKERS or label[-1].lower_ in word_list("story_nouns.txt"):
+        return False  # "Port Strike Update:", "Harbour Fire:", which the tagger may read as names, head a story
     if label[-1].ent_type_ in _SPEAKER_LABELS or _is_outlet(label, None) or _named_elsewhere(label[-1]):
         return True  # a known outlet's name ("NYT:") may be no entity to the tagger
     if _transcript_speaker(label):
