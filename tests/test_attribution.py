@@ -1301,6 +1301,16 @@ def test_a_relative_clause_that_reports_stays_in_the_statement_it_completes():
     assert next(a for a in set_off.attributions if a.cue.text == "said").content.text == "she had met dockers"
 
 
+def test_an_opening_mark_typed_to_close_a_quotation_closes_it():
+    """ '“Not at all,“ she said' has its closing mark typed as an opening one: the quotation still ends there, so
+    what she said is found as with the right mark."""
+    typed = "The harbour master was asked about the cranes. “Not at all,“ she said. “They will be checked again.“"
+    right = typed.replace(",“", ",”").replace(".“", ".”")
+    for text in (typed, right):
+        said = only([a for a in analyze(text).attributions if a.cue.text == "said"])
+        assert (said.source.text, said.content.text) == ("she", text[text.index("“Not") : text.index(" she")])
+
+
 def test_a_trailing_speaker_may_be_described_by_a_participle():
     report = only(analyze("Rebel militia training new recruits in seized schools, monitoring group says").attributions)
     assert (report.source.text, report.cue.text) == ("monitoring group", "says")

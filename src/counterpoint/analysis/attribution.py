@@ -1665,10 +1665,21 @@ def _quoted_ranges(text: str) -> list[tuple[int, int]]:
             if mark == "‘" and before.isalnum() and text[match.end() : match.end() + 1].isalnum():
                 continue  # an apostrophe typed as an opening mark inside a word ("Arabia‘s"), not a quotation
             opening = (match.start(), _CLOSERS.get(mark, (_QUOTES[mark],)))
-        elif opening is not None and mark in opening[1]:
+        elif opening is not None and (mark in opening[1] or _opening_typed_as_closing(text, match.start(), match.end())):
             ranges.append((opening[0], match.end()))
             opening = None
     return ranges
+
+
+def _opening_typed_as_closing(text: str, start: int, end: int) -> bool:
+    """An opening mark typed where a quotation ends ('“Not at all,“ he said'): right after a word or its
+    punctuation and before a space or the end, as only a closing mark stands."""
+    return (
+        text[start:end] == "“"
+        and start > 0
+        and not text[start - 1].isspace()
+        and (end == len(text) or text[end].isspace() or text[end] in ",.;:!?)")
+    )
 
 
 def _reopens(text: str, start: int) -> bool:
