@@ -1311,6 +1311,19 @@ def test_an_opening_mark_typed_to_close_a_quotation_closes_it():
         assert (said.source.text, said.content.text) == ("she", text[text.index("“Not") : text.index(" she")])
 
 
+def test_a_citation_after_a_report_holds_the_report_in_a_chain():
+    """ "Voters said X, according to exit polls": the polls report what the voters said. The voters' words end
+    before the citation, and their attribution is reached through the polls'."""
+    text = "More than six in ten dockers said that the new crane is unsafe, according to a survey by the union."
+    article = analyze(text)
+    said = next(a for a in article.attributions if a.cue.text == "said")
+    survey = next(a for a in article.attributions if a.cue.text == "according to")
+    assert said.content.text == "that the new crane is unsafe"
+    assert survey.source.text == "a survey by the union"
+    assert survey.content.text == "More than six in ten dockers said that the new crane is unsafe"
+    assert article.attributions[said.via] is survey and survey.via is None
+
+
 def test_a_trailing_speaker_may_be_described_by_a_participle():
     report = only(analyze("Rebel militia training new recruits in seized schools, monitoring group says").attributions)
     assert (report.source.text, report.cue.text) == ("monitoring group", "says")

@@ -1927,6 +1927,7 @@ def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
             )
         )
     _end_before_a_relative_report(attributions, quotes, article.text)
+    _end_before_a_citation_of_the_report(attributions, quotes, article.text)
     for attribution in attributions:
         attribution.continuation = _continuation(attribution, attributions, quotes, article.text)
         attribution.corroboration = _corroboration(doc, attribution.content)
@@ -2154,6 +2155,28 @@ def _end_before_a_relative_report(attributions: list[Attribution], quotes: list[
                 outer.content = TextSpan(start=content.start, end=end, text=text[content.start : end])
                 outer.kind = _kind_of((content.start, end), quotes, text)
                 break
+
+
+def _end_before_a_citation_of_the_report(attributions: list[Attribution], quotes: list[tuple[int, int]], text: str) -> None:
+    """"Voters said that X, according to exit polls": the polls vouch for the whole report, voters' words and all,
+    so what the voters said ends before the citation, and their report is nested in the polls' (a chain)."""
+    for citation in attributions:
+        if not citation.cue.text.lower().startswith("according"):
+            continue
+        for report in attributions:
+            content = report.content
+            if (
+                report is citation
+                or not (content.start < citation.cue.start < content.end)
+                or not (citation.content.start <= report.cue.start < citation.content.end)
+            ):
+                continue
+            end = citation.cue.start
+            while end > content.start and (text[end - 1].isspace() or text[end - 1] in ",;—–-("):
+                end -= 1
+            if end > content.start:
+                report.content = TextSpan(start=content.start, end=end, text=text[content.start : end])
+                report.kind = _kind_of((content.start, end), quotes, text)
 
 
 def _link_nested(attributions: list[Attribution]) -> None:
