@@ -1324,6 +1324,15 @@ def test_a_citation_after_a_report_holds_the_report_in_a_chain():
     assert article.attributions[said.via] is survey and survey.via is None
 
 
+def test_the_one_asked_at_a_sentences_start_is_not_the_one_who_asks():
+    """ "Asked if ..., Lopez said": Lopez is asked, and who asked is not said; what Lopez answers is his."""
+    article = analyze('Asked if the strike had hurt the port, Lopez said, "Sure. Everybody pays for it."')
+    asked = next(a for a in article.attributions if a.cue.text == "Asked")
+    said = next(a for a in article.attributions if a.cue.text == "said")
+    assert asked.source is None and asked.content.text == "if the strike had hurt the port"
+    assert said.source.text == "Lopez"
+
+
 def test_a_trailing_speaker_may_be_described_by_a_participle():
     report = only(analyze("Rebel militia training new recruits in seized schools, monitoring group says").attributions)
     assert (report.source.text, report.cue.text) == ("monitoring group", "says")

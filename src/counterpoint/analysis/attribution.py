@@ -867,7 +867,11 @@ def _dateline(subject: Token) -> bool:
 
 def _implied_subject(verb: Token) -> Token | None:
     """Who speaks through a verb with no subject of its own: the noun a participle modifies ("one listing the
-    facts", "a group backing Bush"), else the subject of the verb it hangs from, a few links up."""
+    facts", "a group backing Bush"), else the subject of the verb it hangs from, a few links up. A past participle
+    of asking or telling that opens the clause it hangs from is passive ("Asked if the strike hurt, Lopez said
+    ..."): that clause's subject is the one asked, and who asked is not said (``_asked_first``)."""
+    if _asked_first(verb):
+        return None
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         # "the share of voters saying ...": those the phrase of "of" names, right before the participle, speak
         of = next((c for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < verb.i), None)
@@ -894,6 +898,19 @@ def _implied_subject(verb: Token) -> Token | None:
             placeholder = _placeholder(subject, token.lemma_.lower(), subject.dep_ == "nsubjpass")
             return None if placeholder else subject
     return None
+
+
+def _asked_first(verb: Token) -> bool:
+    """A past participle of asking or telling, with no auxiliary, in a clause before the one it hangs from ("Asked
+    if the strike hurt, Lopez said ...", "Pressed on the budget, she ..."): a passive whose subject, shared with
+    that clause, is the one addressed. "Worried that ..., the council ..." is no such verb: the council worries."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and verb.i < verb.head.i
+        and verb.lemma_.lower() in _ADDRESSED_VERBS
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    )
 
 
 def _trails_a_reported_clause(verb: Token) -> bool:
@@ -1086,6 +1103,8 @@ def _with_phrase_before(citation: Token) -> tuple[int, int] | None:
 
 #: Verbs whose object is the one spoken to ("told the Gazette", "assured voters"), not what is said.
 _TELLING_VERBS = frozenset({"tell", "inform", "assure", "reassure", "notify", "brief", "remind", "warn", "advise"})
+#: Verbs whose past participle, opening a sentence, is said of the one asked or told ("Pressed on the budget, ...").
+_ADDRESSED_VERBS = _ASKING_VERBS | _TELLING_VERBS | {"press", "quiz", "challenge", "confront"}
 #: Prepositions that bring in what a verb of telling is about, which PolNeAR marks with the one told.
 _WARNED_OF = frozenset({"about", "against", "of", "on", "over"})
 #: Object pronouns that stand for someone spoken to ("told him"); "it", "that" and "what" may be what is told.
