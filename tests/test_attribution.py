@@ -1333,6 +1333,18 @@ def test_the_one_asked_at_a_sentences_start_is_not_the_one_who_asks():
     assert said.source.text == "Lopez"
 
 
+def test_what_seems_so_is_the_writers_impression_unless_the_subject_thinks_or_shows_it():
+    """ "The talks seemed to stall" is the writer's impression of the talks, which say nothing: no source, and the
+    talks are part of what is put forward. Someone who seems to feel something, or a memo that appears to
+    contradict something, is still its source."""
+    stall = only(analyze("The talks on the port seemed to stall after the strike.").attributions)
+    assert stall.source is None and stall.content.text == "The talks on the port seemed to stall after the strike"
+    feel = only(analyze("Lopez seems to feel the vote will go his way.").attributions)
+    assert (feel.source.text, feel.content.text) == ("Lopez", "to feel the vote will go his way")
+    memo = only([a for a in analyze("The memo appears to contradict what the mayor told the council.").attributions if a.via is None])
+    assert memo.source.text == "The memo"
+
+
 def test_a_trailing_speaker_may_be_described_by_a_participle():
     report = only(analyze("Rebel militia training new recruits in seized schools, monitoring group says").attributions)
     assert (report.source.text, report.cue.text) == ("monitoring group", "says")

@@ -495,10 +495,14 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         voiced = subject
         named = subject is not None and _named_without_auxiliary(token, children, subject)
         passive = subject is not None and (
-            subject.dep_ == "nsubjpass" or _passive_without_auxiliary(token, children, content) or named
+            subject.dep_ == "nsubjpass"
+            or _passive_without_auxiliary(token, children, content)
+            or named
+            or lemma in _RAISING_VERBS and _impression_of(subject, content, known)
         )
         if subject is not None and (_placeholder(subject, lemma, passive) or passive and agent is None):
-            # "it was reported that ...", "Israel is believed to have ...": nobody is named as the source.
+            # "it was reported that ...", "Israel is believed to have ...", "The talks seemed to stall": nobody is
+            # named as the source, and the one the clause is about is part of what is said.
             if passive and subject.lower_ not in _EXPLETIVES and (content is not None or named):
                 content_chars = (_subtree_chars(subject)[0], content_chars[1])
             subject = None
@@ -612,6 +616,21 @@ def _speaker_taken_for_a_later_subject(verb: Token, content: tuple[int, int]) ->
     while after < len(doc) and doc[after].text == ",":
         after += 1
     return head if after < len(doc) and doc[after].text in _QUOTES else None
+
+
+#: Verbs whose subject may belong to the clause after them ("The talks seemed to stall" is "it seemed that the talks
+#: stalled"): the impression is the writer's, and the talks say nothing (``_impression_of``).
+_RAISING_VERBS = frozenset({"seem", "appear"})
+
+
+def _impression_of(subject: Token, complement: Token | None, known: frozenset[str]) -> bool:
+    """Whether "X seemed to ..." is the writer's impression of X ("The plan seemed to stall", "He seemed to be
+    tired"), not what X seems to say, think or show ("The memo seems to contradict ...") nor a person's mind or
+    doing ("She appears to feel ..."): there X is the source, as with the verb alone."""
+    if complement is None or complement.lemma_.lower() in known:
+        return False
+    person = subject.ent_type_ in {"PERSON", "NORP", "ORG"} or subject.pos_ == "PROPN" or subject.lower_ in _PERSONAL_PRONOUNS | _GROUP_PRONOUNS
+    return not person or complement.lemma_.lower() == "be"
 
 
 def _placeholder(subject: Token, lemma: str, passive: bool) -> bool:
