@@ -1345,6 +1345,24 @@ def test_what_seems_so_is_the_writers_impression_unless_the_subject_thinks_or_sh
     assert memo.source.text == "The memo"
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "In total, the hackers have reportedly entered more than 100 accounts, leaving the party fearful of new leaks.",
+            "the hackers have reportedly entered more than 100 accounts",
+        ),
+        ("When the vote was called, the dockers reportedly walked out of the hall.", "the dockers reportedly walked out of the hall"),
+        ("She won the vote and reportedly took a seat on the board.", "reportedly took a seat on the board"),
+    ],
+)
+def test_reportedly_hedges_its_own_clause_not_its_setting(text: str, content: str):
+    """What "reportedly" puts at arm's length is the event of its clause: not the phrase that sets the scene, not
+    what follows from it, and not a verb beside it that the writer states ("She won the vote")."""
+    report = only(analyze(text).attributions)
+    assert (report.source, report.cue.text, report.content.text) == (None, "reportedly", content)
+
+
 def test_a_trailing_speaker_may_be_described_by_a_participle():
     report = only(analyze("Rebel militia training new recruits in seized schools, monitoring group says").attributions)
     assert (report.source.text, report.cue.text) == ("monitoring group", "says")

@@ -1252,8 +1252,9 @@ def _as_reported_drafts(doc: Doc) -> list[_Draft]:
 
 
 def _reportedly_drafts(doc: Doc) -> list[_Draft]:
-    """"The club is reportedly spending two million dollars": a report with no source given. Its content is the whole
-    clause, the adverb inside it (the content is one span)."""
+    """"The club is reportedly spending two million dollars": a report with no source given. Its content is the
+    clause, the adverb inside it (the content is one span), without what sets its scene; of two verbs joined, only
+    the one it hedges ("She won the vote and was reportedly offered a seat": the vote is the writer's own)."""
     verbs = word_list("report_verbs.txt")
     drafts = []
     for token in tokens_with(doc, "LOWER", frozenset({"reportedly"})):
@@ -1262,10 +1263,30 @@ def _reportedly_drafts(doc: Doc) -> list[_Draft]:
             continue
         if clause.lemma_.lower() in verbs:
             continue  # "X reportedly told Y that Z": X is the source, and "reportedly" hedges the telling
-        while clause.dep_ == "conj" and clause.head.i < clause.i:
-            clause = clause.head  # "X did A and was reportedly doing B": the whole coordination
-        drafts.append(_Draft(source=None, cue=(token.i, token.i + 1), content=_subtree_chars(clause)))
+        drafts.append(_Draft(source=None, cue=(token.i, token.i + 1), content=_clause_without_setting(clause)))
     return drafts
+
+
+def _clause_without_setting(clause: Token) -> tuple[int, int]:
+    """The characters of a clause without the phrases set off by a comma that set its scene before it ("In
+    total, ...", "When the vote was called, ...") or add a consequence after it ("..., leaving the party split"):
+    what a report vouches for is the event itself."""
+    doc = clause.doc
+    words = [t for t in clause.subtree if not (t.is_space or t.is_punct and t.text not in _CLOSING)]
+    start, end = words[0].i, words[-1].i + 1
+    for child in clause.children:
+        after = child.right_edge.i + 1
+        if child.i < clause.i and child.left_edge.i == start and child.dep_ in _SETTING_DEPS and after < clause.i and doc[after].text == ",":
+            start = after + 1
+        elif child.i > clause.i and child.dep_ == "advcl" and child.right_edge.i + 1 >= end and doc[child.left_edge.i - 1].text == ",":
+            end = min(end, child.left_edge.i - 1)
+    while start < end and (doc[start].is_punct or doc[start].dep_ == "cc"):
+        start += 1
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+#: What opens a clause to set its scene ("In total,", "When the vote was called,", "Last week,").
+_SETTING_DEPS = frozenset({"advcl", "prep", "npadvmod", "advmod"})
 
 
 def _noun_drafts(doc: Doc) -> list[_Draft]:
