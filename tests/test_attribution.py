@@ -1363,6 +1363,12 @@ def test_reportedly_hedges_its_own_clause_not_its_setting(text: str, content: st
     assert (report.source, report.cue.text, report.content.text) == (None, "reportedly", content)
 
 
+def test_a_passive_verb_joined_to_an_active_one_has_its_subject_acted_on():
+    """ "She won the vote and was offered a seat": she is offered the seat, and offers nothing."""
+    article = analyze("She won the vote and was reportedly offered a seat on the board.")
+    assert [(a.source, a.cue.text) for a in article.attributions] == [(None, "reportedly")]
+
+
 def test_a_trailing_speaker_may_be_described_by_a_participle():
     report = only(analyze("Rebel militia training new recruits in seized schools, monitoring group says").attributions)
     assert (report.source.text, report.cue.text) == ("monitoring group", "says")

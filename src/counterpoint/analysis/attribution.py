@@ -889,8 +889,8 @@ def _implied_subject(verb: Token) -> Token | None:
     facts", "a group backing Bush"), else the subject of the verb it hangs from, a few links up. A past participle
     of asking or telling that opens the clause it hangs from is passive ("Asked if the strike hurt, Lopez said
     ..."): that clause's subject is the one asked, and who asked is not said (``_asked_first``)."""
-    if _asked_first(verb):
-        return None
+    if _asked_first(verb) or any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # "She won and was offered a seat": a passive's shared subject is the one acted on
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         # "the share of voters saying ...": those the phrase of "of" names, right before the participle, speak
         of = next((c for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < verb.i), None)
