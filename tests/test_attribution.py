@@ -1369,6 +1369,16 @@ def test_a_passive_verb_joined_to_an_active_one_has_its_subject_acted_on():
     assert [(a.source, a.cue.text) for a in article.attributions] == [(None, "reportedly")]
 
 
+def test_who_issues_a_statement_speaks_through_it():
+    """ "The union put out a statement saying ...": the words are the union's, put out in a statement."""
+    for text, issuer, content in (
+        ("The union put out a statement saying the strike would go on.", "The union", "the strike would go on"),
+        ("Ana Ruiz issued a statement saying that the port would reopen.", "Ana Ruiz", "that the port would reopen"),
+    ):
+        saying = next(a for a in analyze(text).attributions if a.cue.text == "saying")
+        assert (saying.source.text, saying.content.text) == (issuer, content)
+
+
 def test_a_trailing_speaker_may_be_described_by_a_participle():
     report = only(analyze("Rebel militia training new recruits in seized schools, monitoring group says").attributions)
     assert (report.source.text, report.cue.text) == ("monitoring group", "says")

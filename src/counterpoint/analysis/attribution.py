@@ -892,6 +892,8 @@ def _implied_subject(verb: Token) -> Token | None:
     if _asked_first(verb) or any(c.dep_ == "auxpass" for c in verb.children):
         return None  # "She won and was offered a seat": a passive's shared subject is the one acted on
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        if (issuer := _issuer(verb.head)) is not None:
+            return issuer
         # "the share of voters saying ...": those the phrase of "of" names, right before the participle, speak
         of = next((c for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < verb.i), None)
         named = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -930,6 +932,21 @@ def _asked_first(verb: Token) -> bool:
         and verb.lemma_.lower() in _ADDRESSED_VERBS
         and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
     )
+
+
+#: Verbs by which someone puts out a document in their own name ("issued a statement", "released a letter").
+_ISSUING_VERBS = frozenset({"issue", "release", "send", "post", "publish", "put", "sign", "write", "tweet", "file"})
+
+
+def _issuer(document: Token) -> Token | None:
+    """Who speaks through a document that someone put out ("McConnell issued a statement saying ..."): the one who
+    issued it, whose words the statement carries, not the statement itself."""
+    if document.dep_ != "dobj" or table("source_nouns.tsv").get(document.lemma_.lower()) != "document":
+        return None
+    verb = document.head
+    if verb.lemma_.lower() not in _ISSUING_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and not _dateline(c)), None)
 
 
 def _trails_a_reported_clause(verb: Token) -> bool:
