@@ -1379,6 +1379,35 @@ def test_who_issues_a_statement_speaks_through_it():
         assert (saying.source.text, saying.content.text) == (issuer, content)
 
 
+def test_a_participle_set_off_at_a_sentences_end_says_more_of_its_subject():
+    """A parse that hangs ", saying ..." off the object ("the idea"), as the parser does now and then: set off by a
+    comma at the end of the sentence, the participle is the subject's (Ruiz says), and the object she rejects
+    ends before it."""
+    from spacy.tokens import Doc
+
+    from counterpoint.analysis.attribution import _quoted_ranges, _verb_candidates
+    from counterpoint.analysis.nlp import load_nlp
+
+    words = ["Ruiz", "rejected", "the", "idea", "that", "the", "port", "should", "close", ",", "saying", "the", "dockers",
+             "deserved", "better", "."]
+    doc = Doc(
+        load_nlp().vocab, words=words,
+        spaces=[True] * 8 + [False] + [True] * 5 + [False, False],
+        heads=[1, 1, 3, 1, 8, 6, 8, 8, 3, 3, 3, 12, 13, 10, 13, 1],
+        deps=["nsubj", "ROOT", "det", "dobj", "mark", "det", "nsubj", "aux", "acl", "punct", "acl", "det", "nsubj", "ccomp",
+              "advmod", "punct"],
+        pos=["PROPN", "VERB", "DET", "NOUN", "SCONJ", "DET", "NOUN", "AUX", "VERB", "PUNCT", "VERB", "DET", "NOUN", "VERB",
+             "ADV", "PUNCT"],
+        tags=["NNP", "VBD", "DT", "NN", "IN", "DT", "NN", "MD", "VB", ",", "VBG", "DT", "NNS", "VBD", "RBR", "."],
+        lemmas=["Ruiz", "reject", "the", "idea", "that", "the", "port", "should", "close", ",", "say", "the", "docker",
+                "deserve", "well", "."],
+    )
+    drafts = {doc[draft.cue[0]].text: draft for draft, _ in _verb_candidates(doc, _quoted_ranges(doc.text), doc.text)}
+    assert drafts["saying"].subject.text == "Ruiz"
+    assert doc.text[slice(*drafts["saying"].content)] == "the dockers deserved better"
+    assert doc.text[slice(*drafts["rejected"].content)] == "the idea that the port should close"
+
+
 def test_a_trailing_speaker_may_be_described_by_a_participle():
     report = only(analyze("Rebel militia training new recruits in seized schools, monitoring group says").attributions)
     assert (report.source.text, report.cue.text) == ("monitoring group", "says")

@@ -811,6 +811,10 @@ def _governed_after(verb: Token) -> tuple[int, int] | None:
         children = [c for c in children if c.i < gloss.left_edge.i]
     start = min(c.left_edge.i for c in children)
     end = max(c.right_edge.i for c in children) + 1
+    # "rejected the idea that ..., saying ...": the participle says more of the verb's subject, not of its object
+    for token in verb.doc[start:end]:
+        if token.tag_ == "VBG" and (speaker := _subject_of_the_sentence_a_participle_ends(token)) is not None and speaker.head.i == verb.i:
+            end = min(end, token.left_edge.i)
     span = verb.doc[start:end]
     while len(span) and (span[-1].is_punct or span[-1].is_space):
         span = span[:-1]
@@ -892,8 +896,8 @@ def _implied_subject(verb: Token) -> Token | None:
     if _asked_first(verb) or any(c.dep_ == "auxpass" for c in verb.children):
         return None  # "She won and was offered a seat": a passive's shared subject is the one acted on
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-        if (issuer := _issuer(verb.head)) is not None:
-            return issuer
+        if (speaker := _issuer(verb.head) or _subject_of_the_sentence_a_participle_ends(verb)) is not None:
+            return speaker
         # "the share of voters saying ...": those the phrase of "of" names, right before the participle, speak
         of = next((c for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < verb.i), None)
         named = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -905,6 +909,8 @@ def _implied_subject(verb: Token) -> Token | None:
         # "said, citing an official, that the talks stalled", "Lee said the plan is costly, pointing to the budget":
         # the parser hangs the participle off the clause reported, but who cites or points is who reports it
         return next((c for c in verb.head.head.children if c.dep_ in _SUBJECT_DEPS), None)
+    if (speaker := _subject_of_the_sentence_a_participle_ends(verb)) is not None:
+        return speaker
     token = verb
     for _ in range(4):
         if token.dep_ not in _SHARED_SUBJECT_DEPS or token.head.i == token.i:
@@ -947,6 +953,25 @@ def _issuer(document: Token) -> Token | None:
     if verb.lemma_.lower() not in _ISSUING_VERBS:
         return None
     return next((c for c in verb.children if c.dep_ == "nsubj" and not _dateline(c)), None)
+
+
+def _subject_of_the_sentence_a_participle_ends(verb: Token) -> Token | None:
+    """Who speaks through a participle set off by a comma at the end of a sentence that the parser hung off a noun or
+    a clause completing one ("Lopez rejected the idea that the port should close, saying ..."): set off, it says
+    more of the sentence's subject, so the subject of the verb that governs the noun (Lopez), not the noun (the
+    idea) nor the clause inside it (the port). Without the comma it is the noun's ("a letter saying ...")."""
+    if verb.tag_ != "VBG" or verb.dep_ not in {"acl", "advcl"} or verb.head.i > verb.i:
+        return None
+    if verb.left_edge.i == 0 or verb.doc[verb.left_edge.i - 1].text != "," or verb.right_edge.i + 2 < verb.sent.end:
+        return None
+    noun = verb.head
+    if verb.dep_ == "advcl":
+        if noun.dep_ not in {"acl", "ccomp", "relcl"}:
+            return None
+        noun = noun.head
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.head.i == noun.i or noun.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    return next((c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS and c.i < noun.i and not _dateline(c)), None)
 
 
 def _trails_a_reported_clause(verb: Token) -> bool:
