@@ -1331,6 +1331,8 @@ def test_the_one_asked_at_a_sentences_start_is_not_the_one_who_asks():
     said = next(a for a in article.attributions if a.cue.text == "said")
     assert asked.source is None and asked.content.text == "if the strike had hurt the port"
     assert said.source.text == "Lopez"
+    when = analyze('"We will not sell," she said when asked whether the port would close.')
+    assert [(a.source and a.source.text, a.cue.text) for a in when.attributions] == [("she", "said"), (None, "asked")]
 
 
 def test_what_seems_so_is_the_writers_impression_unless_the_subject_thinks_or_shows_it():

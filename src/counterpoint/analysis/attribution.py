@@ -928,15 +928,16 @@ def _implied_subject(verb: Token) -> Token | None:
 
 
 def _asked_first(verb: Token) -> bool:
-    """A past participle of asking or telling, with no auxiliary, in a clause before the one it hangs from ("Asked
-    if the strike hurt, Lopez said ...", "Pressed on the budget, she ..."): a passive whose subject, shared with
-    that clause, is the one addressed. "Worried that ..., the council ..." is no such verb: the council worries."""
+    """A past participle of asking or telling, with no auxiliary and no subject, in a clause of the one it hangs
+    from ("Asked if the strike hurt, Lopez said ...", "..., she said when asked about the budget", "Pressed on the
+    budget, she ..."): a passive whose subject, shared with that clause, is the one addressed. The tagger may read a
+    sentence's first "Asked" as a past tense. "Worried that ..., the council ..." is no such verb: the council
+    worries."""
     return (
-        verb.tag_ == "VBN"
-        and verb.dep_ == "advcl"
-        and verb.i < verb.head.i
+        verb.dep_ == "advcl"
+        and (verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.is_sent_start)
         and verb.lemma_.lower() in _ADDRESSED_VERBS
-        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+        and not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children)
     )
 
 
