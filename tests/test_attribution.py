@@ -1410,6 +1410,16 @@ def test_a_participle_set_off_at_a_sentences_end_says_more_of_its_subject():
     assert doc.text[slice(*drafts["rejected"].content)] == "the idea that the port should close"
 
 
+def test_an_inverted_aside_inside_a_sentence_names_who_speaks():
+    """ "Any fair reading of the plan, said Ana Ruiz, an economist, would show ...": the parser takes "reading" for
+    the one who says; the speaker is Ana Ruiz, and what she says runs from the sentence's start to its end, the
+    aside inside it as with "That, I said, is the point"."""
+    text = "Any fair reading of the mayor's plan, said Ana Ruiz, an economist at the harbour institute, would show that the port cannot pay for it."
+    said = only(analyze(text).attributions)
+    assert said.source.text == "Ana Ruiz, an economist at the harbour institute"
+    assert said.content.text == text[: text.index(" that the port")] + " that the port cannot pay for it"
+
+
 def test_a_trailing_speaker_may_be_described_by_a_participle():
     report = only(analyze("Rebel militia training new recruits in seized schools, monitoring group says").attributions)
     assert (report.source.text, report.cue.text) == ("monitoring group", "says")

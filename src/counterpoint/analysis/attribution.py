@@ -429,6 +429,12 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             clauses = [said]
         # Of two clauses, the one after the verb ("X, a rabbi [parsed as a clause], said he was alarmed")
         content = max(clauses, key=lambda c: c.i > token.i, default=None)
+        inverted_speaker = _speaker_after_an_inverted_aside(token, subject, content) if lemma in verbs else None
+        if inverted_speaker is not None:
+            # "The plan, said Ana Ruiz, an economist, would fail": she speaks, and the plan is what her words are about
+            subject, content_start = inverted_speaker, _subtree_chars(subject)[0]
+        else:
+            content_start = None
         if subject is None and content is not None and (speaker := _speaker_misread_as_a_clause(token, content, quotes, text)):
             subject, content = speaker, None  # the quotation before the verb is what is said
         if content is None and lemma in _ASKING_VERBS:
@@ -453,6 +459,8 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             if content_chars[0] <= token.idx < content_chars[1]:
                 # "which critics said [was a mistake]": the relative pronoun hangs off the clause, before the verb
                 content_chars = (_after_token(token), content_chars[1])
+            if content_start is not None:
+                content_chars = (content_start, content_chars[1])
         elif lemma not in verbs and after is not None:
             # A verb that governs an object attributes that object, not a quotation beside it ("attacked [the
             # program]" next to someone else's quote); only verbs of saying take the quotation first.
@@ -596,6 +604,23 @@ def _speaker_misread_as_a_clause(verb: Token, clause: Token, quotes: list[tuple[
         return None
     quoted_before = any(end <= verb.idx and not text[end : verb.idx].strip(" ,") for _, end in quotes)
     return subject if quoted_before else None
+
+
+def _speaker_after_an_inverted_aside(verb: Token, subject: Token | None, clause: Token | None) -> Token | None:
+    """The speaker of an inverted aside that interrupts a sentence ("Any fair reading of the plan, said Ana Ruiz, an
+    economist, would show ..."), which the parser reads as the sentence's subject saying that the speaker would
+    show ...: the reported clause's subject, right after the verb and set off by a comma, when the parser's
+    subject ends right before the comma that opens the aside."""
+    if subject is None or clause is None or clause.dep_ != "ccomp" or clause.i < verb.i or verb.i < 2:
+        return None
+    doc = verb.doc
+    if doc[verb.i - 1].text != "," or subject.right_edge.i != verb.i - 2 or subject.i > verb.i:
+        return None
+    speaker = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if speaker is None or speaker.left_edge.i != verb.i + 1 or speaker.right_edge.i >= clause.i:
+        return None
+    last = speaker.right_edge
+    return speaker if last.text == "," or doc[last.i + 1].text == "," else None
 
 
 def _speaker_taken_for_a_later_subject(verb: Token, content: tuple[int, int]) -> Token | None:
