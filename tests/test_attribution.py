@@ -1420,6 +1420,20 @@ def test_an_inverted_aside_inside_a_sentence_names_who_speaks():
     assert said.content.text == text[: text.index(" that the port")] + " that the port cannot pay for it"
 
 
+def test_a_speaker_who_reports_again_with_and_said_makes_a_second_attribution():
+    """ "He said X and said that Y": the parser joins the second "said" to X, whose subject says nothing; he says
+    both, as two attributions, and X ends before "and said". Another verb joined there is X's own ("the mayor
+    blocked the deal and threatened to resign": the mayor threatens)."""
+    text = "Lopez said the long strike has cost the port its best customers and said that the mayor had done nothing."
+    said = [a for a in analyze(text).attributions if a.cue.text == "said"]
+    assert [(a.source.text, a.content.text, a.via) for a in said] == [
+        ("Lopez", "the long strike has cost the port its best customers", None),
+        ("Lopez", "that the mayor had done nothing", None),
+    ]
+    own = analyze("Ruiz said that the mayor had blocked the harbour deal and threatened to resign over it.")
+    assert all(a.source.text != "Ruiz" for a in own.attributions if a.cue.text == "threatened")
+
+
 def test_a_trailing_speaker_may_be_described_by_a_participle():
     report = only(analyze("Rebel militia training new recruits in seized schools, monitoring group says").attributions)
     assert (report.source.text, report.cue.text) == ("monitoring group", "says")

@@ -224,8 +224,8 @@ def _end_before_trailing_clause(content: Token, chars: tuple[int, int], verbs: f
     who does not need to", the writer's addition) or one that reports someone else's words ("..., which the
     source claimed represented an embarrassment"), and a participle that reports again ("..., claiming that").
     A relative clause whose pronoun is the one who reports ("met dockers who have claimed that ...") describes
-    the noun: it stays, and the claim in it is nested in this content.
-    Cutting "... and said that" too cost more than it saved on PolNeAR train, so it stays."""
+    the noun: it stays, and the claim in it is nested in this content. A report the same speaker goes on to make
+    ("said the vote was lost and said that ...", ``_reporter_who_goes_on``) is their next attribution."""
     start, end = chars
     doc = content.doc
     for token in content.subtree:
@@ -234,6 +234,12 @@ def _end_before_trailing_clause(content: Token, chars: tuple[int, int], verbs: f
             before = doc[token.left_edge.i - 1]
             if before.text in {",", "—", "–"} and token.right_edge.idx + len(token.right_edge) >= end - 1:
                 return start, max(start + 1, before.idx)
+        if token.dep_ == "conj" and token.i > content.i and _reporter_who_goes_on(token) is not None:
+            # "said the vote was lost and said that ...": the second report is the speaker's next, not this one's
+            cut = token.left_edge
+            while cut.i > content.left_edge.i and (cut.nbor(-1).is_punct or cut.nbor(-1).dep_ == "cc"):
+                cut = cut.nbor(-1)
+            return start, max(start + 1, cut.idx)
         if token.dep_ not in {"relcl", "advcl"} or token.i == content.i:
             continue
         if token.right_edge.idx + len(token.right_edge) < end - 1:
@@ -934,7 +940,7 @@ def _implied_subject(verb: Token) -> Token | None:
         # "said, citing an official, that the talks stalled", "Lee said the plan is costly, pointing to the budget":
         # the parser hangs the participle off the clause reported, but who cites or points is who reports it
         return next((c for c in verb.head.head.children if c.dep_ in _SUBJECT_DEPS), None)
-    if (speaker := _subject_of_the_sentence_a_participle_ends(verb)) is not None:
+    if (speaker := _subject_of_the_sentence_a_participle_ends(verb) or _reporter_who_goes_on(verb)) is not None:
         return speaker
     token = verb
     for _ in range(4):
@@ -998,6 +1004,31 @@ def _subject_of_the_sentence_a_participle_ends(verb: Token) -> Token | None:
     if noun.pos_ not in {"NOUN", "PROPN"} or noun.head.i == noun.i or noun.head.pos_ not in {"VERB", "AUX"}:
         return None
     return next((c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS and c.i < noun.i and not _dateline(c)), None)
+
+
+#: Verbs by which a writer has a speaker go on ("said ... but added", "and noted"), rarely what the reported
+#: clause's own subject does.
+_GOING_ON_VERBS = frozenset({"say", "add", "tell", "note", "insist", "explain", "stress", "acknowledge", "concede", "predict"})
+
+
+def _reporter_who_goes_on(verb: Token) -> Token | None:
+    """Who reports again with "and said" or "but added" after a clause they reported ("He said the vote was lost
+    and said that ..."): the parser joins the second verb to the reported clause, whose subject ("the vote") says
+    nothing; the one who said the first clause says the second. Another verb joined there is the clause's own
+    ("said that the mayor blocked the deal and threatened to resign": the mayor threatens)."""
+    if verb.dep_ != "conj" or verb.lemma_.lower() not in word_list("report_verbs.txt"):
+        return None
+    if any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return None
+    clause = verb.head
+    while clause.dep_ == "conj" and clause.head.i < clause.i:
+        clause = clause.head
+    reporter = clause.head
+    if clause.dep_ != "ccomp" or reporter.i > clause.i or reporter.lemma_.lower() not in word_list("report_verbs.txt"):
+        return None
+    if verb.lemma_.lower() not in _GOING_ON_VERBS | {reporter.lemma_.lower()}:
+        return None
+    return next((c for c in reporter.children if c.dep_ in _SUBJECT_DEPS and not _dateline(c)), None)
 
 
 def _trails_a_reported_clause(verb: Token) -> bool:
