@@ -1434,6 +1434,17 @@ def test_a_speaker_who_reports_again_with_and_said_makes_a_second_attribution():
     assert all(a.source.text != "Ruiz" for a in own.attributions if a.cue.text == "threatened")
 
 
+def test_a_participle_of_saying_after_a_quotation_goes_on_for_the_one_quoted():
+    """ '... the mayor "had a plan that was doomed," adding, "..."': the parser hangs "adding" inside the quoted
+    clause, whose subject (the mayor) is not the speaker; Lopez adds, and what he told ends before it."""
+    text = 'Lopez told the Gazette that the mayor "had a plan that was doomed from the start," adding, "He lost the port."'
+    article = analyze(text)
+    told = next(a for a in article.attributions if a.cue.text == "told")
+    adding = next(a for a in article.attributions if a.cue.text == "adding")
+    assert told.content.text == 'that the mayor "had a plan that was doomed from the start,"'
+    assert (adding.source.text, adding.content.text, adding.via) == ("Lopez", '"He lost the port."', None)
+
+
 def test_a_trailing_speaker_may_be_described_by_a_participle():
     report = only(analyze("Rebel militia training new recruits in seized schools, monitoring group says").attributions)
     assert (report.source.text, report.cue.text) == ("monitoring group", "says")

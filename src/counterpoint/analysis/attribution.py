@@ -245,7 +245,7 @@ def _end_before_trailing_clause(content: Token, chars: tuple[int, int], verbs: f
         if token.right_edge.idx + len(token.right_edge) < end - 1:
             continue
         before = doc[token.left_edge.i - 1] if token.left_edge.i > content.left_edge.i else None
-        set_off = before is not None and before.text in {",", "—", "–"}
+        set_off = before is not None and (before.text in {",", "—", "–"} or _after_a_comma(token.left_edge))
         reports = any(
             t.lemma_.lower() in verbs and any(c.dep_ == "nsubj" and c.tag_ not in {"WP", "WDT"} for c in t.children)
             for t in token.subtree
@@ -942,6 +942,8 @@ def _implied_subject(verb: Token) -> Token | None:
         return next((c for c in verb.head.head.children if c.dep_ in _SUBJECT_DEPS), None)
     if (speaker := _subject_of_the_sentence_a_participle_ends(verb) or _reporter_who_goes_on(verb)) is not None:
         return speaker
+    if (speaker := _reporter_a_participle_adds_to(verb)) is not None:
+        return speaker
     token = verb
     for _ in range(4):
         if token.dep_ not in _SHARED_SUBJECT_DEPS or token.head.i == token.i:
@@ -1029,6 +1031,30 @@ def _reporter_who_goes_on(verb: Token) -> Token | None:
     if verb.lemma_.lower() not in _GOING_ON_VERBS | {reporter.lemma_.lower()}:
         return None
     return next((c for c in reporter.children if c.dep_ in _SUBJECT_DEPS and not _dateline(c)), None)
+
+
+def _after_a_comma(token: Token) -> bool:
+    """Whether a comma comes right before a word, or before the closing quotation mark right before it ('..."the
+    start," adding')."""
+    doc, i = token.doc, token.i - 1
+    if i >= 1 and doc[i].is_quote and doc[i - 1].text == ",":
+        return True
+    return i >= 0 and doc[i].text == ","
+
+
+def _reporter_a_participle_adds_to(verb: Token) -> Token | None:
+    """Who goes on speaking in a participle of saying set off by a comma after what they said ('Lopez told the
+    Gazette that the mayor "had no plan," adding, "..."'), wherever the parser hung it inside the reported words:
+    the subject of the nearest verb of saying above it."""
+    if verb.tag_ != "VBG" or not _after_a_comma(verb.left_edge):
+        return None
+    verbs = word_list("report_verbs.txt")
+    if verb.lemma_.lower() not in verbs:
+        return None
+    for ancestor in verb.ancestors:
+        if ancestor.lemma_.lower() in verbs and ancestor.i < verb.i and ancestor.pos_ == "VERB":
+            return next((c for c in ancestor.children if c.dep_ in _SUBJECT_DEPS and not _dateline(c)), None)
+    return None
 
 
 def _trails_a_reported_clause(verb: Token) -> bool:
