@@ -921,9 +921,11 @@ def _dateline(subject: Token) -> bool:
 
 def _implied_subject(verb: Token) -> Token | None:
     """Who speaks through a verb with no subject of its own: the noun a participle modifies ("one listing the
-    facts", "a group backing Bush"), else the subject of the verb it hangs from, a few links up. A past participle
-    of asking or telling that opens the clause it hangs from is passive ("Asked if the strike hurt, Lopez said
-    ..."): that clause's subject is the one asked, and who asked is not said (``_asked_first``)."""
+    facts", "a group backing Bush"), else the subject of the verb it hangs from, a few links up. A participle of
+    asking ("Asked if the strike hurt, Lopez said ...", ``_asked_first``) or a passive ("She won and was offered a
+    seat") shares the one addressed or acted on: no source. Where the parser hangs a verb of saying inside what was
+    said, the speaker is found above it (``_issuer``, ``_subject_of_the_sentence_a_participle_ends``,
+    ``_reporter_who_goes_on``, ``_reporter_a_participle_adds_to``)."""
     if _asked_first(verb) or any(c.dep_ == "auxpass" for c in verb.children):
         return None  # "She won and was offered a seat": a passive's shared subject is the one acted on
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
@@ -1849,14 +1851,16 @@ def _quoted_ranges(text: str) -> list[tuple[int, int]]:
             if mark == "‘" and before.isalnum() and text[match.end() : match.end() + 1].isalnum():
                 continue  # an apostrophe typed as an opening mark inside a word ("Arabia‘s"), not a quotation
             opening = (match.start(), _CLOSERS.get(mark, (_QUOTES[mark],)))
-        elif opening is not None and (mark in opening[1] or _opening_typed_as_closing(text, match.start(), match.end())):
+        elif opening is not None and (
+            mark in opening[1] or "”" in opening[1] and _opening_typed_as_closing(text, match.start(), match.end())
+        ):
             ranges.append((opening[0], match.end()))
             opening = None
     return ranges
 
 
 def _opening_typed_as_closing(text: str, start: int, end: int) -> bool:
-    """An opening mark typed where a quotation ends ('“Not at all,“ he said'): right after a word or its
+    """An opening mark typed where a double quotation ends ('“Not at all,“ he said'): right after a word or its
     punctuation and before a space or the end, as only a closing mark stands."""
     return (
         text[start:end] == "“"
