@@ -17,6 +17,11 @@ def only(items):
     return items[0]
 
 
+def with_cue(article, cue: str):
+    """The first of an article's attributions whose cue reads ``cue``."""
+    return next(a for a in article.attributions if a.cue.text == cue)
+
+
 def test_reporting_verb_with_that_clause():
     a = only(analyze("Finance Minister Jane Porter said that taxes would rise next year.").attributions)
     assert a.source.text == "Finance Minister Jane Porter" and a.source.kind == "person"
@@ -35,8 +40,8 @@ def test_content_before_the_cue_and_anonymous_source():
 
 def test_according_to_nests_the_source_it_reports():
     article = analyze("According to the Reuters report, two diplomats said the talks had collapsed.")
-    outer = next(a for a in article.attributions if a.cue.text == "According to")
-    inner = next(a for a in article.attributions if a.cue.text == "said")
+    outer = with_cue(article, "According to")
+    inner = with_cue(article, "said")
     assert outer.source.kind == "media"
     assert inner.source.kind == "anonymous"
     assert inner.via == article.attributions.index(outer)
@@ -79,8 +84,8 @@ def test_according_to_inside_its_clause_keeps_the_clause_whole():
 def test_a_quotation_that_cites_a_source_still_carries_on_the_speaker():
     text = '"The changes add to the urgency," the report stated. "According to the census office, the city will double in size by 2050."'
     article = analyze(text)
-    report = next(a for a in article.attributions if a.cue.text == "stated")
-    census = next(a for a in article.attributions if a.cue.text == "According to")
+    report = with_cue(article, "stated")
+    census = with_cue(article, "According to")
     assert report.continuation.text == '"According to the census office, the city will double in size by 2050."'
     assert census.content.text == "the city will double in size by 2050"
     assert census.via == article.attributions.index(report)  # reported through the report's continuation
@@ -158,11 +163,11 @@ def test_relative_pronoun_source_resolves_to_the_noun_it_modifies():
 
 def test_an_active_it_is_a_source_and_an_impersonal_it_is_none():
     article = analyze("The airline lost its appeal on Friday. It said it would take the case to a higher court.")
-    a = next(a for a in article.attributions if a.cue.text == "said")
+    a = with_cue(article, "said")
     assert a.source is not None and a.source.text == "It"
     # and through a coordination: "It ... and vowed"
     article = analyze("The group seized the town. It freed the prisoners and vowed a wider war against its rivals.")
-    a = next(a for a in article.attributions if a.cue.text == "vowed")
+    a = with_cue(article, "vowed")
     assert a.source is not None and a.source.text == "It"
     assert a.recipient is None  # what was vowed is no one it was vowed to
     a = only(analyze("It seems that the bridge will stay closed until spring.").attributions)
@@ -787,7 +792,7 @@ def test_the_contents_claim_speaks_for_its_attribution():
 
 def test_a_learned_content_end_takes_the_whole_object_the_parse_cut_short():
     article = counterpoint.analyze("He wrote an essay urging Brussels to fast-track the port deal.")
-    wrote = next(a for a in article.attributions if a.cue.text == "wrote")
+    wrote = with_cue(article, "wrote")
     assert wrote.content.text == "an essay urging Brussels to fast-track the port deal"
 
 
@@ -816,7 +821,7 @@ def test_content_end_candidates_are_word_ends_within_the_sentence(nlp, monkeypat
     ],
 )
 def test_a_learned_content_end_stops_at_another_speaker_and_at_a_phrase_of_time(sentence, cue, content):
-    attribution = next(a for a in analyze(sentence).attributions if a.cue.text == cue)
+    attribution = with_cue(analyze(sentence), cue)
     assert attribution.content.text == content
 
 
@@ -880,9 +885,9 @@ def test_a_report_verb_with_a_participle_still_reports():
 
 def test_a_quotation_in_the_next_sentence_is_not_what_a_verb_with_an_object_reports():
     article = analyze('The harbour master told a different story. "The crane was never inspected," she said.')
-    told = next(a for a in article.attributions if a.cue.text == "told")
+    told = with_cue(article, "told")
     assert told.content.text == "a different story"
-    said = next(a for a in article.attributions if a.cue.text == "said")
+    said = with_cue(article, "said")
     assert said.content.text == '"The crane was never inspected,"' and said.source.text == "she"
 
 
@@ -934,7 +939,7 @@ def test_a_quotation_carries_on_past_a_long_description_of_its_speaker():
         " court since the fire of 2019 and that now speaks for some two hundred families."
         ' "The ruling ignores the evidence."'
     )
-    said = next(a for a in analyze(text).attributions if a.cue.text == "said")
+    said = with_cue(analyze(text), "said")
     assert said.continuation is not None and said.continuation.text == '"The ruling ignores the evidence."'
 
 
@@ -1292,13 +1297,13 @@ def test_a_relative_clause_that_reports_stays_in_the_statement_it_completes():
     """ "dockers who have claimed that ..." is one noun phrase: the mayor's statement runs to its end, and the dockers'
     claim is nested in it. Set off by a comma, the clause is the writer's addition and ends the statement."""
     article = analyze("The mayor said she had met dockers who have claimed that the old bridge is unsafe.")
-    outer = next(a for a in article.attributions if a.cue.text == "said")
-    inner = next(a for a in article.attributions if a.cue.text == "have claimed")
+    outer = with_cue(article, "said")
+    inner = with_cue(article, "have claimed")
     assert outer.content.text == "she had met dockers who have claimed that the old bridge is unsafe"
     assert inner.content.text == "that the old bridge is unsafe"
     assert article.attributions[inner.via] is outer
     set_off = analyze("The mayor said she had met dockers, who have claimed that the old bridge is unsafe.")
-    assert next(a for a in set_off.attributions if a.cue.text == "said").content.text == "she had met dockers"
+    assert with_cue(set_off, "said").content.text == "she had met dockers"
 
 
 def test_an_opening_mark_typed_to_close_a_quotation_closes_it():
@@ -1316,8 +1321,8 @@ def test_a_citation_after_a_report_holds_the_report_in_a_chain():
     before the citation, and their attribution is reached through the polls'."""
     text = "More than six in ten dockers said that the new crane is unsafe, according to a survey by the union."
     article = analyze(text)
-    said = next(a for a in article.attributions if a.cue.text == "said")
-    survey = next(a for a in article.attributions if a.cue.text == "according to")
+    said = with_cue(article, "said")
+    survey = with_cue(article, "according to")
     assert said.content.text == "that the new crane is unsafe"
     assert survey.source.text == "a survey by the union"
     assert survey.content.text == "More than six in ten dockers said that the new crane is unsafe"
@@ -1327,8 +1332,8 @@ def test_a_citation_after_a_report_holds_the_report_in_a_chain():
 def test_the_one_asked_at_a_sentences_start_is_not_the_one_who_asks():
     """ "Asked if ..., Lopez said": Lopez is asked, and who asked is not said; what Lopez answers is his."""
     article = analyze('Asked if the strike had hurt the port, Lopez said, "Sure. Everybody pays for it."')
-    asked = next(a for a in article.attributions if a.cue.text == "Asked")
-    said = next(a for a in article.attributions if a.cue.text == "said")
+    asked = with_cue(article, "Asked")
+    said = with_cue(article, "said")
     assert asked.source is None and asked.content.text == "if the strike had hurt the port"
     assert said.source.text == "Lopez"
     when = analyze('"We will not sell," she said when asked whether the port would close.')
@@ -1377,7 +1382,7 @@ def test_who_issues_a_statement_speaks_through_it():
         ("The union put out a statement saying the strike would go on.", "The union", "the strike would go on"),
         ("Ana Ruiz issued a statement saying that the port would reopen.", "Ana Ruiz", "that the port would reopen"),
     ):
-        saying = next(a for a in analyze(text).attributions if a.cue.text == "saying")
+        saying = with_cue(analyze(text), "saying")
         assert (saying.source.text, saying.content.text) == (issuer, content)
 
 
@@ -1439,8 +1444,8 @@ def test_a_participle_of_saying_after_a_quotation_goes_on_for_the_one_quoted():
     clause, whose subject (the mayor) is not the speaker; Lopez adds, and what he told ends before it."""
     text = 'Lopez told the Gazette that the mayor "had a plan that was doomed from the start," adding, "He lost the port."'
     article = analyze(text)
-    told = next(a for a in article.attributions if a.cue.text == "told")
-    adding = next(a for a in article.attributions if a.cue.text == "adding")
+    told = with_cue(article, "told")
+    adding = with_cue(article, "adding")
     assert told.content.text == 'that the mayor "had a plan that was doomed from the start,"'
     assert (adding.source.text, adding.content.text, adding.via) == ("Lopez", '"He lost the port."', None)
 
@@ -1623,7 +1628,7 @@ def test_a_transcripts_speakers_and_their_first_person():
     by_source = {a.source.text: a for a in article.attributions}
     assert by_source["HARLOW"].content.text.startswith("Will the council raise taxes")
     assert by_source["HARLOW"].source.kind == "person"
-    believes = next(a for a in article.attributions if a.cue.text == "think")
+    believes = with_cue(article, "think")
     assert (believes.source.text, believes.source.name) == ("I", "MENDEZ")
     assert believes.source.antecedent.text == "MENDEZ"
     assert ["(this article)", "MENDEZ"] in article.sourcing.chains
@@ -1659,11 +1664,11 @@ def test_an_interviews_answers_are_the_interviewees_words():
 def test_a_quoted_show_title_is_not_what_was_said():
     """'"It is nonsense," Ruiz said on Channel 4's "Face the Facts."': Ruiz said the first quotation, not the show."""
     article = analyze('The plan drew criticism. "It is nonsense," Ruiz said on Channel 4\'s "Face the Facts." "She is wrong."')
-    said = next(a for a in article.attributions if a.cue.text == "said")
+    said = with_cue(article, "said")
     assert said.content.text.strip('",') == "It is nonsense"
     # The parser may hang a that-clause off the title: what was said is still the clause.
     title = analyze("Mr. Khan said on Channel 4's ''Face the Facts'' on Sunday that Mr. Ruiz had been rude to the voters.")
-    said = next(a for a in title.attributions if a.cue.text == "said")
+    said = with_cue(title, "said")
     assert (said.source.text, said.content.text) == ("Mr. Khan", "that Mr. Ruiz had been rude to the voters")
 
 

@@ -245,7 +245,7 @@ def _end_before_trailing_clause(content: Token, chars: tuple[int, int], verbs: f
         if token.right_edge.idx + len(token.right_edge) < end - 1:
             continue
         before = doc[token.left_edge.i - 1] if token.left_edge.i > content.left_edge.i else None
-        set_off = before is not None and (before.text in {",", "—", "–"} or _after_a_comma(token.left_edge))
+        set_off = before is not None and (before.text in {"—", "–"} or _after_a_comma(token.left_edge))
         reports = any(
             t.lemma_.lower() in verbs and any(c.dep_ == "nsubj" and c.tag_ not in {"WP", "WDT"} for c in t.children)
             for t in token.subtree
@@ -981,7 +981,7 @@ _ISSUING_VERBS = frozenset({"issue", "release", "send", "post", "publish", "put"
 
 
 def _issuer(document: Token) -> Token | None:
-    """Who speaks through a document that someone put out ("McConnell issued a statement saying ..."): the one who
+    """Who speaks through a document that someone put out ("The union issued a statement saying ..."): the one who
     issued it, whose words the statement carries, not the statement itself."""
     if document.dep_ != "dobj" or table("source_nouns.tsv").get(document.lemma_.lower()) != "document":
         return None
