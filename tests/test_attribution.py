@@ -618,6 +618,66 @@ def test_a_quote_carried_on_after_its_reporting_clause():
     assert all(a.continuation is None for a in other.attributions)
 
 
+@pytest.mark.parametrize(
+    "clause",
+    [
+        ' Lopez told the program "Evening Desk" after the hearing.',
+        " Lopez said on the program ''Evening Desk.''",
+        ' said Lopez, who called the plan "bold" in March.',
+    ],
+)
+def test_a_quotation_inside_the_reporting_clause_is_not_the_continuation(clause):
+    """A title or a word quoted in the reporting clause is the writer's; the quotation after the clause carries on
+    what was said."""
+    text = '"We expect a close vote,"' + clause + ' "Nobody can be sure of it."'
+    a = with_cue(analyze(text), "told" if "told" in clause else "said")
+    assert (a.content.text, a.continuation and a.continuation.text) == (
+        '"We expect a close vote,"',
+        '"Nobody can be sure of it."',
+    )
+    # A quotation after a sentence of the writer's own is not carried on.
+    later = analyze('"We expect a close vote," Lopez said. The plan is "bold," she added later. "Nobody knows."')
+    assert with_cue(later, "said").continuation is None
+
+
+def test_a_sentence_goes_on_after_a_reporting_clause_in_its_middle():
+    """'X, Ruiz said, because Y': the sentence goes on with what she said; a participle of hers, or the writer's
+    comment on what was said, is not part of it."""
+    a = only(analyze("The vote will be close, Ruiz said on Monday, because the rain kept voters home.").attributions)
+    assert (a.content.text, a.continuation and a.continuation.text) == (
+        "The vote will be close",
+        "because the rain kept voters home",
+    )
+    citing = with_cue(analyze("The vote will be close, Ruiz said, citing the rain."), "said")
+    assert citing.continuation is None
+    comment = with_cue(
+        analyze("The firm earned five million dollars, according to its filings, a large sum for a small shop."),
+        "according to",
+    )
+    assert comment.continuation is None
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Two of the workers have been identified as local residents.",
+            "Two of the workers have been identified as local residents",
+        ),
+        ("The old bridge is widely seen as a risk to drivers.", "The old bridge is widely seen as a risk to drivers"),
+        (
+            "Several of the firms were deemed eligible for the grant.",
+            "Several of the firms were deemed eligible for the grant",
+        ),
+        ("She was asked about the plan.", "the plan"),  # she is the one asked, not what is put forward
+    ],
+)
+def test_a_passive_description_puts_forward_its_subject(text, content):
+    """'The bridge is seen as a risk': nobody is named, and what is put forward is that the bridge is a risk."""
+    a = only(analyze(text).attributions)
+    assert (a.source, a.content.text) == (None, content)
+
+
 def test_a_continuation_ends_where_another_speaker_begins():
     """A quotation closing on its own full stop ends its sentence: the speaker of the next one does not take it from
     the first, and a colon after a reporting clause opens what it reports."""

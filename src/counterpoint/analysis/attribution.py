@@ -517,7 +517,9 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         if subject is not None and (_placeholder(subject, lemma, passive) or passive and agent is None):
             # "it was reported that ...", "Israel is believed to have ...", "The talks seemed to stall": nobody is
             # named as the source, and the one the clause is about is part of what is said.
-            if passive and subject.lower_ not in _EXPLETIVES and (content is not None or named):
+            if passive and subject.lower_ not in _EXPLETIVES and (
+                content is not None or named or subject.tag_ not in _RELATIVE_TAGS and _described_as(token, lemma, shape, children)
+            ):
                 content_chars = (_subtree_chars(subject)[0], content_chars[1])
             subject = None
         if subject is None and token.dep_ == "ROOT" and not passive:
@@ -547,6 +549,15 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         features = _cue_features(token, children, lemma, shape, lexicon, subject, voiced, quotes, content_chars)
         candidates.append((draft, features))
     return candidates
+
+
+def _described_as(verb: Token, lemma: str, shape: str, children: list[Token]) -> bool:
+    """"Two of the workers were identified as residents", "The bridge is seen as a risk", "were deemed eligible":
+    a passive that says what its subject is said to be; what is put forward is the subject with its description.
+    Not one that says who was spoken to ("She was asked about the plan")."""
+    if shape not in {"object", "preposition"} or lemma in _ADDRESSED_VERBS:
+        return False
+    return any(c.dep_ in {"oprd", "acomp", "attr"} or c.dep_ == "prep" and c.lower_ == "as" for c in children if c.i > verb.i)
 
 
 #: Verbs whose past participle takes an infinitive only in the passive: "Mayor said to have resigned" is a
@@ -2117,7 +2128,9 @@ def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
     _end_before_a_relative_report(attributions, quotes, article.text)
     _end_before_a_citation_of_the_report(attributions, quotes, article.text)
     for attribution in attributions:
-        attribution.continuation = _continuation(attribution, attributions, quotes, article.text)
+        attribution.continuation = _continuation(attribution, attributions, quotes, article.text) or _rest_of_the_sentence(
+            doc, attribution, attributions, article.text
+        )
         attribution.corroboration = _corroboration(doc, attribution.content)
     _consistent_media(attributions)
     _told_an_outlet(doc, attributions, article)
@@ -2258,12 +2271,12 @@ def _continuation(
         if following is None or text[content.end : following[0]].strip(" \t") not in {".", "!", "?"}:
             return None
     else:
-        following = next(((s, e) for s, e in quotes if s >= cue.end), None)
+        following = _quotation_after_clause(cue.end, quotes, text)
         if following is None:
             return None
         gap = text[cue.end : following[0]]
         clause = gap.rstrip()  # a new paragraph may follow the clause, but may not split it
-        if not clause.endswith((",", ":", ".", "!", "?")) or len(gap) > 240 or "\n" in clause:
+        if len(gap) > 240 or "\n" in clause:
             return None
         if "\n" in gap and not clause.endswith((".", "!", "?")):
             return None
@@ -2289,6 +2302,56 @@ def _continuation(
     if end is None:
         return None
     return TextSpan(start=start, end=end, text=text[start:end])
+
+
+def _rest_of_the_sentence(doc: Doc, attribution: Attribution, others: list[Attribution], text: str) -> TextSpan | None:
+    """What is said after a reporting clause set in the middle of the sentence ('The vote will be close, Ruiz said
+    on Monday, because the rain kept voters home.'): the sentence goes on with it, to its end. Not a participle of
+    the speaker's ('..., Ruiz said, citing the rain'), a relative clause or an apposition about the speaker, the
+    writer's comment ('..., a large sum for a small shop'), nor another's words."""
+    content, cue, source = attribution.content, attribution.cue, attribution.source
+    clause_start = min(cue.start, source.start) if source is not None else cue.start
+    if content.end > clause_start or text[content.end : clause_start].strip() != ",":
+        return None
+    clause_end = max(cue.end, source.end) if source is not None else cue.end
+    comma = text.find(",", clause_end)
+    sentence = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if comma < 0 or sentence is None or comma >= sentence.sent.end_char:
+        return None
+    if _QUOTE_MARKS.search(text, clause_end, comma) or re.search(r"[.!?]\s|[;:()]", text[clause_end:comma]):
+        return None
+    rest = doc.char_span(comma + 1, sentence.sent.end_char, alignment_mode="contract")
+    words = [t for t in rest or () if not t.is_space]
+    while words and words[-1].is_punct and words[-1].text not in _CLOSING:
+        words.pop()
+    if len(words) < 3 or words[0].tag_ in {"VBG", "VBN"} or words[0].tag_ in _RELATIVE_TAGS or words[0].is_punct:
+        return None
+    if any(t.dep_ == "appos" and t.head.idx < comma for t in words):  # 'according to a report from WKRP, the station ...'
+        return None
+    heads = [t for t in words if t.head not in words or t.head == t]
+    if words[0].tag_ not in {"IN", "CC"} and not any(c.dep_ in _SUBJECT_DEPS for t in heads for c in t.children):
+        return None  # a noun phrase: the writer's comment on what was said
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    if _QUOTE_MARKS.search(text, start, end) or any(start <= other.cue.start < end for other in others):
+        return None
+    return TextSpan(start=start, end=end, text=text[start:end])
+
+
+def _quotation_after_clause(cue_end: int, quotes: list[tuple[int, int]], text: str) -> tuple[int, int] | None:
+    """The first quotation after a reporting clause that ends right before it (at ',' ':' or a sentence's end,
+    which may close a quotation of its own: 'he said on "Morning Talk."'). A quotation the clause runs on past is
+    inside it, a title or a word quoted ('told the program "Inside Story" after the hearing. "Q2."'), and is
+    skipped, as long as no sentence has ended before it."""
+    for start, end in quotes:
+        if start < cue_end:
+            continue
+        gap = text[cue_end:start].rstrip()
+        clause = gap.rstrip("".join(_CLOSING))
+        if clause.endswith((".", "!", "?")) or clause == gap and clause.endswith((",", ":")):
+            return start, end
+        if re.search(r"[.!?]\s", gap + " ") or "\n" in gap:
+            return None
+    return None
 
 
 def _speaks_in(other: Attribution, attribution: Attribution, start: int, end: int, sentence_end: int) -> bool:
