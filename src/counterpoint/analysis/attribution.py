@@ -1041,9 +1041,34 @@ def _reporter_who_goes_on(verb: Token) -> Token | None:
     reporter = clause.head
     if clause.dep_ != "ccomp" or reporter.i > clause.i or reporter.lemma_.lower() not in word_list("report_verbs.txt"):
         return None
-    if verb.lemma_.lower() not in _GOING_ON_VERBS | {reporter.lemma_.lower()}:
+    speaker = next((c for c in reporter.children if c.dep_ in _SUBJECT_DEPS and not _dateline(c)), None)
+    if verb.lemma_.lower() not in _GOING_ON_VERBS | {reporter.lemma_.lower()} and not (
+        _speaks_of_self(clause, speaker) or _past_and_present(verb, clause) and verb.tag_ == reporter.tag_
+    ):
         return None
-    return next((c for c in reporter.children if c.dep_ in _SUBJECT_DEPS and not _dateline(c)), None)
+    return speaker
+
+
+def _past_and_present(verb: Token, clause: Token) -> bool:
+    """Whether one verb is in the past tense and the other in the present, or after a modal ("said the city will
+    lose money and urged ..."): the two cannot share a subject, so the second is not the clause's."""
+    def tense(word: Token) -> str:
+        auxiliary = next((c for c in word.children if c.dep_ in {"aux", "auxpass"} and c.i < word.i), None)
+        tag = (auxiliary or word).tag_
+        return "past" if tag == "VBD" else "present" if tag in {"VBZ", "VBP", "MD"} else ""
+
+    return {tense(verb), tense(clause)} == {"past", "present"}
+
+
+def _speaks_of_self(clause: Token, speaker: Token | None) -> bool:
+    """Whether a reported clause is about its speaker ("Ana Ruiz says she backs the plan and vows ..."): its subject
+    a personal pronoun, the speaker's own or "he" or "she" after a name or a role ("The mayor said he ..."), so a
+    verb joined to it is the speaker's act either way, and the writer's report of it."""
+    subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None)
+    if speaker is None or subject is None or subject.lower_ not in {"he", "she", "i", "we", "they"}:
+        return False
+    person = speaker.pos_ == "PROPN" or speaker.lemma_.lower() in word_list("roles.txt")
+    return subject.lower_ == speaker.lower_ or person and subject.lower_ in {"he", "she"}
 
 
 def _after_a_comma(token: Token) -> bool:
