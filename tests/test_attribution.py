@@ -285,6 +285,15 @@ def test_direct_quote():
         ("Night watchman emerges as suspect in harbour fire", "hedged", "suspect"),
         ("Night watchman key suspect in harbour fire", "hedged", "suspect"),
         ("Police shot the suspect in the harbour fire.", "asserted", None),
+        ("The viral photo of the flooded bridge is fake.", "denied", "is fake"),
+        ("The story about the mayor's yacht isn't real.", "denied", "n't real"),
+        ("The report of a second leak was not true.", "denied", "not true"),
+        ("The teenage investor made it all up.", "denied", "made it all up"),
+        ("The interview with the coach was fabricated.", "denied", "was fabricated"),
+        ("The coach sued over a fabricated interview.", "asserted", None),
+        ("Doubts cast over report of a whale in the harbour", "denied", "Doubts cast"),
+        ("She made up her mind to run for mayor.", "asserted", None),
+        ("Fake accounts were removed from the site.", "asserted", None),
     ],
 )
 def test_certainty(sentence, certainty, hedge):
@@ -1497,6 +1506,26 @@ def test_a_speaker_who_reports_again_with_and_said_makes_a_second_attribution():
     ]
     own = analyze("Ruiz said that the mayor had blocked the harbour deal and threatened to resign over it.")
     assert all(a.source.text != "Ruiz" for a in own.attributions if a.cue.text == "threatened")
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        # the clause is about the speaker: whatever it is joined to, the second verb is the speaker's act
+        ("Ana Ruiz says she backs the plan and vows to defend it in the council.", "she backs the plan", "vows"),
+        ("The mayor said he was leaving office and promised to stay in the city.", "he was leaving office", "promised"),
+        # a past tense cannot share a subject with a clause in the present or after a modal
+        ("Lopez said the port will lose money and urged the council to reject the deal.", "the port will lose money", "urged"),
+    ],
+)
+def test_a_verb_joined_to_what_was_said_that_only_the_speaker_can_do(text, first, second):
+    """The parser joins the speaker's next act to the clause they reported; it is a second attribution of
+    theirs, and what they said ends before it."""
+    article = analyze(text)
+    said = article.attributions[0]
+    goes_on = with_cue(article, second)
+    assert said.content.text == first
+    assert (goes_on.source.text, goes_on.via) == (said.source.text, None)
 
 
 def test_a_participle_of_saying_after_a_quotation_goes_on_for_the_one_quoted():
