@@ -285,15 +285,6 @@ def test_direct_quote():
         ("Night watchman emerges as suspect in harbour fire", "hedged", "suspect"),
         ("Night watchman key suspect in harbour fire", "hedged", "suspect"),
         ("Police shot the suspect in the harbour fire.", "asserted", None),
-        ("The viral photo of the flooded bridge is fake.", "denied", "is fake"),
-        ("The story about the mayor's yacht isn't real.", "denied", "n't real"),
-        ("The report of a second leak was not true.", "denied", "not true"),
-        ("The teenage investor made it all up.", "denied", "made it all up"),
-        ("The interview with the coach was fabricated.", "denied", "was fabricated"),
-        ("The coach sued over a fabricated interview.", "asserted", None),
-        ("Doubts cast over report of a whale in the harbour", "denied", "Doubts cast"),
-        ("She made up her mind to run for mayor.", "asserted", None),
-        ("Fake accounts were removed from the site.", "asserted", None),
     ],
 )
 def test_certainty(sentence, certainty, hedge):

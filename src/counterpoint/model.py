@@ -207,7 +207,8 @@ class Attribution(_Model):
     continuation: Span | None = Field(
         default=None,
         description="The rest of a quotation its reporting clause interrupts ('\"We will win,\" he said. \"We always "
-        "do.\"'): what is attributed, after the cue.",
+        "do.\"'), or of a sentence it interrupts ('The vote will be close, Ruiz said, because the rain kept voters "
+        "home.'): what is attributed, after the cue.",
     )
     kind: Literal["direct", "indirect", "mixed"] = Field(
         description="direct: the content is a quotation; mixed: part quoted; indirect: reported speech."

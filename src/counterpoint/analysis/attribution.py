@@ -2374,7 +2374,7 @@ def _quotation_after_clause(cue_end: int, quotes: list[tuple[int, int]], text: s
         clause = gap.rstrip("".join(_CLOSING))
         if clause.endswith((".", "!", "?")) or clause == gap and clause.endswith((",", ":")):
             return start, end
-        if re.search(r"[.!?]\s", gap + " ") or "\n" in gap:
+        if re.search(r"[.!?]\s", gap) or "\n" in gap:
             return None
     return None
 
