@@ -247,7 +247,7 @@ def _end_before_trailing_clause(content: Token, chars: tuple[int, int], verbs: f
         before = doc[token.left_edge.i - 1] if token.left_edge.i > content.left_edge.i else None
         set_off = before is not None and (before.text in {"—", "–"} or _after_a_comma(token.left_edge))
         reports = any(
-            t.lemma_.lower() in verbs and any(c.dep_ == "nsubj" and c.tag_ not in {"WP", "WDT"} for c in t.children)
+            t.lemma_.lower() in verbs and any(c.dep_ == "nsubj" and c.tag_ not in _RELATIVE_TAGS for c in t.children)
             for t in token.subtree
         )
         if token.dep_ == "relcl":
@@ -2353,7 +2353,8 @@ def _rest_of_the_sentence(doc: Doc, attribution: Attribution, others: list[Attri
         return None
     if any(t.dep_ == "appos" and t.head.idx < comma for t in words):  # 'according to a report from WKRP, the station ...'
         return None
-    heads = [t for t in words if t.head not in words or t.head == t]
+    inside = {t.i for t in words}
+    heads = [t for t in words if t.head.i not in inside or t.head == t]
     if words[0].tag_ not in {"IN", "CC"} and not any(c.dep_ in _SUBJECT_DEPS for t in heads for c in t.children):
         return None  # a noun phrase: the writer's comment on what was said
     start, end = words[0].idx, words[-1].idx + len(words[-1])
