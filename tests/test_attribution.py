@@ -1389,6 +1389,46 @@ def test_a_citation_after_a_report_holds_the_report_in_a_chain():
     assert article.attributions[said.via] is survey and survey.via is None
 
 
+def test_a_citation_by_per_holds_the_report_in_a_chain_too():
+    """ "per X" is the short form of "according to X", and cites the whole report the same way."""
+    text = "Most dockers said the new crane is unsafe, per a survey by the union."
+    article = analyze(text)
+    said = with_cue(article, "said")
+    survey = with_cue(article, "per")
+    assert said.content.text == "the new crane is unsafe"
+    assert survey.content.text == "Most dockers said the new crane is unsafe"
+    assert article.attributions[said.via] is survey
+
+
+def test_an_abbreviation_in_the_reporting_clause_does_not_end_its_sentence():
+    """ "Sen.", "Jan.", "St." end in a full stop that ends no sentence: past a title quoted in the clause, the
+    quotation after it, or the rest of the sentence the clause interrupts, still carries on what was said."""
+    text = '"We expect a close vote," Lopez told Sen. Ruiz\'s "Evening Desk" program. "Nobody can be sure of it."'
+    told = with_cue(analyze(text), "told")
+    assert told.continuation.text == '"Nobody can be sure of it."'
+    for text, cue in (
+        ("The vote will be close, Ruiz said on Jan. 5, because the rain kept voters home.", "said"),
+        ("The vote will be close, Ruiz told the St. Louis paper, because the rain kept voters home.", "told"),
+    ):
+        assert with_cue(analyze(text), cue).continuation.text == "because the rain kept voters home"
+    # A real full stop still ends the sentence.
+    text = "The vote will be close, Ruiz said. Because the rain kept voters home, turnout fell."
+    assert with_cue(analyze(text), "said").continuation is None
+
+
+def test_a_quotation_after_a_relative_clause_in_the_speaker_carries_on_the_speaker():
+    """'"Q1," said Mr. Lopez, who noted that X. "Q2."': Q2 goes on with what Lopez said; the relative clause that
+    describes him ("who noted ...") does not take it as well."""
+    text = '"We expect a close vote," said Mr. Lopez, who noted that the count was slow. "Nobody can be sure of it."'
+    article = analyze(text)
+    said, noted = with_cue(article, "said"), with_cue(article, "noted")
+    assert said.continuation.text == '"Nobody can be sure of it."'
+    assert noted.content.text == "that the count was slow" and noted.continuation is None
+    # Without a speaker around it, the relative clause's reporter is the one the quotation goes on for.
+    text = 'The report came from Lopez, who noted that the count was slow. "Nobody can be sure of it."'
+    assert with_cue(analyze(text), "noted").continuation.text == '"Nobody can be sure of it."'
+
+
 def test_the_one_asked_at_a_sentences_start_is_not_the_one_who_asks():
     """ "Asked if ..., Lopez said": Lopez is asked, and who asked is not said; what Lopez answers is his."""
     article = analyze('Asked if the strike had hurt the port, Lopez said, "Sure. Everybody pays for it."')

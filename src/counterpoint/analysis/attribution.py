@@ -2291,7 +2291,13 @@ def _continuation(
         return None
     if content.end > cue.start:
         # 'She said the talks had failed. "We tried everything."': a quotation opening the next sentence of the
-        # paragraph carries on what the clause reported.
+        # paragraph carries on what the clause reported; not a relative clause inside another's source ('"Q1,"
+        # said Mr. Lopez, who noted that X. "Q2."': Q2 carries on what Lopez said).
+        if any(
+            other.source is not None and other.source.start <= cue.start and content.end <= other.source.end
+            for other in others
+        ):
+            return None
         following = next(((s, e) for s, e in quotes if s >= content.end), None)
         if following is None or text[content.end : following[0]].strip(" \t") not in {".", "!", "?"}:
             return None
@@ -2343,7 +2349,7 @@ def _rest_of_the_sentence(doc: Doc, attribution: Attribution, others: list[Attri
     sentence = doc.char_span(cue.start, cue.end, alignment_mode="expand")
     if comma < 0 or sentence is None or comma >= sentence.sent.end_char:
         return None
-    if _QUOTE_MARKS.search(text, clause_end, comma) or re.search(r"[.!?]\s|[;:()]", text[clause_end:comma]):
+    if _QUOTE_MARKS.search(text, clause_end, comma) or _ends_a_sentence(text[clause_end:comma]) or re.search(r"[;:()]", text[clause_end:comma]):
         return None
     rest = doc.char_span(comma + 1, sentence.sent.end_char, alignment_mode="contract")
     words = [t for t in rest or () if not t.is_space]
@@ -2363,6 +2369,30 @@ def _rest_of_the_sentence(doc: Doc, attribution: Attribution, others: list[Attri
     return TextSpan(start=start, end=end, text=text[start:end])
 
 
+@cache
+def _abbreviations() -> frozenset[str]:
+    """Words that end in a full stop without ending a sentence ("Mr.", "Sen.", "Jan.", an initial), from spaCy's
+    English tokenizer exceptions, lower-cased."""
+    from spacy.lang.en import English
+
+    return frozenset(key.lower() for key in English.Defaults.tokenizer_exceptions if key.endswith("."))
+
+
+_SENTENCE_END = re.compile(r"(\S*)[.!?]\s")
+
+
+def _ends_a_sentence(text: str) -> bool:
+    """Whether a sentence ends inside the text: a full stop, '!' or '?' before a space, not the stop of an
+    abbreviation or an initial ("said Mr. Lopez", "George H.W. Bush")."""
+    for match in _SENTENCE_END.finditer(text):
+        if match.group(0)[-2] != ".":
+            return True
+        word = match.group(1).lstrip("\"'“‘(").lower() + "."
+        if word not in _abbreviations() and word.rsplit(".", 2)[-2] + "." not in _abbreviations():
+            return True
+    return False
+
+
 def _quotation_after_clause(cue_end: int, quotes: list[tuple[int, int]], text: str) -> tuple[int, int] | None:
     """The first quotation after a reporting clause that ends right before it (at ',' ':' or a sentence's end,
     which may close a quotation of its own: 'he said on "Morning Talk."'). A quotation the clause runs on past is
@@ -2375,7 +2405,7 @@ def _quotation_after_clause(cue_end: int, quotes: list[tuple[int, int]], text: s
         clause = gap.rstrip("".join(_CLOSING))
         if clause.endswith((".", "!", "?")) or clause == gap and clause.endswith((",", ":")):
             return start, end
-        if re.search(r"[.!?]\s", gap) or "\n" in gap:
+        if _ends_a_sentence(gap) or "\n" in gap:
             return None
     return None
 
@@ -2435,10 +2465,11 @@ def _end_before_a_relative_report(attributions: list[Attribution], quotes: list[
 
 
 def _end_before_a_citation_of_the_report(attributions: list[Attribution], quotes: list[tuple[int, int]], text: str) -> None:
-    """"Voters said that X, according to exit polls": the polls vouch for the whole report, voters' words and all,
-    so what the voters said ends before the citation, and their report is nested in the polls' (a chain)."""
+    """"Voters said that X, according to exit polls" (or its short form, "per exit polls"): the polls vouch for the
+    whole report, voters' words and all, so what the voters said ends before the citation, and their report is
+    nested in the polls' (a chain)."""
     for citation in attributions:
-        if not citation.cue.text.lower().startswith("according"):
+        if citation.cue.text.lower().split(" ")[0] not in {"according", "per"}:
             continue
         for report in attributions:
             content = report.content
