@@ -1429,6 +1429,17 @@ def test_a_quotation_after_a_relative_clause_in_the_speaker_carries_on_the_speak
     assert with_cue(analyze(text), "noted").continuation.text == '"Nobody can be sure of it."'
 
 
+def test_a_place_set_off_before_the_speaker_is_not_the_speaker():
+    """ "Speaking in Dover, New Jersey, Lopez ...": the parser may take the state for a second subject, or join
+    it to the speaker's name; the speaker is the subject nearest the verb, without the place."""
+    text = 'Speaking at a school fair in Dover, New Jersey, Lopez went after the mayor, calling him "a total failure."'
+    calling = with_cue(analyze(text), "calling")
+    assert (calling.source.text, calling.content.text) == ("Lopez", 'him "a total failure."')
+    text = "Speaking at a rally in Salem, Oregon, Ruiz attacked the mayor and said the bridge would never be built."
+    said = with_cue(analyze(text), "said")
+    assert (said.source.text, said.content.text) == ("Ruiz", "the bridge would never be built")
+
+
 def test_the_one_asked_at_a_sentences_start_is_not_the_one_who_asks():
     """ "Asked if ..., Lopez said": Lopez is asked, and who asked is not said; what Lopez answers is his."""
     article = analyze('Asked if the strike had hurt the port, Lopez said, "Sure. Everybody pays for it."')

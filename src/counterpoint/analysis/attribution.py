@@ -99,6 +99,16 @@ def _subtree_chars(token: Token, exclude: Token | None = None, before: Token | N
 
 def _span_of(token: Token) -> Span:
     doc = token.doc
+    conjuncts = [c for c in token.children if c.dep_ == "conj"]
+    if (
+        conjuncts
+        and token.ent_type_ in {"GPE", "LOC"}
+        and token.i > 0
+        and doc[token.i - 1].text == ","
+        and not any(c.dep_ == "cc" for c in token.children)
+    ):
+        # "At a rally in Salem, Oregon, Ruiz said": the parser joined the place that ends a phrase to the speaker
+        return _span_of(conjuncts[-1])
     start, end = token.left_edge.i, token.right_edge.i + 1
     if token.dep_ == "appos":  # a noun phrase the parser hung off another: only its own left part
         start, end = token.left_edge.i, token.i + 1
@@ -412,7 +422,7 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         if len(subjects) > 1:
             # '"Toil or go to prison," Frank writes': the parser may take quoted words for one; "which the source
             # claimed was ...": or the relative pronoun, which belongs to the clause claimed
-            subjects.sort(key=lambda c: (_quoted(c, quotes), c.tag_ in _RELATIVE_TAGS))
+            subjects.sort(key=lambda c: (_quoted(c, quotes), c.tag_ in _RELATIVE_TAGS, abs(token.i - c.i)))
         subject = subjects[0] if subjects else None
         agent = next((c for c in children if c.dep_ == "agent"), None)
         if agent is not None:
@@ -966,11 +976,18 @@ def _implied_subject(verb: Token) -> Token | None:
             if controller is not None:
                 return controller  # "ordered him to say": he speaks, not whoever ordered
         token = token.head
-        subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS and not _dateline(c)), None)
+        subject = _nearest_subject(token)
         if subject is not None:
             placeholder = _placeholder(subject, token.lemma_.lower(), subject.dep_ == "nsubjpass")
             return None if placeholder else subject
     return None
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """A verb's subject; of two, the nearer ("In Dover, New Jersey, Lopez went ...": the parser may take a place
+    set off before the subject for another)."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and not _dateline(c)]
+    return min(subjects, key=lambda c: abs(verb.i - c.i), default=None)
 
 
 def _asked_first(verb: Token) -> bool:
@@ -1041,7 +1058,7 @@ def _reporter_who_goes_on(verb: Token) -> Token | None:
     reporter = clause.head
     if clause.dep_ != "ccomp" or reporter.i > clause.i or reporter.lemma_.lower() not in word_list("report_verbs.txt"):
         return None
-    speaker = next((c for c in reporter.children if c.dep_ in _SUBJECT_DEPS and not _dateline(c)), None)
+    speaker = _nearest_subject(reporter)
     if verb.lemma_.lower() not in _GOING_ON_VERBS | {reporter.lemma_.lower()} and not (
         _speaks_of_self(clause, speaker) or _past_and_present(verb, clause) and verb.tag_ == reporter.tag_
     ):
@@ -1091,7 +1108,7 @@ def _reporter_a_participle_adds_to(verb: Token) -> Token | None:
         return None
     for ancestor in verb.ancestors:
         if ancestor.lemma_.lower() in verbs and ancestor.i < verb.i and ancestor.pos_ == "VERB":
-            return next((c for c in ancestor.children if c.dep_ in _SUBJECT_DEPS and not _dateline(c)), None)
+            return _nearest_subject(ancestor)
     return None
 
 
