@@ -1440,6 +1440,19 @@ def test_a_place_set_off_before_the_speaker_is_not_the_speaker():
     assert (said.source.text, said.content.text) == ("Ruiz", "the bridge would never be built")
 
 
+def test_a_reporting_clause_between_a_sentences_subject_and_its_verb():
+    """ 'The new ferry, Ms. Okafor said, "runs half empty" most days.': the clause interrupts one sentence, so
+    what she said is all of it, the subject before the clause and the rest after it, not the quotation alone."""
+    text = 'The harbour\'s new ferry, Ms. Okafor said, "runs half empty on most days" even in the summer months.'
+    said = with_cue(analyze(text), "said")
+    assert said.source.text == "Ms. Okafor"
+    assert said.content.text == "The harbour's new ferry"
+    assert said.continuation.text == '"runs half empty on most days" even in the summer months'
+    # A phrase that only opens the sentence is no part of what is said.
+    said = with_cue(analyze('In Salem, Ruiz said, "We will win the vote."'), "said")
+    assert (said.content.text, said.continuation) == ('"We will win the vote."', None)
+
+
 def test_the_one_asked_at_a_sentences_start_is_not_the_one_who_asks():
     """ "Asked if ..., Lopez said": Lopez is asked, and who asked is not said; what Lopez answers is his."""
     article = analyze('Asked if the strike had hurt the port, Lopez said, "Sure. Everybody pays for it."')

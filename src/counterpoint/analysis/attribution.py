@@ -2170,6 +2170,8 @@ def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
     _end_before_a_relative_report(attributions, quotes, article.text)
     _end_before_a_citation_of_the_report(attributions, quotes, article.text)
     for attribution in attributions:
+        if _subject_before_the_clause(doc, attribution, attributions, article.text):
+            continue
         attribution.continuation = _continuation(attribution, attributions, quotes, article.text) or _rest_of_the_sentence(
             doc, attribution, attributions, article.text
         )
@@ -2349,7 +2351,7 @@ def _continuation(
         end = part_end
     if end is None:
         return None
-    return TextSpan(start=start, end=end, text=text[start:end])
+    return _text_span(text, start, end)
 
 
 def _rest_of_the_sentence(doc: Doc, attribution: Attribution, others: list[Attribution], text: str) -> TextSpan | None:
@@ -2370,8 +2372,7 @@ def _rest_of_the_sentence(doc: Doc, attribution: Attribution, others: list[Attri
         return None
     rest = doc.char_span(comma + 1, sentence.sent.end_char, alignment_mode="contract")
     words = [t for t in rest or () if not t.is_space]
-    while words and words[-1].is_punct and words[-1].text not in _CLOSING:
-        words.pop()
+    words = _without_end_punctuation(words)
     if len(words) < 3 or words[0].tag_ in {"VBG", "VBN"} or words[0].tag_ in _RELATIVE_TAGS or words[0].is_punct:
         return None
     if any(t.dep_ == "appos" and t.head.idx < comma for t in words):  # 'according to a report from WKRP, the station ...'
@@ -2383,6 +2384,57 @@ def _rest_of_the_sentence(doc: Doc, attribution: Attribution, others: list[Attri
     start, end = words[0].idx, words[-1].idx + len(words[-1])
     if _QUOTE_MARKS.search(text, start, end) or any(start <= other.cue.start < end for other in others):
         return None
+    return _text_span(text, start, end)
+
+
+def _without_end_punctuation(words: list[Token]) -> list[Token]:
+    """The words without the punctuation that ends them, except a closing quotation mark (kept, so that a caller
+    can see that what it found ends a quotation); a mark after a space opens the next quotation and goes."""
+    end = len(words)
+    while end and words[end - 1].is_punct and (
+        words[end - 1].text[-1] not in _CLOSING or end > 1 and words[end - 2].whitespace_
+    ):
+        end -= 1
+    return words[:end]
+
+
+def _subject_before_the_clause(doc: Doc, attribution: Attribution, others: list[Attribution], text: str) -> bool:
+    """A reporting clause set between a sentence's subject and its verb ('The new ferry, the harbour master said,
+    "runs half empty" most days.'): what was said is the whole sentence around the clause, its subject
+    before it (the content) and the rest after it (the continuation), not only the quotation after it. Changes
+    the attribution and says whether it did."""
+    content, cue, source = attribution.content, attribution.cue, attribution.source
+    if source is None or attribution.continuation is not None:
+        return False
+    clause_start, clause_end = min(cue.start, source.start), max(cue.end, source.end)
+    if content.start < clause_end or text[clause_end : content.start].strip() != ",":
+        return False
+    clause = doc.char_span(clause_start, clause_end, alignment_mode="expand")
+    if clause is None or clause.start == clause.sent.start or doc[clause.start - 1].text != ",":
+        return False
+    sentence = clause.sent
+    before = [t for t in doc[sentence.start : clause.start - 1] if not t.is_space]
+    said = doc.char_span(content.start, content.end, alignment_mode="expand")
+    if said is None or not before:
+        return False
+    after = [t for t in doc[said.start : sentence.end] if not t.is_space]
+    verbs = {t.i for t in after}
+    if not any(t.dep_ in _SUBJECT_DEPS and t.head.i in verbs for t in before):
+        return False
+    if any(
+        other is not attribution
+        and sentence.start_char <= other.cue.start < sentence.end_char
+        and not clause_start <= other.cue.start < clause_end
+        for other in others
+    ):
+        return False  # another's words, or a report inside these
+    after = _without_end_punctuation(after)
+    attribution.content = _text_span(text, before[0].idx, before[-1].idx + len(before[-1]))
+    attribution.continuation = _text_span(text, after[0].idx, after[-1].idx + len(after[-1]))
+    return True
+
+
+def _text_span(text: str, start: int, end: int) -> TextSpan:
     return TextSpan(start=start, end=end, text=text[start:end])
 
 
