@@ -1453,6 +1453,16 @@ def test_a_reporting_clause_between_a_sentences_subject_and_its_verb():
     assert (said.content.text, said.continuation) == ('"We will win the vote."', None)
 
 
+def test_a_participle_on_the_occasion_of_saying_is_not_what_was_said():
+    """ '"Q," Ruiz said in an interview with the Gazette aired on Monday.': "aired" describes the interview; the
+    quotation is what she said. A that-clause after such a phrase still is."""
+    text = '"We will not sell the port," Ruiz said in an interview with Ana Lopez aired Monday on "Harbour Talk."'
+    said = with_cue(analyze(text), "said")
+    assert said.content.text == '"We will not sell the port,"'
+    said = with_cue(analyze("The mayor said in a statement issued on Friday that the port would close."), "said")
+    assert said.content.text == "that the port would close"
+
+
 def test_the_one_asked_at_a_sentences_start_is_not_the_one_who_asks():
     """ "Asked if ..., Lopez said": Lopez is asked, and who asked is not said; what Lopez answers is his."""
     article = analyze('Asked if the strike had hurt the port, Lopez said, "Sure. Everybody pays for it."')
