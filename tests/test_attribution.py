@@ -1463,6 +1463,18 @@ def test_a_participle_on_the_occasion_of_saying_is_not_what_was_said():
     assert said.content.text == "that the port would close"
 
 
+def test_a_quotation_joined_on_by_but_carries_on_what_was_said():
+    """ '"Q1," he said. But "Q2."': the writer joins the next quotation on with "But"; it is still his. Not when
+    another speaker says it."""
+    text = '"It is not do or die," Lopez said outside the hall. But "the deal is stronger with her. It helps."'
+    said = with_cue(analyze(text), "said")
+    assert said.continuation.text == '"the deal is stronger with her. It helps."'
+    text = '"It is not do or die," Lopez said outside the hall. But "the deal is dead," Reyes said.'
+    article = analyze(text)
+    assert with_cue(article, "said").continuation is None
+    assert [a.source.text for a in article.attributions] == ["Lopez", "Reyes"]
+
+
 def test_the_one_asked_at_a_sentences_start_is_not_the_one_who_asks():
     """ "Asked if ..., Lopez said": Lopez is asked, and who asked is not said; what Lopez answers is his."""
     article = analyze('Asked if the strike had hurt the port, Lopez said, "Sure. Everybody pays for it."')

@@ -2477,15 +2477,20 @@ def _ends_a_sentence(text: str) -> bool:
     return False
 
 
+#: A word that opens a sentence to join it to the one before ('he said. But "..."'), at the end of a text.
+_JOINING_WORD = re.compile(r"(?<=[.!?])\s+(?:But|And|Yet|Still)$")
+
+
 def _quotation_after_clause(cue_end: int, quotes: list[tuple[int, int]], text: str) -> tuple[int, int] | None:
     """The first quotation after a reporting clause that ends right before it (at ',' ':' or a sentence's end,
     which may close a quotation of its own: 'he said on "Morning Talk."'). A quotation the clause runs on past is
     inside it, a title or a word quoted ('told the program "Inside Story" after the hearing. "Q2."'), and is
-    skipped, as long as no sentence has ended before it."""
+    skipped, as long as no sentence has ended before it. The writer may join the next sentence on with a word
+    before its quotation ('he said. But "Q2."')."""
     for start, end in quotes:
         if start < cue_end:
             continue
-        gap = text[cue_end:start].rstrip()
+        gap = _JOINING_WORD.sub("", text[cue_end:start].rstrip())
         clause = gap.rstrip("".join(_CLOSING))
         if clause.endswith((".", "!", "?")) or clause == gap and clause.endswith((",", ":")):
             return start, end
