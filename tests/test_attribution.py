@@ -71,11 +71,12 @@ def test_according_to_that_ends_a_sentence_cites_the_whole_sentence():
 
 
 def test_according_to_inside_its_clause_keeps_the_clause_whole():
-    """The citation interrupts what it cites: its subject is part of what the aides say, as with "said"."""
+    """The citation interrupts what it cites: its subject is part of what the aides say, as with "said" (the part
+    before the citation is the content, the rest its continuation), and the claim is the whole sentence."""
     article = analyze("The ferry deal, according to two aides, collapsed on Friday night.")
     a = only(article.attributions)
     assert (a.source.text, a.cue.text) == ("two aides", "according to")
-    assert a.content.text == "The ferry deal, according to two aides, collapsed on Friday night"
+    assert (a.content.text, a.continuation.text) == ("The ferry deal", "collapsed on Friday night")
     assert only(article.claims).text.startswith("The ferry deal")
     opening = only(analyze("According to two aides, the ferry deal collapsed on Friday night.").attributions)
     assert opening.content.text == "the ferry deal collapsed on Friday night"
@@ -1216,11 +1217,13 @@ def test_an_aside_that_interrupts_a_clause_reports_all_of_it():
     said = only([a for a in article.attributions if a.cue.text == "said"])
     told = only([a for a in article.attributions if a.cue.text == "told"])
     assert said.source.text == "he"
-    assert said.content.text.endswith("his landlord told him the rent would double in the spring")
+    assert said.content.text == "Instead"
+    assert said.continuation.text.endswith("his landlord told him the rent would double in the spring")
     assert told.via == article.attributions.index(said)
     noun_root = only(analyze("The hashtag, Ms. Ortiz said, accompanied photos of flooded homes.").attributions)
     assert (noun_root.source.text, noun_root.cue.text) == ("Ms. Ortiz", "said")
-    assert noun_root.content.text == "The hashtag, Ms. Ortiz said, accompanied photos of flooded homes"
+    assert noun_root.content.text == "The hashtag"
+    assert noun_root.continuation.text.startswith("accompanied photos of flooded homes")
 
 
 def test_a_verb_with_an_object_of_its_own_is_no_aside():
@@ -1475,6 +1478,26 @@ def test_a_quotation_joined_on_by_but_carries_on_what_was_said():
     assert [a.source.text for a in article.attributions] == ["Lopez", "Reyes"]
 
 
+def test_a_content_around_its_own_reporting_clause_is_split_by_it():
+    """ "In any case, Mr. Lopez said, the ferry business was over-supplied.": the parser gave "said" the whole
+    sentence; what Lopez said is the parts before and after his clause, not the clause. Where the parser ran the
+    sentence on into the next, his words end before the quotation another cue ("he added") claims. The claim is
+    still the one sentence, not the opening phrase alone."""
+    text = (
+        "In any case, Mr. Lopez said, the ferry business was badly over-supplied with boats. "
+        "''It was just waiting for a storm to sink half of them,'' he added."
+    )
+    article = analyze(text)
+    said, added = with_cue(article, "said"), with_cue(article, "added")
+    assert said.content.text == "In any case"
+    assert said.continuation.text == "the ferry business was badly over-supplied with boats"
+    assert added.content.text == "''It was just waiting for a storm to sink half of them,''"
+    claim = only([c for c in article.claims if c.attribution == article.attributions.index(said)])
+    assert text[claim.start : claim.end] == text[: text.index(". ''")]
+    said = with_cue(analyze("The harbour, Lopez said, will close in June."), "said")
+    assert (said.content.text, said.continuation.text) == ("The harbour", "will close in June")
+
+
 def test_the_one_asked_at_a_sentences_start_is_not_the_one_who_asks():
     """ "Asked if ..., Lopez said": Lopez is asked, and who asked is not said; what Lopez answers is his."""
     article = analyze('Asked if the strike had hurt the port, Lopez said, "Sure. Everybody pays for it."')
@@ -1563,12 +1586,13 @@ def test_a_participle_set_off_at_a_sentences_end_says_more_of_its_subject():
 
 def test_an_inverted_aside_inside_a_sentence_names_who_speaks():
     """ "Any fair reading of the plan, said Ana Ruiz, an economist, would show ...": the parser takes "reading" for
-    the one who says; the speaker is Ana Ruiz, and what she says runs from the sentence's start to its end, the
-    aside inside it as with "That, I said, is the point"."""
+    the one who says; the speaker is Ana Ruiz, and what she says runs from the sentence's start to its end, around
+    the aside, as with "That, I said, is the point"."""
     text = "Any fair reading of the mayor's plan, said Ana Ruiz, an economist at the harbour institute, would show that the port cannot pay for it."
     said = only(analyze(text).attributions)
     assert said.source.text == "Ana Ruiz, an economist at the harbour institute"
-    assert said.content.text == text[: text.index(" that the port")] + " that the port cannot pay for it"
+    assert said.content.text == "Any fair reading of the mayor's plan"
+    assert said.continuation.text.startswith("would show that the port cannot pay for it")
 
 
 def test_a_speaker_who_reports_again_with_and_said_makes_a_second_attribution():

@@ -1280,7 +1280,7 @@ def _according_to_drafts(doc: Doc) -> list[_Draft]:
             t.i < token.i and not (t.is_punct or t.is_space) for t in clause.subtree
         ):
             # '"According to Y, X."': what Y says starts after the citation, not at the quotation mark before it. A
-            # citation inside the clause ("The deal, according to Y, collapsed") leaves it whole, as "said" does.
+            # citation inside the clause ("The deal, according to Y, collapsed") leaves it whole, as "said" does (split around the citation later, ``_split_around_the_clause``).
             after = [t for t in clause.subtree if t.i > token.right_edge.i and not (t.is_punct or t.is_space)]
             if after:
                 content = (after[0].idx, after[-1].idx + len(after[-1]))
@@ -2185,12 +2185,15 @@ def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
     _end_before_a_relative_report(attributions, quotes, article.text)
     _end_before_a_citation_of_the_report(attributions, quotes, article.text)
     for attribution in attributions:
-        if _subject_before_the_clause(doc, attribution, attributions, article.text):
+        if _split_around_the_clause(attribution, quotes, article.text) or _subject_before_the_clause(
+            doc, attribution, attributions, article.text
+        ):
             continue
         attribution.continuation = _continuation(attribution, attributions, quotes, article.text) or _rest_of_the_sentence(
             doc, attribution, attributions, article.text
         )
         attribution.corroboration = _corroboration(doc, attribution.content)
+    _end_before_anothers_words(attributions, quotes, article.text)
     _consistent_media(attributions)
     _told_an_outlet(doc, attributions, article)
     _link_nested(attributions)
@@ -2413,6 +2416,31 @@ def _without_end_punctuation(words: list[Token]) -> list[Token]:
     return words[:end]
 
 
+def _split_around_the_clause(attribution: Attribution, quotes: list[tuple[int, int]], text: str) -> bool:
+    """A content the parser gave around its own reporting clause set off by commas ("In any case, Mr. Lopez said,
+    the port will close.", "The deal, according to two aides, collapsed"): what was said is the part before the
+    clause (the content) and the part after it (the continuation), not the clause. A cue that is part of its
+    clause ("the dockers reportedly walked out") stays inside. Changes the attribution and says whether it did."""
+    content, cue, source = attribution.content, attribution.cue, attribution.source
+    clause_start = min(cue.start, source.start) if source is not None else cue.start
+    clause_end = max(cue.end, source.end) if source is not None else cue.end
+    if source is None or attribution.continuation is not None or not content.start < clause_start <= clause_end < content.end:
+        return False
+    if not (text[content.start : clause_start].rstrip().endswith(",") and text[clause_end : content.end].lstrip().startswith(",")):
+        return False  # "the dockers reportedly walked out", "is widely seen as": the cue is part of the clause
+    end, start = clause_start, clause_end
+    while end > content.start and (text[end - 1].isspace() or text[end - 1] in ",—–-"):
+        end -= 1
+    while start < content.end and (text[start].isspace() or text[start] in ",—–-"):
+        start += 1
+    if end <= content.start or start >= content.end:
+        return False
+    attribution.content = _text_span(text, content.start, end)
+    attribution.continuation = _text_span(text, start, content.end)
+    attribution.kind = _kind_of((content.start, end), quotes, text)
+    return True
+
+
 def _subject_before_the_clause(doc: Doc, attribution: Attribution, others: list[Attribution], text: str) -> bool:
     """A reporting clause set between a sentence's subject and its verb ('The new ferry, the harbour master said,
     "runs half empty" most days.'): what was said is the whole sentence around the clause, its subject
@@ -2551,6 +2579,37 @@ def _end_before_a_relative_report(attributions: list[Attribution], quotes: list[
                 outer.content = TextSpan(start=content.start, end=end, text=text[content.start : end])
                 outer.kind = _kind_of((content.start, end), quotes, text)
                 break
+
+
+def _end_before_anothers_words(attributions: list[Attribution], quotes: list[tuple[int, int]], text: str) -> None:
+    """What one speaker said ends where another's words begin, in a later sentence, whose cue is outside it ('...,
+    Lopez said, the industry was over-supplied. "It was waiting for a crash," he added.': Lopez's words end before
+    the quotation "he added" claims), where the parser ran one sentence on into the next."""
+    for attribution in attributions:
+        for name in ("content", "continuation"):
+            part = getattr(attribution, name)
+            if part is None:
+                continue
+            starts = [
+                other.content.start
+                for other in attributions
+                if other is not attribution
+                and part.start < other.content.start < part.end
+                and not part.start <= other.cue.start < part.end
+                and other.content.start > attribution.cue.end
+                and text[part.start : other.content.start].rstrip().rstrip("".join(_CLOSING)).endswith((".", "!", "?"))
+            ]
+            if not starts:
+                continue
+            end = min(starts)
+            while end > part.start and (text[end - 1].isspace() or text[end - 1] in ".,;"):
+                end -= 1  # a closing quotation mark keeps the stop inside it
+            if end > part.start:
+                setattr(attribution, name, _text_span(text, part.start, end))
+                if name == "content":
+                    attribution.kind = _kind_of((part.start, end), quotes, text)
+            elif name == "continuation":
+                attribution.continuation = None
 
 
 def _end_before_a_citation_of_the_report(attributions: list[Attribution], quotes: list[tuple[int, int]], text: str) -> None:

@@ -410,6 +410,19 @@ def _frame(cue: TokenSpan) -> list[tuple[int, int]]:
     return parts
 
 
+def _one_sentence_around_its_clause(doc: Doc, attribution: Attribution) -> bool:
+    """Whether what was said is one sentence its reporting clause interrupts, and the part before the clause is
+    no claim of its own ("The harbour, Lopez said, will close in June": one claim, not "The harbour")."""
+    content, continuation = attribution.content, attribution.continuation
+    if continuation is None or continuation.start < content.end:
+        return False
+    before = doc.char_span(content.start, content.end, alignment_mode="expand")
+    after = doc.char_span(continuation.start, continuation.end, alignment_mode="expand")
+    if before is None or after is None or before.sent.start != after.sent.start:
+        return False
+    return not any(t.pos_ in {"VERB", "AUX"} for t in before)
+
+
 def find_claims(doc: Doc, article: Article) -> list[Claim]:
     """One claim per attribution content, plus each sentence no attribution covers (the outlet's voice)."""
     index = _Index(
@@ -420,8 +433,11 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
     )
     # Only what a source says or holds true is its claim; "X praised the plan" is the outlet's claim about X.
     said = [(number, a) for number, a in enumerate(article.attributions) if a.content_type == "proposition"]
+    whole = {number for number, a in said if _one_sentence_around_its_clause(doc, a)}
     claims = [
-        _infinitive_claim(doc, article, number, index)
+        _claim(doc, article, a.content.start, a.continuation.end, number, index)
+        if number in whole
+        else _infinitive_claim(doc, article, number, index)
         if _infinitive(doc, a.content.start)
         else _claim(doc, article, a.content.start, a.content.end, number, index)
         for number, a in said
@@ -429,7 +445,7 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
     claims += [
         _claim(doc, article, a.continuation.start, a.continuation.end, number, index)
         for number, a in said
-        if a.continuation is not None
+        if a.continuation is not None and number not in whole
     ]
     # A sentence is the outlet's own claim unless an attribution's cue is in it or its content covers half of it;
     # a cue inside a modifier does not count ("The aide [who revealed that X] was fired": the firing is claimed).
