@@ -1498,6 +1498,20 @@ def test_a_content_around_its_own_reporting_clause_is_split_by_it():
     assert (said.content.text, said.continuation.text) == ("The harbour", "will close in June")
 
 
+def test_a_quotation_and_its_clause_set_off_by_dashes():
+    """ 'Ruiz told the council X - "Q," she said - and walked out.': what she said is the quotation between the
+    dashes, not the writer's sentence around it, which the parser hangs off "said"."""
+    text = (
+        'Ruiz told the council that the budget was reckless - "It will sink the port within a year," she said - and '
+        "walked out of the meeting."
+    )
+    article = analyze(text)
+    said = with_cue(article, "said")
+    assert (said.source.text, said.content.text, said.kind) == ("she", '"It will sink the port within a year,"', "direct")
+    told = with_cue(article, "told")
+    assert (told.content.text, told.via) == ("that the budget was reckless", None)
+
+
 def test_the_one_asked_at_a_sentences_start_is_not_the_one_who_asks():
     """ "Asked if ..., Lopez said": Lopez is asked, and who asked is not said; what Lopez answers is his."""
     article = analyze('Asked if the strike had hurt the port, Lopez said, "Sure. Everybody pays for it."')

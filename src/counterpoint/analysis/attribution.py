@@ -2185,6 +2185,7 @@ def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
     _end_before_a_relative_report(attributions, quotes, article.text)
     _end_before_a_citation_of_the_report(attributions, quotes, article.text)
     for attribution in attributions:
+        _quotation_in_dashes(attribution, quotes, article.text)
         if _split_around_the_clause(attribution, quotes, article.text) or _subject_before_the_clause(
             doc, attribution, attributions, article.text
         ):
@@ -2414,6 +2415,26 @@ def _without_end_punctuation(words: list[Token]) -> list[Token]:
     ):
         end -= 1
     return words[:end]
+
+
+_DASH_CHARACTERS = "—–-"
+
+
+def _quotation_in_dashes(attribution: Attribution, quotes: list[tuple[int, int]], text: str) -> None:
+    """'Clinton called the plan unserious - "We need the details," she said - and left.': a quotation and its
+    reporting clause set off by dashes inside the writer's sentence; what she said is the quotation, not the
+    sentence around it, which the parser may hang off her verb."""
+    cue, source = attribution.cue, attribution.source
+    clause_start = min(cue.start, source.start) if source is not None else cue.start
+    clause_end = max(cue.end, source.end) if source is not None else cue.end
+    if not text[clause_end:].lstrip().startswith(tuple(_DASH_CHARACTERS)):
+        return
+    before = text[:clause_start].rstrip()
+    quotation = next(((s, e) for s, e in quotes if e == len(before)), None)
+    if quotation is None or not text[: quotation[0]].rstrip().endswith(tuple(_DASH_CHARACTERS)):
+        return
+    attribution.content = _text_span(text, *quotation)
+    attribution.kind = "direct"
 
 
 def _split_around_the_clause(attribution: Attribution, quotes: list[tuple[int, int]], text: str) -> bool:
