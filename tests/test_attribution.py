@@ -1512,6 +1512,20 @@ def test_a_quotation_and_its_clause_set_off_by_dashes():
     assert (told.content.text, told.via) == ("that the budget was reckless", None)
 
 
+def test_a_citation_in_brackets_cites_what_the_brackets_hold():
+    """ 'Lopez claimed X (the police put it at one in ten, according to their yearly report).': the report gives
+    the figure in the brackets, not Lopez's claim. Brackets that hold only the citation still cite the sentence
+    before them."""
+    text = (
+        "Lopez claimed that migrants committed most crimes in the town "
+        "(the police put their share at one in ten, according to its yearly report). He did not reply."
+    )
+    police = with_cue(analyze(text), "according to")
+    assert (police.source.text, police.content.text) == ("its yearly report", "the police put their share at one in ten")
+    police = with_cue(analyze("Crime rose by a third last year (according to the police)."), "according to")
+    assert police.content.text == "Crime rose by a third last year"
+
+
 def test_the_one_asked_at_a_sentences_start_is_not_the_one_who_asks():
     """ "Asked if ..., Lopez said": Lopez is asked, and who asked is not said; what Lopez answers is his."""
     article = analyze('Asked if the strike had hurt the port, Lopez said, "Sure. Everybody pays for it."')

@@ -2186,6 +2186,7 @@ def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
     _end_before_a_citation_of_the_report(attributions, quotes, article.text)
     for attribution in attributions:
         _quotation_in_dashes(attribution, quotes, article.text)
+        _within_parentheses(attribution, quotes, article.text)
         if _split_around_the_clause(attribution, quotes, article.text) or _subject_before_the_clause(
             doc, attribution, attributions, article.text
         ):
@@ -2418,6 +2419,27 @@ def _without_end_punctuation(words: list[Token]) -> list[Token]:
 
 
 _DASH_CHARACTERS = "—–-"
+
+
+def _within_parentheses(attribution: Attribution, quotes: list[tuple[int, int]], text: str) -> None:
+    """'Lopez said crime soared (the police put the rise at a tenth, according to their report).': a citation in brackets
+    cites what the brackets hold, not the sentence around them. A bracket that holds only the citation ('X rose
+    (according to the police)') leaves its content as it was."""
+    content, cue = attribution.content, attribution.cue
+    opening = text.rfind("(", 0, cue.start)
+    closing = text.find(")", cue.end)
+    if opening < 0 or closing < 0 or ")" in text[opening:cue.start] or "\n" in text[opening:closing]:
+        return
+    if not (content.start <= opening or closing < content.end):
+        return
+    start, end = max(content.start, opening + 1), min(content.end, closing)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+        end -= 1
+    if start < end and not (start <= cue.start and cue.end <= end and text[start:cue.start].strip(" ,") == ""):
+        attribution.content = _text_span(text, start, end)
+        attribution.kind = _kind_of((start, end), quotes, text)
 
 
 def _quotation_in_dashes(attribution: Attribution, quotes: list[tuple[int, int]], text: str) -> None:
