@@ -1526,6 +1526,17 @@ def test_a_citation_in_brackets_cites_what_the_brackets_hold():
     assert police.content.text == "Crime rose by a third last year"
 
 
+def test_a_remark_on_the_speaker_after_though_is_not_what_they_said():
+    """ "Ruiz said all dockers sign the pledge, though she did not discuss its terms.": the clause after "though"
+    is the writer's remark on Ruiz, not part of her words. About someone else, it may still be hers."""
+    text = "The port spokeswoman Ana Ruiz said all dockers sign the safety pledge, though she did not discuss its terms."
+    said = with_cue(analyze(text), "said")
+    assert said.content.text == "all dockers sign the safety pledge"
+    text = "Ana Ruiz said the mayor will sign the pledge, though the unions oppose it."
+    said = with_cue(analyze(text), "said")
+    assert said.content.text == "the mayor will sign the pledge, though the unions oppose it"
+
+
 def test_the_one_asked_at_a_sentences_start_is_not_the_one_who_asks():
     """ "Asked if ..., Lopez said": Lopez is asked, and who asked is not said; what Lopez answers is his."""
     article = analyze('Asked if the strike had hurt the port, Lopez said, "Sure. Everybody pays for it."')

@@ -265,6 +265,9 @@ def _end_before_trailing_clause(content: Token, chars: tuple[int, int], verbs: f
         elif token.dep_ == "advcl" and token.pos_ == "VERB" and token.lemma_.lower() in verbs:
             # "..., claiming that ...", "..., while the army said ...": a report of its own
             cut_here = set_off and (token.tag_ == "VBG" or any(c.dep_ == "nsubj" for c in token.children))
+        elif token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"though", "although"} for c in token.children):
+            # "said all staff sign the pledge, though she gave no details": the writer's remark on the speaker
+            cut_here = set_off and _speaks_of_self(token, _nearest_subject(content.head))
         else:
             cut_here = False
         if cut_here:
