@@ -1537,6 +1537,19 @@ def test_a_remark_on_the_speaker_after_though_is_not_what_they_said():
     assert said.content.text == "the mayor will sign the pledge, though the unions oppose it"
 
 
+def test_the_next_quotation_carries_on_a_sentences_first_report_not_its_participle():
+    """ '"Q1," Mr. Lopez said, referring to the hotels. "Q2."': Q2 goes on with what Lopez said; "referring to"
+    reports only what it refers to, and does not take the quotation too."""
+    text = (
+        "''The timing of the market was what made it work,'' Mr. Lopez said, referring to the two harbour hotels. "
+        "''I assume they saw the market coming back.''"
+    )
+    article = analyze(text)
+    said, referring = with_cue(article, "said"), with_cue(article, "referring to")
+    assert said.continuation.text == "''I assume they saw the market coming back.''"
+    assert (referring.content.text, referring.continuation) == ("the two harbour hotels", None)
+
+
 def test_the_one_asked_at_a_sentences_start_is_not_the_one_who_asks():
     """ "Asked if ..., Lopez said": Lopez is asked, and who asked is not said; what Lopez answers is his."""
     article = analyze('Asked if the strike had hurt the port, Lopez said, "Sure. Everybody pays for it."')

@@ -2340,6 +2340,14 @@ def _continuation(
             for other in others
         ):
             return None
+        if any(
+            other is not attribution
+            and other.cue.end <= cue.start
+            and not _ends_a_sentence(text[other.cue.end : cue.start])
+            and "\n" not in text[other.cue.end : cue.start]
+            for other in others
+        ):
+            return None  # '"Q1," Lopez said, referring to the port. "Q2."': Q2 carries on the sentence's first report
         following = next(((s, e) for s, e in quotes if s >= content.end), None)
         if following is None or text[content.end : following[0]].strip(" \t") not in {".", "!", "?"}:
             return None
