@@ -1550,6 +1550,17 @@ def test_the_next_quotation_carries_on_a_sentences_first_report_not_its_particip
     assert (referring.content.text, referring.continuation) == ("the two harbour hotels", None)
 
 
+def test_what_was_asked_ends_before_the_answer():
+    """ "When asked why, Okafor responded: ...": the question is "why"; the answer is Okafor's own attribution,
+    not part of what was asked, though the parser hangs it off "asked"."""
+    article = analyze('When asked why, Okafor responded in a text message: "The port will close."')
+    asked, responded = with_cue(article, "asked"), with_cue(article, "responded")
+    assert (asked.source, asked.content.text) == (None, "why")
+    assert (responded.source.text, responded.content.text, responded.via) == ("Okafor", '"The port will close."', None)
+    asked = with_cue(analyze('Asked which ferry route she liked best, she laughed: "The short one."'), "Asked")
+    assert asked.content.text == "which ferry route she liked best"
+
+
 def test_the_one_asked_at_a_sentences_start_is_not_the_one_who_asks():
     """ "Asked if ..., Lopez said": Lopez is asked, and who asked is not said; what Lopez answers is his."""
     article = analyze('Asked if the strike had hurt the port, Lopez said, "Sure. Everybody pays for it."')

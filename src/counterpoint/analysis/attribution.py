@@ -2190,6 +2190,7 @@ def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
     for attribution in attributions:
         _quotation_in_dashes(attribution, quotes, article.text)
         _within_parentheses(attribution, quotes, article.text)
+        _question_before_the_answer(doc, attribution, quotes, article.text)
         if _split_around_the_clause(attribution, quotes, article.text) or _subject_before_the_clause(
             doc, attribution, attributions, article.text
         ):
@@ -2430,6 +2431,25 @@ def _without_end_punctuation(words: list[Token]) -> list[Token]:
 
 
 _DASH_CHARACTERS = "—–-"
+
+
+def _question_before_the_answer(doc: Doc, attribution: Attribution, quotes: list[tuple[int, int]], text: str) -> None:
+    """'Asked which route she liked best, she laughed: ...', 'When asked why, Okafor said ...': what was asked
+    ends at the comma before the one who answers, though the parser may hang the answer off "asked"."""
+    cue = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
+    if attribution.source is not None or cue is None or cue[0].lemma_.lower() not in _ASKING_VERBS:
+        return
+    opening = [t for t in doc[cue.sent.start : cue.start] if not (t.is_punct or t.is_space)]
+    if len(opening) > 1 or opening and opening[0].lower_ not in {"when", "after", "if", "once"}:
+        return  # not a participle that opens its sentence
+    content = attribution.content
+    for token in doc.char_span(content.start, content.end, alignment_mode="expand") or ():
+        if token.dep_ in _SUBJECT_DEPS and token.head.i > token.i and token.left_edge.i > 0:
+            comma = doc[token.left_edge.i - 1]
+            if comma.text == "," and comma.idx > content.start and token.head.idx < content.end:
+                attribution.content = _text_span(text, content.start, comma.idx)
+                attribution.kind = _kind_of((content.start, comma.idx), quotes, text)
+                return
 
 
 def _within_parentheses(attribution: Attribution, quotes: list[tuple[int, int]], text: str) -> None:
