@@ -1561,6 +1561,15 @@ def test_what_was_asked_ends_before_the_answer():
     assert asked.content.text == "which ferry route she liked best"
 
 
+def test_but_added_is_the_speaker_going_on_however_the_parser_hangs_it():
+    """ "Lopez said the port takes time to build but added, "Q."": the parser may make "added" a clause of the port's;
+    Lopez adds, and what he said ends before "but added"."""
+    article = analyze("Lopez said the port takes time to build but added, “I strongly support Ruiz.”")
+    said, added = with_cue(article, "said"), with_cue(article, "added")
+    assert said.content.text == "the port takes time to build"
+    assert (added.source.text, added.content.text, added.via) == ("Lopez", "“I strongly support Ruiz.”", None)
+
+
 def test_the_one_asked_at_a_sentences_start_is_not_the_one_who_asks():
     """ "Asked if ..., Lopez said": Lopez is asked, and who asked is not said; what Lopez answers is his."""
     article = analyze('Asked if the strike had hurt the port, Lopez said, "Sure. Everybody pays for it."')

@@ -244,7 +244,7 @@ def _end_before_trailing_clause(content: Token, chars: tuple[int, int], verbs: f
             before = doc[token.left_edge.i - 1]
             if before.text in {",", "—", "–"} and token.right_edge.idx + len(token.right_edge) >= end - 1:
                 return start, max(start + 1, before.idx)
-        if token.dep_ == "conj" and token.i > content.i and _reporter_who_goes_on(token) is not None:
+        if token.dep_ in {"conj", "advcl"} and token.i > content.i and _reporter_who_goes_on(token) is not None:
             # "said the vote was lost and said that ...": the second report is the speaker's next, not this one's
             cut = token.left_edge
             while cut.i > content.left_edge.i and (cut.nbor(-1).is_punct or cut.nbor(-1).dep_ == "cc"):
@@ -1066,8 +1066,9 @@ def _reporter_who_goes_on(verb: Token) -> Token | None:
     and said that ..."): the parser joins the second verb to the reported clause, whose subject ("the vote") says
     nothing; the one who said the first clause says the second. Another verb joined there is the clause's own
     ("said that the mayor blocked the deal and threatened to resign": the mayor threatens)."""
-    if verb.dep_ != "conj" or verb.lemma_.lower() not in word_list("report_verbs.txt"):
-        return None
+    joined = verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.i > 0 and verb.nbor(-1).lower_ in {"and", "but"}
+    if not joined or verb.lemma_.lower() not in word_list("report_verbs.txt"):
+        return None  # "but added" may be parsed as a clause of the reported one's: joined all the same
     if any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
         return None
     clause = verb.head
