@@ -1284,7 +1284,8 @@ def _according_to_drafts(doc: Doc) -> list[_Draft]:
             t.i < token.i and not (t.is_punct or t.is_space) for t in clause.subtree
         ):
             # '"According to Y, X."': what Y says starts after the citation, not at the quotation mark before it. A
-            # citation inside the clause ("The deal, according to Y, collapsed") leaves it whole, as "said" does (split around the citation later, ``_split_around_the_clause``).
+            # citation inside the clause ("The deal, according to Y, collapsed") leaves it whole, as "said" does;
+            # ``_split_around_the_clause`` later parts it into content and continuation around the citation.
             after = [t for t in clause.subtree if t.i > token.right_edge.i and not (t.is_punct or t.is_space)]
             if after:
                 content = (after[0].idx, after[-1].idx + len(after[-1]))
@@ -2401,7 +2402,8 @@ def _rest_of_the_sentence(doc: Doc, attribution: Attribution, others: list[Attri
     sentence = doc.char_span(cue.start, cue.end, alignment_mode="expand")
     if comma < 0 or sentence is None or comma >= sentence.sent.end_char:
         return None
-    if _QUOTE_MARKS.search(text, clause_end, comma) or _ends_a_sentence(text[clause_end:comma]) or re.search(r"[;:()]", text[clause_end:comma]):
+    between = text[clause_end:comma]
+    if _QUOTE_MARKS.search(between) or _ends_a_sentence(between) or re.search(r"[;:()]", between):
         return None
     rest = doc.char_span(comma + 1, sentence.sent.end_char, alignment_mode="contract")
     words = [t for t in rest or () if not t.is_space]
@@ -2454,9 +2456,9 @@ def _question_before_the_answer(doc: Doc, attribution: Attribution, quotes: list
 
 
 def _within_parentheses(attribution: Attribution, quotes: list[tuple[int, int]], text: str) -> None:
-    """'Lopez said crime soared (the police put the rise at a tenth, according to their report).': a citation in brackets
-    cites what the brackets hold, not the sentence around them. A bracket that holds only the citation ('X rose
-    (according to the police)') leaves its content as it was."""
+    """'Lopez said crime soared (the police put the rise at a tenth, according to their report).': a citation in
+    brackets cites what the brackets hold, not the sentence around them. A bracket that holds only the citation
+    ('X rose (according to the police)') leaves its content as it was."""
     content, cue = attribution.content, attribution.cue
     opening = text.rfind("(", 0, cue.start)
     closing = text.find(")", cue.end)
@@ -2475,9 +2477,9 @@ def _within_parentheses(attribution: Attribution, quotes: list[tuple[int, int]],
 
 
 def _quotation_in_dashes(attribution: Attribution, quotes: list[tuple[int, int]], text: str) -> None:
-    """'Clinton called the plan unserious - "We need the details," she said - and left.': a quotation and its
-    reporting clause set off by dashes inside the writer's sentence; what she said is the quotation, not the
-    sentence around it, which the parser may hang off her verb."""
+    """'Ruiz told the council X - "Q," she said - and walked out.': a quotation and its reporting clause set off
+    by dashes inside the writer's sentence; what she said is the quotation, not the sentence around it, which the
+    parser may hang off her verb."""
     cue, source = attribution.cue, attribution.source
     clause_start = min(cue.start, source.start) if source is not None else cue.start
     clause_end = max(cue.end, source.end) if source is not None else cue.end
@@ -2499,14 +2501,17 @@ def _split_around_the_clause(attribution: Attribution, quotes: list[tuple[int, i
     content, cue, source = attribution.content, attribution.cue, attribution.source
     clause_start = min(cue.start, source.start) if source is not None else cue.start
     clause_end = max(cue.end, source.end) if source is not None else cue.end
-    if source is None or attribution.continuation is not None or not content.start < clause_start <= clause_end < content.end:
+    if source is None or attribution.continuation is not None:
         return False
-    if not (text[content.start : clause_start].rstrip().endswith(",") and text[clause_end : content.end].lstrip().startswith(",")):
+    if not content.start < clause_start <= clause_end < content.end:
+        return False
+    before, after = text[content.start : clause_start].rstrip(), text[clause_end : content.end].lstrip()
+    if not (before.endswith(",") and after.startswith(",")):
         return False  # "the dockers reportedly walked out", "is widely seen as": the cue is part of the clause
     end, start = clause_start, clause_end
-    while end > content.start and (text[end - 1].isspace() or text[end - 1] in ",—–-"):
+    while end > content.start and (text[end - 1].isspace() or text[end - 1] in "," + _DASH_CHARACTERS):
         end -= 1
-    while start < content.end and (text[start].isspace() or text[start] in ",—–-"):
+    while start < content.end and (text[start].isspace() or text[start] in "," + _DASH_CHARACTERS):
         start += 1
     if end <= content.start or start >= content.end:
         return False
@@ -2536,8 +2541,8 @@ def _subject_before_the_clause(doc: Doc, attribution: Attribution, others: list[
     if said is None or not before:
         return False
     after = [t for t in doc[said.start : sentence.end] if not t.is_space]
-    verbs = {t.i for t in after}
-    if not any(t.dep_ in _SUBJECT_DEPS and t.head.i in verbs for t in before):
+    after_indices = {t.i for t in after}
+    if not any(t.dep_ in _SUBJECT_DEPS and t.head.i in after_indices for t in before):
         return False
     if any(
         other is not attribution
