@@ -2322,6 +2322,10 @@ def _consistent_media(attributions: list[Attribution]) -> None:
             source.kind = "media"
 
 
+#: Characters past which two cues are not looked at as being in one sentence (a bound on the text searched).
+_LONGEST_SENTENCE = 600
+
+
 def _continuation(
     attribution: Attribution, others: list[Attribution], quotes: list[tuple[int, int]], text: str
 ) -> TextSpan | None:
@@ -2345,9 +2349,9 @@ def _continuation(
             return None
         if any(
             other is not attribution
-            and other.cue.end <= cue.start
-            and not _ends_a_sentence(text[other.cue.end : cue.start])
+            and cue.start - _LONGEST_SENTENCE < other.cue.end <= cue.start
             and "\n" not in text[other.cue.end : cue.start]
+            and not _ends_a_sentence(text[other.cue.end : cue.start])
             for other in others
         ):
             return None  # '"Q1," Lopez said, referring to the port. "Q2."': Q2 carries on the sentence's first report
@@ -2434,13 +2438,17 @@ def _without_end_punctuation(words: list[Token]) -> list[Token]:
 
 
 _DASH_CHARACTERS = "—–-"
+_DASH_AFTER = re.compile(r"[ \t]*[—–-]")
+_DASH_BEFORE = re.compile(r"[—–-][ \t]*$")
 
 
 def _question_before_the_answer(doc: Doc, attribution: Attribution, quotes: list[tuple[int, int]], text: str) -> None:
     """'Asked which route she liked best, she laughed: ...', 'When asked why, Okafor said ...': what was asked
     ends at the comma before the one who answers, though the parser may hang the answer off "asked"."""
+    if attribution.source is not None:
+        return
     cue = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
-    if attribution.source is not None or cue is None or cue[0].lemma_.lower() not in _ASKING_VERBS:
+    if cue is None or cue[0].lemma_.lower() not in _ASKING_VERBS:
         return
     opening = [t for t in doc[cue.sent.start : cue.start] if not (t.is_punct or t.is_space)]
     if len(opening) > 1 or opening and opening[0].lower_ not in {"when", "after", "if", "once"}:
@@ -2460,8 +2468,8 @@ def _within_parentheses(attribution: Attribution, quotes: list[tuple[int, int]],
     brackets cites what the brackets hold, not the sentence around them. A bracket that holds only the citation
     ('X rose (according to the police)') leaves its content as it was."""
     content, cue = attribution.content, attribution.cue
-    opening = text.rfind("(", 0, cue.start)
-    closing = text.find(")", cue.end)
+    opening = text.rfind("(", max(0, cue.start - _LONGEST_SENTENCE), cue.start)
+    closing = text.find(")", cue.end, cue.end + _LONGEST_SENTENCE)
     if opening < 0 or closing < 0 or ")" in text[opening:cue.start] or "\n" in text[opening:closing]:
         return
     if not (content.start <= opening or closing < content.end):
@@ -2483,11 +2491,13 @@ def _quotation_in_dashes(attribution: Attribution, quotes: list[tuple[int, int]]
     cue, source = attribution.cue, attribution.source
     clause_start = min(cue.start, source.start) if source is not None else cue.start
     clause_end = max(cue.end, source.end) if source is not None else cue.end
-    if not text[clause_end:].lstrip().startswith(tuple(_DASH_CHARACTERS)):
+    if not _DASH_AFTER.match(text, clause_end):
         return
-    before = text[:clause_start].rstrip()
-    quotation = next(((s, e) for s, e in quotes if e == len(before)), None)
-    if quotation is None or not text[: quotation[0]].rstrip().endswith(tuple(_DASH_CHARACTERS)):
+    before = clause_start
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    quotation = next(((s, e) for s, e in quotes if e == before), None)
+    if quotation is None or not _DASH_BEFORE.search(text, max(0, quotation[0] - 8), quotation[0]):
         return
     attribution.content = _text_span(text, *quotation)
     attribution.kind = "direct"
