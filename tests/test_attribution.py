@@ -1379,28 +1379,28 @@ def test_an_opening_mark_typed_to_close_a_quotation_closes_it():
         assert (said.source.text, said.content.text) == ("she", text[text.index("“Not") : text.index(" she")])
 
 
-def test_a_citation_after_a_report_holds_the_report_in_a_chain():
+@pytest.mark.parametrize(
+    ("text", "cue", "said_content"),
+    [
+        (
+            "More than six in ten dockers said that the new crane is unsafe, according to a survey by the union.",
+            "according to",
+            "that the new crane is unsafe",
+        ),
+        # "per X" is the short form of "according to X", and cites the whole report the same way
+        ("Most dockers said the new crane is unsafe, per a survey by the union.", "per", "the new crane is unsafe"),
+    ],
+)
+def test_a_citation_after_a_report_holds_the_report_in_a_chain(text: str, cue: str, said_content: str):
     """ "Voters said X, according to exit polls": the polls report what the voters said. The voters' words end
     before the citation, and their attribution is reached through the polls'."""
-    text = "More than six in ten dockers said that the new crane is unsafe, according to a survey by the union."
     article = analyze(text)
     said = with_cue(article, "said")
-    survey = with_cue(article, "according to")
-    assert said.content.text == "that the new crane is unsafe"
+    survey = with_cue(article, cue)
+    assert said.content.text == said_content
     assert survey.source.text == "a survey by the union"
-    assert survey.content.text == "More than six in ten dockers said that the new crane is unsafe"
+    assert survey.content.text == text[: text.index(said_content) + len(said_content)]
     assert article.attributions[said.via] is survey and survey.via is None
-
-
-def test_a_citation_by_per_holds_the_report_in_a_chain_too():
-    """ "per X" is the short form of "according to X", and cites the whole report the same way."""
-    text = "Most dockers said the new crane is unsafe, per a survey by the union."
-    article = analyze(text)
-    said = with_cue(article, "said")
-    survey = with_cue(article, "per")
-    assert said.content.text == "the new crane is unsafe"
-    assert survey.content.text == "Most dockers said the new crane is unsafe"
-    assert article.attributions[said.via] is survey
 
 
 def test_an_abbreviation_in_the_reporting_clause_does_not_end_its_sentence():

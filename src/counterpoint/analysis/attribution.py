@@ -2397,11 +2397,10 @@ def _rest_of_the_sentence(doc: Doc, attribution: Attribution, others: list[Attri
     on Monday, because the rain kept voters home.'): the sentence goes on with it, to its end. Not a participle of
     the speaker's ('..., Ruiz said, citing the rain'), a relative clause or an apposition about the speaker, the
     writer's comment ('..., a large sum for a small shop'), nor another's words."""
-    content, cue, source = attribution.content, attribution.cue, attribution.source
-    clause_start = min(cue.start, source.start) if source is not None else cue.start
+    content, cue = attribution.content, attribution.cue
+    clause_start, clause_end = _clause_bounds(attribution)
     if content.end > clause_start or text[content.end : clause_start].strip() != ",":
         return None
-    clause_end = max(cue.end, source.end) if source is not None else cue.end
     comma = text.find(",", clause_end)
     sentence = doc.char_span(cue.start, cue.end, alignment_mode="expand")
     if comma < 0 or sentence is None or comma >= sentence.sent.end_char:
@@ -2437,9 +2436,9 @@ def _without_end_punctuation(words: list[Token]) -> list[Token]:
     return words[:end]
 
 
-_DASH_CHARACTERS = "—–-"
-_DASH_AFTER = re.compile(r"[ \t]*[—–-]")
-_DASH_BEFORE = re.compile(r"[—–-][ \t]*$")
+_DASH_CHARACTERS = "".join(sorted(dash for dash in _DASHES if len(dash) == 1))
+_DASH_AFTER = re.compile(rf"[ \t]*[{re.escape(_DASH_CHARACTERS)}]")
+_DASH_BEFORE = re.compile(rf"[{re.escape(_DASH_CHARACTERS)}][ \t]*$")
 
 
 def _question_before_the_answer(doc: Doc, attribution: Attribution, quotes: list[tuple[int, int]], text: str) -> None:
@@ -2474,11 +2473,8 @@ def _within_parentheses(attribution: Attribution, quotes: list[tuple[int, int]],
         return
     if not (content.start <= opening or closing < content.end):
         return
-    start, end = max(content.start, opening + 1), min(content.end, closing)
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
-        end -= 1
+    start = _start_without(text, max(content.start, opening + 1), min(content.end, closing), "")
+    end = _end_without(text, start, min(content.end, closing), ",;")
     if start < end and not (start <= cue.start and cue.end <= end and text[start:cue.start].strip(" ,") == ""):
         attribution.content = _text_span(text, start, end)
         attribution.kind = _kind_of((start, end), quotes, text)
@@ -2488,9 +2484,7 @@ def _quotation_in_dashes(attribution: Attribution, quotes: list[tuple[int, int]]
     """'Ruiz told the council X - "Q," she said - and walked out.': a quotation and its reporting clause set off
     by dashes inside the writer's sentence; what she said is the quotation, not the sentence around it, which the
     parser may hang off her verb."""
-    cue, source = attribution.cue, attribution.source
-    clause_start = min(cue.start, source.start) if source is not None else cue.start
-    clause_end = max(cue.end, source.end) if source is not None else cue.end
+    clause_start, clause_end = _clause_bounds(attribution)
     if not _DASH_AFTER.match(text, clause_end):
         return
     before = clause_start
@@ -2508,21 +2502,17 @@ def _split_around_the_clause(attribution: Attribution, quotes: list[tuple[int, i
     the port will close.", "The deal, according to two aides, collapsed"): what was said is the part before the
     clause (the content) and the part after it (the continuation), not the clause. A cue that is part of its
     clause ("the dockers reportedly walked out") stays inside. Changes the attribution and says whether it did."""
-    content, cue, source = attribution.content, attribution.cue, attribution.source
-    clause_start = min(cue.start, source.start) if source is not None else cue.start
-    clause_end = max(cue.end, source.end) if source is not None else cue.end
-    if source is None or attribution.continuation is not None:
+    content = attribution.content
+    if attribution.source is None or attribution.continuation is not None:
         return False
+    clause_start, clause_end = _clause_bounds(attribution)
     if not content.start < clause_start <= clause_end < content.end:
         return False
     before, after = text[content.start : clause_start].rstrip(), text[clause_end : content.end].lstrip()
     if not (before.endswith(",") and after.startswith(",")):
         return False  # "the dockers reportedly walked out", "is widely seen as": the cue is part of the clause
-    end, start = clause_start, clause_end
-    while end > content.start and (text[end - 1].isspace() or text[end - 1] in "," + _DASH_CHARACTERS):
-        end -= 1
-    while start < content.end and (text[start].isspace() or text[start] in "," + _DASH_CHARACTERS):
-        start += 1
+    end = _end_without(text, content.start, clause_start, "," + _DASH_CHARACTERS)
+    start = _start_without(text, clause_end, content.end, "," + _DASH_CHARACTERS)
     if end <= content.start or start >= content.end:
         return False
     attribution.content = _text_span(text, content.start, end)
@@ -2536,10 +2526,10 @@ def _subject_before_the_clause(doc: Doc, attribution: Attribution, others: list[
     "runs half empty" most days.'): what was said is the whole sentence around the clause, its subject
     before it (the content) and the rest after it (the continuation), not only the quotation after it. Changes
     the attribution and says whether it did."""
-    content, cue, source = attribution.content, attribution.cue, attribution.source
-    if source is None or attribution.continuation is not None:
+    content = attribution.content
+    if attribution.source is None or attribution.continuation is not None:
         return False
-    clause_start, clause_end = min(cue.start, source.start), max(cue.end, source.end)
+    clause_start, clause_end = _clause_bounds(attribution)
     if content.start < clause_end or text[clause_end : content.start].strip() != ",":
         return False
     clause = doc.char_span(clause_start, clause_end, alignment_mode="expand")
@@ -2569,6 +2559,28 @@ def _subject_before_the_clause(doc: Doc, attribution: Attribution, others: list[
 
 def _text_span(text: str, start: int, end: int) -> TextSpan:
     return TextSpan(start=start, end=end, text=text[start:end])
+
+
+def _clause_bounds(attribution: Attribution) -> tuple[int, int]:
+    """Where the reporting clause (source and cue) starts and ends."""
+    cue, source = attribution.cue, attribution.source
+    if source is None:
+        return cue.start, cue.end
+    return min(cue.start, source.start), max(cue.end, source.end)
+
+
+def _start_without(text: str, start: int, end: int, characters: str) -> int:
+    """Where ``text[start:end]`` starts without its leading spaces and ``characters``."""
+    while start < end and (text[start].isspace() or text[start] in characters):
+        start += 1
+    return start
+
+
+def _end_without(text: str, start: int, end: int, characters: str) -> int:
+    """Where ``text[start:end]`` ends without its trailing spaces and ``characters``."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] in characters):
+        end -= 1
+    return end
 
 
 @cache
@@ -2691,9 +2703,7 @@ def _end_before_anothers_words(attributions: list[Attribution], quotes: list[tup
             ]
             if not starts:
                 continue
-            end = min(starts)
-            while end > part.start and (text[end - 1].isspace() or text[end - 1] in ".,;"):
-                end -= 1  # a closing quotation mark keeps the stop inside it
+            end = _end_without(text, part.start, min(starts), ".,;")  # a closing quotation mark keeps its stop
             if end > part.start:
                 setattr(attribution, name, _text_span(text, part.start, end))
                 if name == "content":
@@ -2717,9 +2727,7 @@ def _end_before_a_citation_of_the_report(attributions: list[Attribution], quotes
                 or not (citation.content.start <= report.cue.start < citation.content.end)
             ):
                 continue
-            end = citation.cue.start
-            while end > content.start and (text[end - 1].isspace() or text[end - 1] in ",;—–-("):
-                end -= 1
+            end = _end_without(text, content.start, citation.cue.start, ",;(" + _DASH_CHARACTERS)
             if end > content.start:
                 report.content = TextSpan(start=content.start, end=end, text=text[content.start : end])
                 report.kind = _kind_of((content.start, end), quotes, text)
