@@ -2503,7 +2503,7 @@ def _split_around_the_clause(attribution: Attribution, quotes: list[tuple[int, i
     clause (the content) and the part after it (the continuation), not the clause. A cue that is part of its
     clause ("the dockers reportedly walked out") stays inside. Changes the attribution and says whether it did."""
     content = attribution.content
-    if attribution.source is None or attribution.continuation is not None:
+    if attribution.source is None:
         return False
     clause_start, clause_end = _clause_bounds(attribution)
     if not content.start < clause_start <= clause_end < content.end:
@@ -2527,7 +2527,7 @@ def _subject_before_the_clause(doc: Doc, attribution: Attribution, others: list[
     before it (the content) and the rest after it (the continuation), not only the quotation after it. Changes
     the attribution and says whether it did."""
     content = attribution.content
-    if attribution.source is None or attribution.continuation is not None:
+    if attribution.source is None:
         return False
     clause_start, clause_end = _clause_bounds(attribution)
     if content.start < clause_end or text[clause_end : content.start].strip() != ",":
