@@ -153,6 +153,15 @@ def test_pronoun_source_resolves_to_the_person_named_before():
     assert article.text[antecedent.start : antecedent.end] == antecedent.text == "Mayor Tom Bradley"
 
 
+def test_a_possessive_pronoun_source_is_the_person_named_before():
+    article = analyze(
+        "Dockworker Tomas Lopez spoke to reporters on Monday. His claim that the crane was unsafe drew a sharp reply."
+    )
+    a = with_cue(article, "claim")
+    assert (a.source.text, a.source.kind, a.source.name) == ("His", "person", "Tomas Lopez")
+    assert a.content.text == "that the crane was unsafe"
+
+
 def test_relative_pronoun_source_resolves_to_the_noun_it_modifies():
     article = analyze("Senator Maria Lopez, who said the budget was late, left the hearing early.")
     a = only(article.attributions)
@@ -1034,6 +1043,10 @@ def test_words_that_dispute_a_claim_deny_it(text, hedge):
         ("Residents told reporters the crane had swayed for days.", "anonymous"),
         ("Senators said the bill would pass.", "official"),
         ("The committee said the crane was sound.", "official"),
+        # a share of people, however the number is written
+        ("Only 14 percent of residents said the ferry was worth its price.", "anonymous"),
+        ("Just 28% of the dockers said the crane was sound.", "anonymous"),
+        ("A third of the dockers said the crane was unsafe.", "anonymous"),
     ],
 )
 def test_people_left_unnamed_are_anonymous_and_offices_are_official(sentence, kind):

@@ -36,7 +36,8 @@ _EXPLETIVES = frozenset({"it", "there"})
 #: Verbs whose "it" is a placeholder, not a speaker ("it seems that", "it emerged that"); elsewhere an active
 #: "it" is something that speaks ("it said it would appeal": a company, a letter).
 _IMPERSONAL_VERBS = frozenset({"seem", "appear", "emerge", "turn", "transpire", "happen", "look", "sound", "remain", "follow"})
-_PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+#: Pronouns that stand for one person, "his" included: "his claim that ..." is that man's claim.
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _GROUP_PRONOUNS = frozenset({"they", "we", "i", "you"})
 #: Quotation marks, opening to closing; two apostrophes are one mark in some archives' style (''Yes,'' he said).
 _QUOTES = {'"': '"', "“": "”", "‘": "’", "''": "''"}
@@ -2006,6 +2007,10 @@ def _previous_person(entities: list[Entity], before: int) -> tuple[Entity, int, 
     return best
 
 
+#: spaCy's entity types of a number; one heading a source makes it a share of people ("a third", "28%").
+_NUMBER_ENTITIES = frozenset({"CARDINAL", "PERCENT", "ORDINAL"})
+
+
 def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity | None]:
     """Type a source: a named person; else by its head noun ("a Russian source", "the report", "state media");
     else an organization or country speaking as an institution; unnamed people ("engineers") are anonymous."""
@@ -2036,8 +2041,8 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
         return "person", entity
     if entity is None and root.tag_ == "NNS" and root.lemma_.lower() not in word_list("roles.txt"):
         return "anonymous", None  # "engineers", "residents": people left unnamed, and no office speaks
-    if entity is None and root.tag_ == "CD":
-        return "anonymous", None  # "About 6 in 10 say": a share of people, none named
+    if entity is None and (root.tag_ == "CD" or root.ent_type_ in _NUMBER_ENTITIES):
+        return "anonymous", None  # "About 6 in 10 say", "14 percent of voters said": a share of people, none named
     return "official", entity
 
 
