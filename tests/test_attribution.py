@@ -2079,3 +2079,29 @@ def test_who_speaks_through_a_participle_on_a_noun():
     # a noun that may speak keeps the participle ("a letter saying")
     a = only(analyze("The council received a letter saying the pier is unsafe.").attributions)
     assert (a.source.text, a.cue.text) == ("a letter", "saying")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the parser ends the statement at the colon when the quotation opens a new paragraph
+        (
+            "The harbour board released the following statement:\n\n“We regret the delay. The ferries run again on Monday.”",
+            "the following statement:\n\n“We regret the delay. The ferries run again on Monday.”",
+        ),
+        (
+            'Lopez said the crane was safe: "We check it every day." The ferry left at noon.',
+            'the crane was safe: "We check it every day."',
+        ),
+    ],
+)
+def test_a_quotation_joined_on_by_a_colon_is_the_speakers_too(text, content):
+    a = only(analyze(text).attributions)
+    assert a.content.text == content and a.kind == "mixed"
+
+
+def test_a_quotation_after_a_colon_that_another_cue_claims_stays_its_own():
+    article = analyze('Lopez said the talks were over: "We are done here," Ruiz told the crowd.')
+    said, told = with_cue(article, "said"), with_cue(article, "told")
+    assert said.content.text == "the talks were over"
+    assert told.content.text == '"We are done here,"'

@@ -2195,6 +2195,7 @@ def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
     _end_before_a_relative_report(attributions, quotes, article.text)
     _end_before_a_citation_of_the_report(attributions, quotes, article.text)
     for attribution in attributions:
+        _quotation_that_follows(attribution, attributions, quotes, article.text)
         _quotation_in_dashes(attribution, quotes, article.text)
         _within_parentheses(attribution, quotes, article.text)
         _question_before_the_answer(doc, attribution, quotes, article.text)
@@ -2213,6 +2214,45 @@ def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
     _same_unnamed_source(doc, attributions, article)
     _first_person_speaks(attributions, article)
     return attributions
+
+
+#: What joins a quotation on to the words before it as more of the same report: a colon, or a comma and "but".
+_JOINS_A_QUOTATION = re.compile(r"(?::|[,;]?[ \t]*(?:but|and|yet)[ \t]+(?:that[ \t]+)?)\s*(?=[“\"])")
+
+
+def _quotation_that_follows(
+    attribution: Attribution, others: list[Attribution], quotes: list[tuple[int, int]], text: str
+) -> None:
+    """A quotation joined on after what a speaker is reported to say, by a colon or a "but" ('Lopez said the port
+    was safe: "We check it every day."', 'She released a statement: "..."', 'He said he had offers, but "none I
+    could take."') is the speaker's too; one another report claims ('...: "Q," Ruiz told the crowd') is not, and
+    what the speaker said ends before it, where the parser ran it on."""
+    content = attribution.content
+    if content.start < attribution.cue.end or attribution.continuation is not None:
+        return
+    for quotation in quotes[bisect_right(quotes, (content.start, len(text))) :]:
+        if quotation[0] >= content.end:
+            break
+        join = _JOINS_A_QUOTATION.search(text, max(content.start, quotation[0] - 16), quotation[0] + 1)
+        if join is not None and join.end() == quotation[0] and _claimed(quotation, attribution, others):
+            attribution.content = _text_span(text, content.start, join.start())
+            attribution.kind = _kind_of((content.start, join.start()), quotes, text)
+            return
+    join = _JOINS_A_QUOTATION.match(text, content.end)
+    quotation = next(((s, e) for s, e in quotes if join is not None and s == join.end()), None)
+    if quotation is not None and not _claimed(quotation, attribution, others):
+        attribution.content = _text_span(text, content.start, quotation[1])
+        attribution.kind = _kind_of((content.start, quotation[1]), quotes, text)
+
+
+def _claimed(quotation: tuple[int, int], attribution: Attribution, others: list[Attribution]) -> bool:
+    """Whether another report, whose cue follows the quotation, has it for its content."""
+    return any(
+        other is not attribution
+        and other.cue.start >= quotation[1]
+        and quotation[0] <= other.content.start < quotation[1]
+        for other in others
+    )
 
 
 def _quotation_right_before(start: int, end: int, speaker_start: int, quotes: list[tuple[int, int]], text: str) -> int:
