@@ -172,3 +172,13 @@ def test_tone_counts_the_agent_of_a_passive_and_the_object_of_condemnation():
     russia = entity(article, "Russia")
     assert russia.tone is not None and russia.tone.score < 0
     assert [s.text for s in russia.tone.evidence] == ["bombed", "condemned"]
+
+
+def test_descriptors_are_the_labels_own_words_not_those_after_a_preposition():
+    # "corrupt" describes the port authority, not the man who once headed it
+    article = counterpoint.analyze("The former head of the corrupt port authority, John Carter, said the ferry was safe.")
+    carter = entity(article, "John Carter")
+    assert "former head of the corrupt port authority, John Carter" in labels(carter, "role")
+    assert [d.word for d in carter.descriptors] == ["former", "head"]
+    assert carter.tone is None
+    check_spans(article)

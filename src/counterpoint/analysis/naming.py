@@ -116,8 +116,26 @@ class _Context:
 
 
 def _describing(tokens: list[Token], owner: dict[int, int]) -> list[Token]:
-    """Adjectives and nouns of a phrase that describe rather than name (names and demonyms left out)."""
-    return [t for t in tokens if t.pos_ in {"ADJ", "NOUN"} and t.i not in owner and not t.is_punct]
+    """Adjectives and nouns of a phrase that describe rather than name (names and demonyms left out), and not
+    the words of a phrase after a preposition: in "minister for military affairs" or "ally of the brutal leader",
+    "affairs" and "brutal" describe something else."""
+    inside = {t.i for t in tokens}
+    return [
+        t
+        for t in tokens
+        if t.pos_ in {"ADJ", "NOUN"} and t.i not in owner and not t.is_punct and not _after_a_preposition(t, inside)
+    ]
+
+
+def _after_a_preposition(token: Token, inside: set[int]) -> bool:
+    """Whether a word hangs, within the phrase, under a preposition (arcs leaving the phrase do not count: "the
+    Russian military" may itself be the object of "between")."""
+    current = token
+    while current.head.i in inside and current.head.i != current.i:
+        if current.dep_ in {"prep", "pobj", "pcomp"}:
+            return True
+        current = current.head
+    return False
 
 
 def _left_modifiers(head: Token) -> tuple[int, list[Token]]:
@@ -322,7 +340,12 @@ def _mention_label(ctx: _Context, entity: int, span: TokenSpan, kind: str) -> No
     if kind in {"role_name", "role", "descriptor"}:
         nouns = [t for t in span if t.pos_ == "NOUN" and t.i not in ctx.owner]
         head = nouns[-1] if nouns else None
-        describing = [t for t in span if t.pos_ in {"ADJ", "NOUN"} and t.ent_type_ == "" and not t.is_punct]
+        inside = {t.i for t in span}
+        describing = [
+            t
+            for t in span
+            if t.pos_ in {"ADJ", "NOUN"} and t.ent_type_ == "" and not t.is_punct and not _after_a_preposition(t, inside)
+        ]
     start = span.start
     if kind == "descriptor" and start > 0 and ctx.doc[start - 1].lower_ in _DEFINITE:
         start -= 1
