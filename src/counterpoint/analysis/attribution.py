@@ -2216,14 +2216,15 @@ def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
     return attributions
 
 
-#: What joins a quotation on to the words before it as more of the same report: a colon, or a comma and "but".
+#: What joins a quotation on to the words before it as more of the same report: a colon, or "but", "and" or "yet"
+#: (after a comma or not).
 _JOINS_A_QUOTATION = re.compile(r"(?::|[,;]?[ \t]*(?:but|and|yet)[ \t]+(?:that[ \t]+)?)\s*(?=[“\"])")
 
 
 def _quotation_that_follows(
     attribution: Attribution, others: list[Attribution], quotes: list[tuple[int, int]], text: str
 ) -> None:
-    """A quotation joined on after what a speaker is reported to say, by a colon or a "but" ('Lopez said the port
+    """A quotation joined on after what a speaker is reported to say (``_JOINS_A_QUOTATION``: 'Lopez said the port
     was safe: "We check it every day."', 'She released a statement: "..."', 'He said he had offers, but "none I
     could take."') is the speaker's too; one another report claims ('...: "Q," Ruiz told the crowd') is not, and
     what the speaker said ends before it, where the parser ran it on."""
@@ -2239,7 +2240,10 @@ def _quotation_that_follows(
             attribution.kind = _kind_of((content.start, join.start()), quotes, text)
             return
     join = _JOINS_A_QUOTATION.match(text, content.end)
-    quotation = next(((s, e) for s, e in quotes if join is not None and s == join.end()), None)
+    if join is None:
+        return
+    following = bisect_right(quotes, (join.end(), -1))  # the first quotation opening where the join ends, if any
+    quotation = quotes[following] if following < len(quotes) and quotes[following][0] == join.end() else None
     if quotation is not None and not _claimed(quotation, attribution, others):
         attribution.content = _text_span(text, content.start, quotation[1])
         attribution.kind = _kind_of((content.start, quotation[1]), quotes, text)

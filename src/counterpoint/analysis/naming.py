@@ -340,12 +340,7 @@ def _mention_label(ctx: _Context, entity: int, span: TokenSpan, kind: str) -> No
     if kind in {"role_name", "role", "descriptor"}:
         nouns = [t for t in span if t.pos_ == "NOUN" and t.i not in ctx.owner]
         head = nouns[-1] if nouns else None
-        inside = {t.i for t in span}
-        describing = [
-            t
-            for t in span
-            if t.pos_ in {"ADJ", "NOUN"} and t.ent_type_ == "" and not t.is_punct and not _after_a_preposition(t, inside)
-        ]
+        describing = [t for t in _describing(list(span), {}) if t.ent_type_ == ""]
     start = span.start
     if kind == "descriptor" and start > 0 and ctx.doc[start - 1].lower_ in _DEFINITE:
         start -= 1
