@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from counterpoint.analysis.entities import find_entities
 
 
@@ -23,6 +25,20 @@ def test_surname_links_to_full_name_and_role_is_kept(nlp):
     assert macron.role == "French President"
     assert forms(macron) == ["French President Emmanuel Macron", "Macron"]
     assert [m.kind for m in macron.mentions] == ["role_name", "name"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "surname"),
+    [
+        ("Margaret Thatcher spoke in Grantham in 1984. Mrs Thatcher said the mines would close.", "Margaret Thatcher", "Thatcher"),
+        ("Angela Rayner visited the docks on Friday. Ms Rayner said the port needed money.", "Angela Rayner", "Rayner"),
+    ],
+)
+def test_a_courtesy_title_without_a_full_stop_joins_the_persons_other_mentions(nlp, text, name, surname):
+    # British style ("Mrs Thatcher"): the named-entity model keeps the title in the name, which made a second person
+    people = [e for e in find_entities(nlp(text)) if e.kind == "person"]
+    assert [e.name for e in people] == [name]
+    assert forms(people[0]) == [name, surname]
 
 
 def test_two_people_sharing_a_surname_stay_apart(nlp):

@@ -160,6 +160,9 @@ def _trim(span: Span) -> Span:
 #: ("Mensah Wants"): the named-entity model's misreadings, mostly of quotes and title-case headlines.
 _NOT_NAME_START = frozenset({"ADJ", "ADV", "AUX", "DET", "VERB"})
 _NOT_NAME_END = frozenset({"AUX", "VERB"})
+#: Courtesy titles the named-entity model may keep in a name, British style without a full stop ("Mrs Thatcher"):
+#: left out, so that the name joins the person's other mentions ("Margaret Thatcher").
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"})
 #: A possessive the tokenizer left on its word, typed with another apostrophe ("Mensah‘s", "Arabia‘s").
 GLUED_POSSESSIVE = re.compile(r"(?<=\w)[’‘']s$")
 
@@ -168,8 +171,10 @@ def _trim_person(span: Span) -> Span:
     """A person's name without the words the named-entity model let in at its edges."""
     start, end = span.start, span.end
     doc = span.doc
-    while end - start > 1 and doc[start].pos_ in _NOT_NAME_START:
+    while end - start > 1 and (doc[start].pos_ in _NOT_NAME_START or doc[start].lower_.rstrip(".") in _HONORIFICS):
         start += 1
+        if end - start > 1 and doc[start].text == ".":
+            start += 1  # "Mrs . Thatcher", where the tokenizer split the full stop off
     while end - start > 1 and doc[end - 1].pos_ in _NOT_NAME_END:
         end -= 1
     return doc[start:end]
