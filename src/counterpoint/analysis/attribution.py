@@ -2236,8 +2236,7 @@ def _quotation_that_follows(
             break
         join = _JOINS_A_QUOTATION.search(text, max(content.start, quotation[0] - 16), quotation[0] + 1)
         if join is not None and join.end() == quotation[0] and _claimed(quotation, attribution, others):
-            attribution.content = _text_span(text, content.start, join.start())
-            attribution.kind = _kind_of((content.start, join.start()), quotes, text)
+            _set_content(attribution, content.start, join.start(), quotes, text)
             return
     join = _JOINS_A_QUOTATION.match(text, content.end)
     if join is None:
@@ -2245,8 +2244,7 @@ def _quotation_that_follows(
     following = bisect_right(quotes, (join.end(), -1))  # the first quotation opening where the join ends, if any
     quotation = quotes[following] if following < len(quotes) and quotes[following][0] == join.end() else None
     if quotation is not None and not _claimed(quotation, attribution, others):
-        attribution.content = _text_span(text, content.start, quotation[1])
-        attribution.kind = _kind_of((content.start, quotation[1]), quotes, text)
+        _set_content(attribution, content.start, quotation[1], quotes, text)
 
 
 def _claimed(quotation: tuple[int, int], attribution: Attribution, others: list[Attribution]) -> bool:
@@ -2506,8 +2504,7 @@ def _question_before_the_answer(doc: Doc, attribution: Attribution, quotes: list
         if token.dep_ in _SUBJECT_DEPS and token.head.i > token.i and token.left_edge.i > 0:
             comma = doc[token.left_edge.i - 1]
             if comma.text == "," and comma.idx > content.start and token.head.idx < content.end:
-                attribution.content = _text_span(text, content.start, comma.idx)
-                attribution.kind = _kind_of((content.start, comma.idx), quotes, text)
+                _set_content(attribution, content.start, comma.idx, quotes, text)
                 return
 
 
@@ -2525,8 +2522,7 @@ def _within_parentheses(attribution: Attribution, quotes: list[tuple[int, int]],
     start = _start_without(text, max(content.start, opening + 1), min(content.end, closing), "")
     end = _end_without(text, start, min(content.end, closing), ",;")
     if start < end and not (start <= cue.start and cue.end <= end and text[start:cue.start].strip(" ,") == ""):
-        attribution.content = _text_span(text, start, end)
-        attribution.kind = _kind_of((start, end), quotes, text)
+        _set_content(attribution, start, end, quotes, text)
 
 
 def _quotation_in_dashes(attribution: Attribution, quotes: list[tuple[int, int]], text: str) -> None:
@@ -2564,9 +2560,8 @@ def _split_around_the_clause(attribution: Attribution, quotes: list[tuple[int, i
     start = _start_without(text, clause_end, content.end, "," + _DASH_CHARACTERS)
     if end <= content.start or start >= content.end:
         return False
-    attribution.content = _text_span(text, content.start, end)
+    _set_content(attribution, content.start, end, quotes, text)
     attribution.continuation = _text_span(text, start, content.end)
-    attribution.kind = _kind_of((content.start, end), quotes, text)
     return True
 
 
@@ -2608,6 +2603,12 @@ def _subject_before_the_clause(doc: Doc, attribution: Attribution, others: list[
 
 def _text_span(text: str, start: int, end: int) -> TextSpan:
     return TextSpan(start=start, end=end, text=text[start:end])
+
+
+def _set_content(attribution: Attribution, start: int, end: int, quotes: list[tuple[int, int]], text: str) -> None:
+    """Give an attribution a new content, and the kind (direct, mixed, indirect) that content has."""
+    attribution.content = _text_span(text, start, end)
+    attribution.kind = _kind_of((start, end), quotes, text)
 
 
 def _clause_bounds(attribution: Attribution) -> tuple[int, int]:
@@ -2727,8 +2728,7 @@ def _end_before_a_relative_report(attributions: list[Attribution], quotes: list[
                 clause = match
             if clause is not None:
                 end = clause.start()
-                outer.content = TextSpan(start=content.start, end=end, text=text[content.start : end])
-                outer.kind = _kind_of((content.start, end), quotes, text)
+                _set_content(outer, content.start, end, quotes, text)
                 break
 
 
@@ -2778,8 +2778,7 @@ def _end_before_a_citation_of_the_report(attributions: list[Attribution], quotes
                 continue
             end = _end_without(text, content.start, citation.cue.start, ",;(" + _DASH_CHARACTERS)
             if end > content.start:
-                report.content = TextSpan(start=content.start, end=end, text=text[content.start : end])
-                report.kind = _kind_of((content.start, end), quotes, text)
+                _set_content(report, content.start, end, quotes, text)
 
 
 def _link_nested(attributions: list[Attribution]) -> None:
