@@ -1054,6 +1054,20 @@ def test_people_left_unnamed_are_anonymous_and_offices_are_official(sentence, ki
     assert a.source.kind == kind
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Mr Cotter said the pier would reopen in May.", "Cotter"),
+        ("Dr Okafor said the clinic would close.", "Okafor"),
+        ("Ms Brook told reporters the ferry was late.", "Brook"),
+    ],
+)
+def test_a_source_with_a_courtesy_title_is_a_named_person(sentence, name):
+    # a title marks a person even where the named-entity model found nobody, or an organization
+    source = only(analyze(sentence).attributions).source
+    assert (source.kind, source.name) == ("person", name)
+
+
 def test_what_a_relative_clause_reports_ends_with_the_relative_clause():
     article = analyze("The contractor who first revealed that the council used a private account was sentenced on Thursday.")
     a = only(article.attributions)

@@ -41,6 +41,34 @@ def test_a_courtesy_title_without_a_full_stop_joins_the_persons_other_mentions(n
     assert forms(people[0]) == [name, surname]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Mr Cotter said the pier would reopen.", "Cotter"),  # the model finds no entity at all
+        ("Dr Okafor said the clinic would close.", "Okafor"),  # the model reads an organization
+        ("Mr Penhale said the ferry was late.", "Penhale"),  # the model reads a place
+    ],
+)
+def test_a_name_after_a_courtesy_title_is_a_person_whatever_the_model_says(nlp, text, name):
+    person = entity(find_entities(nlp(text)), name)
+    assert person.kind == "person"
+    assert forms(person) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "surname"),
+    [
+        ("Tom Cotter opened the pier on Monday. Mr Cotter said it would stay open.", "Tom Cotter", "Cotter"),
+        # the model reads the full name as an organization, and the titled one as a place
+        ("Ewa Penhale opened the pier on Monday. Mr Penhale said it would stay open.", "Ewa Penhale", "Penhale"),
+    ],
+)
+def test_a_titled_surname_joins_the_full_name(nlp, text, name, surname):
+    people = [e for e in find_entities(nlp(text)) if e.kind == "person"]
+    assert [e.name for e in people] == [name]
+    assert forms(people[0]) == [name, surname]
+
+
 def test_two_people_sharing_a_surname_stay_apart(nlp):
     doc = nlp("Hillary Clinton spoke after Bill Clinton left. Hillary Clinton later returned.")
     names = sorted(e.name for e in find_entities(doc) if e.kind == "person")

@@ -120,6 +120,7 @@ class _Builder:
         self.by_key: dict[str, _Cluster] = {}
         self.taken: set[int] = set()  # token indices already inside a mention
         self.person_parts: dict[str, list[_Cluster]] = {}  # first or last name -> the people it may stand for
+        self.titled = _titled_names(doc)  # names after "Mr", "Dr": people whatever the named-entity model says
 
     def add(self, cluster: _Cluster, start: int, end: int, kind: MentionKind, claim_from: int | None = None) -> None:
         """Add a mention by token range [start, end).
@@ -270,6 +271,8 @@ def _person_spans(doc: Doc, builder: _Builder) -> None:
     lexicon = builder.lexicon
     people = [_trim_person(_trim(ent)) for ent in doc.ents if _is_person(ent, lexicon.roles)]
     people = [span for span in people if len(span)]
+    named = {i for span in people for i in range(span.start, span.end)}
+    people += [span for span in builder.titled if not any(i in named for i in range(span.start, span.end))]
     by_part = builder.person_parts
     for span in sorted(people, key=lambda s: -len(s)):
         words = _key(span.text).split()  # by whitespace: "Mark-Viverito" is one word of a name, three tokens
@@ -301,6 +304,37 @@ def _person_spans(doc: Doc, builder: _Builder) -> None:
             builder.add(cluster, span.start, span.end, "name")
 
 
+def _titled_names(doc: Doc) -> list[Span]:
+    """Names right after a courtesy title ("Mr Farage", "Dr. Okafor"): a title marks a person, even where the
+    named-entity model found no one there or took the name for an organization ("Dr Okafor") or a date ("Mrs
+    May"). The name is the run of up to three capitalized proper nouns after the title (and its full stop)."""
+    names = []
+    for token in doc:
+        if token.pos_ != "PROPN" or not token.is_title or token.lower_.rstrip(".") not in _HONORIFICS:
+            continue
+        start = token.i + 1
+        if start < len(doc) and doc[start].text == ".":
+            start += 1
+        end = start
+        while end < len(doc) and end - start < 3 and doc[end].pos_ == "PROPN" and doc[end].is_title:
+            end += 1
+        if end > start and doc[end - 1].lower_.rstrip(".") not in _HONORIFICS:
+            names.append(doc[start:end])
+    # The full name of someone a title names elsewhere ("Ewa Penhale ... Mr Penhale"), whatever the model called it
+    surnames = {name[-1].lower_ for name in names}
+    for ent in doc.ents:
+        words = _trim(ent)
+        if (
+            ent.label_ != "PERSON"
+            and 2 <= len(words) <= 3
+            and words[-1].lower_ in surnames
+            and all(t.pos_ == "PROPN" and t.is_title for t in words)
+            and not _overlaps(words, names)
+        ):
+            names.append(words)
+    return names
+
+
 def _is_person(ent: Span, roles: frozenset[str]) -> bool:
     """A person's name: tagged so, or a two- or three-word name right after a title the model took for an
     organization ("Chancellor [Olaf Scholz]")."""
@@ -322,7 +356,7 @@ def _other_spans(doc: Doc, builder: _Builder) -> None:
     parts = builder.person_parts
     for ent in doc.ents:
         kind = ENTITY_KINDS.get(ent.label_)
-        if kind is None or _is_person(ent, lexicon.roles):
+        if kind is None or _is_person(ent, lexicon.roles) or _overlaps(ent, builder.titled):
             continue
         span = _trim(ent)
         if not len(span):
@@ -346,6 +380,10 @@ def _other_spans(doc: Doc, builder: _Builder) -> None:
         cluster = builder.cluster("name:" + key, span.text, kind)
         cluster.votes[kind] += 1
         builder.add(cluster, span.start, span.end, "name")
+
+
+def _overlaps(span: Span, others: list[Span]) -> bool:
+    return any(span.start < other.end and other.start < span.end for other in others)
 
 
 def _unlabelled_countries(doc: Doc, builder: _Builder) -> None:
