@@ -115,6 +115,18 @@ def test_cli_text_md_and_jsonl(tmp_path):
     assert len(lines) == 2 and json.loads(lines[1])["outlet"] == "Press TV"
 
 
+def test_what_a_source_acts_on_is_shown_as_no_claim_not_as_reported():
+    # "praised [the new ferry]": an act on an object, which makes no claim; "said ..." does, and is reported
+    from counterpoint.render import render
+
+    article = counterpoint.analyze("The mayor praised the new ferry. Her deputy said the old one was unsafe.")
+    assert [a.content_type for a in article.attributions] == ["object", "proposition"]
+    rows = [line for line in render([article], "md").splitlines() if line.startswith("| ") and "|---" not in line]
+    praised, said = rows[-2:]
+    assert "praised" in praised and "not a claim" in praised and "reported" not in praised
+    assert "said" in said and "| reported |" in said
+
+
 def test_markdown_escapes_untrusted_text():
     article = counterpoint.analyze(
         "<script>alert(1)</script> Officials in Paris said on Monday that talks with Germany would resume.",

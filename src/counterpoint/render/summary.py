@@ -10,7 +10,7 @@ from ..ingest.dates import full_dates_in
 from ..model import Article, Entity, TimeExpression, claims_of_attributions
 
 __all__ = [
-    "ArticleView", "NamingRow", "PERSUASION_NOTE", "TAGGER_NOTE", "SourcedClaim", "date_line", "persuasion_note", "short",
+    "ArticleView", "NO_CLAIM", "NamingRow", "PERSUASION_NOTE", "TAGGER_NOTE", "SourcedClaim", "date_line", "persuasion_note", "short",
     "view", "wording_line",
 ]
 
@@ -40,6 +40,10 @@ class NamingRow:
     labels: list[str]  # "the Tel Aviv regime (metonym)"
     descriptors: list[str]  # "brutal −0.9"
     tone: str  # "−0.70 from: terror, proxy" or ""
+
+
+#: The certainty column of a row whose content is what the source acts on or takes a stance to, not a claim.
+NO_CLAIM = "— (an act or stance, not a claim)"
 
 
 @dataclass
@@ -192,7 +196,8 @@ def _attributions(article: Article) -> list[SourcedClaim]:
                 cue=attribution.cue.text,
                 content=attribution.content.text
                 + (f" … {attribution.continuation.text}" if attribution.continuation is not None else ""),
-                certainty=claim.certainty if claim else "reported",
+                # what a source acts on ("praised [the plan]") is no claim, so it has no certainty to show
+                certainty=claim.certainty if claim else NO_CLAIM,
                 hedges=[h.text for h in claim.hedges] if claim else [],
                 via=_source_words(article, attribution.via) if attribution.via is not None else None,
             )
