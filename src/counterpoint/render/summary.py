@@ -42,8 +42,9 @@ class NamingRow:
     tone: str  # "−0.70 from: terror, proxy" or ""
 
 
-#: The certainty column of a row whose content is what the source acts on or takes a stance to, not a claim.
-NO_CLAIM = "— (an act or stance, not a claim)"
+#: The certainty column of a row whose content is what the source acts on, refers to or takes a stance to ("praised
+#: [the plan]"): a thing, not a statement, so no claim of ours rests on it.
+NO_CLAIM = "— (no claim)"
 
 
 @dataclass
