@@ -6,6 +6,7 @@ import pytest
 from conftest import PRESS_TV, WORLD_ISRAEL_NEWS
 
 import counterpoint
+from counterpoint.model import claims_of_attributions
 
 
 def analyze(text: str):
@@ -507,6 +508,23 @@ def test_an_outlets_unnamed_source_is_chained_through_the_outlet():
     a = only(article.attributions)
     assert a.source.kind == "anonymous" and a.source.through == "Al Jazeera"
     assert article.sourcing.chains == [["(this article)", "Al Jazeera", "Al Jazeera’s Syrian source"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "outer", "inner"),
+    [
+        # an intent is asserted when the outlet states it, reported when a source does
+        ("A harbour source said that Ruiz threatened to close the pier.", "reported", "reported"),
+        ("A harbour source claimed that Ruiz threatened to close the pier.", "hedged", "hedged"),
+        # the outlet vouches for the outer report; the inner one is the harbour master's
+        ("The ferry company confirmed that the harbour master said the crossing was closed.", "asserted", "reported"),
+    ],
+)
+def test_a_claim_reported_inside_another_is_no_firmer_than_it(text, outer, inner):
+    article = analyze(text)
+    nested = only([i for i, a in enumerate(article.attributions) if a.via is not None])
+    claims = claims_of_attributions(article.claims)
+    assert (claims[article.attributions[nested].via].certainty, claims[nested].certainty) == (outer, inner)
 
 
 def test_an_apostrophe_typed_as_an_opening_mark_opens_no_quotation():

@@ -583,7 +583,9 @@ def _noun_before_its_clause(doc: Doc, attribution: Attribution) -> bool:
 
 
 def _inherit_outer_certainty(claims: list[Claim], attributions: list[Attribution]) -> None:
-    """What a source "claimed" someone said is no firmer than the claim it is reported in."""
+    """What a source "claimed" someone said is no firmer than the claim it is reported in, and what a source "said"
+    someone did is reported, not the outlet's assertion ("a source said [Putin threatened [to down the jets]]"):
+    a claim asserted through its own cue (an intent, "confirmed") is the outlet's only when the outlet itself says it."""
     by_attribution = claims_of_attributions(claims)
     for claim in claims:
         seen: set[int] = set()
@@ -592,8 +594,8 @@ def _inherit_outer_certainty(claims: list[Claim], attributions: list[Attribution
             seen.add(index)
             index = attributions[index].via
             outer = by_attribution.get(index)
-            if outer is not None and _RANK[outer.certainty] > _RANK[claim.certainty] and outer.certainty == "hedged":
-                claim.certainty = "hedged"
+            if outer is not None and _RANK[outer.certainty] > _RANK[claim.certainty] and outer.certainty in {"hedged", "reported"}:
+                claim.certainty = outer.certainty
 
 
 def verdict_of(label: str) -> str | None:
