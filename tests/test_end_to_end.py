@@ -122,6 +122,7 @@ def test_what_a_source_acts_on_is_shown_as_no_claim_not_as_reported():
     article = counterpoint.analyze("The mayor praised the new ferry. Her deputy said the old one was unsafe.")
     assert [a.content_type for a in article.attributions] == ["object", "proposition"]
     rows = [line for line in render([article], "md").splitlines() if line.startswith("| ") and "|---" not in line]
+    assert "- 2 attributions (official 2); 1 of them what a source acts on or refers to, not a claim" in render([article], "md")
     praised, said = rows[-2:]
     assert "praised" in praised and "| — (no claim) |" in praised
     assert "said" in said and "| reported |" in said

@@ -211,8 +211,10 @@ def _profile(article: Article) -> list[str]:
     if profile is None:
         return []
     kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(profile.by_kind.items(), key=lambda kv: -kv[1]))
+    acts = sum(a.content_type == "object" for a in article.attributions)
     lines = [
-        f"{sum(profile.by_kind.values())} attributions ({kinds or 'none'})",
+        f"{sum(profile.by_kind.values())} attributions ({kinds or 'none'})"
+        + (f"; {acts} of them what a source acts on or refers to, not a claim" if acts else ""),
         f"{profile.claims} claims: {profile.attributed_share:.0%} attributed, "
         f"{profile.anonymous_share:.0%} on anonymous sources, {profile.hedged_share:.0%} hedged",
     ]
