@@ -19,6 +19,7 @@ from spacy.vocab import Vocab
 
 from ..model import Entity, EntityKind, Mention, MentionKind
 from ..resources import Country, countries, phrase_words, word_list
+from .nlp import tokens_with
 
 __all__ = ["ENTITY_KINDS", "GLUED_POSSESSIVE", "find_entities"]
 
@@ -164,6 +165,7 @@ _NOT_NAME_END = frozenset({"AUX", "VERB"})
 #: Courtesy titles the named-entity model may keep in a name, British style without a full stop ("Mrs Thatcher"):
 #: left out, so that the name joins the person's other mentions ("Margaret Thatcher").
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"})
+_HONORIFIC_FORMS = _HONORIFICS | {title + "." for title in _HONORIFICS}
 #: A possessive the tokenizer left on its word, typed with another apostrophe ("Mensah‘s", "Arabia‘s").
 GLUED_POSSESSIVE = re.compile(r"(?<=\w)[’‘']s$")
 
@@ -309,8 +311,8 @@ def _titled_names(doc: Doc) -> list[Span]:
     named-entity model found no one there or took the name for an organization ("Dr Okafor") or a date ("Mrs
     May"). The name is the run of up to three capitalized proper nouns after the title (and its full stop)."""
     names = []
-    for token in doc:
-        if token.pos_ != "PROPN" or not token.is_title or token.lower_.rstrip(".") not in _HONORIFICS:
+    for token in tokens_with(doc, "LOWER", _HONORIFIC_FORMS):
+        if token.pos_ != "PROPN" or not token.is_title:
             continue
         start = token.i + 1
         if start < len(doc) and doc[start].text == ".":
