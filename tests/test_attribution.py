@@ -527,6 +527,25 @@ def test_a_claim_reported_inside_another_is_no_firmer_than_it(text, outer, inner
     assert (claims[article.attributions[nested].via].certainty, claims[nested].certainty) == (outer, inner)
 
 
+@pytest.mark.parametrize(
+    ("text", "certainty", "verdict"),
+    [
+        ("False claims that the ferry had sunk spread online.", "denied", "False"),
+        ("Erroneous reports that the ferry had sunk reached the harbour.", "denied", "Erroneous"),
+        ("The claim that the ferry had sunk is false.", "denied", "false"),
+        ("Reports that the ferry had sunk were misleading.", "hedged", "misleading"),
+        # a verdict negated is none: the claim is as firm as its noun makes it
+        ("The claim that the ferry had sunk is not false.", "hedged", None),
+    ],
+)
+def test_what_a_report_says_takes_the_writers_verdict_on_the_report(text, certainty, verdict):
+    article = analyze(text)
+    claim = only([c for c in article.claims if c.attribution is not None])
+    assert claim.text.startswith("that the ferry had sunk")
+    assert claim.certainty == certainty
+    assert (verdict in [h.text for h in claim.hedges]) if verdict else not any(h.text == "false" for h in claim.hedges)
+
+
 def test_an_apostrophe_typed_as_an_opening_mark_opens_no_quotation():
     # "Courier‘s" (a left single mark for the apostrophe) used to open a quotation that the apostrophe of "Okafor’s"
     # closed, so the report between them was read as quoted words and dropped; the outlet is the chain's step

@@ -474,6 +474,7 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
     claims += _subordinate_claims(doc, article, claims, index)
     _inherit_outer_certainty(claims, article.attributions)
     _deny_what_is_denied(doc, article, claims, index)
+    _judge_what_is_judged(doc, article, claims)
     _apply_verdict_labels(article, claims)
     claims.sort(key=lambda c: c.start)
     return claims
@@ -648,6 +649,48 @@ def _deny_what_is_denied(doc: Doc, article: Article, claims: list[Claim], index:
         if denial is not None:
             claim.certainty = "denied"
             claim.hedges = sorted([*claim.hedges, denial], key=lambda h: h.start)
+
+
+def _verdict_on(noun: Token) -> tuple[Token, str] | None:
+    """The word by which the writer judges a report or claim false or doubtful, and the certainty it gives: an
+    adjective before the noun ("bogus reports", "false claims", "unconfirmed reports") or what the sentence says of
+    it ("The claim ... is false", "... was a hoax", "... was fabricated"). Words are a fact-check's verdicts
+    (``verdicts.tsv``) and the lexicon's denials."""
+    def verdict(word: Token) -> str | None:
+        stance = verdict_of(word.lower_) or verdict_of(word.lemma_.lower())
+        return stance or ("denied" if table("hedges.tsv").get(word.lower_) == "denied" else None)
+
+    candidates = [c for c in noun.children if c.dep_ == "amod" and c.i < noun.i]
+    head = noun.head
+    if noun.dep_ in {"nsubj", "nsubjpass"} and head.lemma_ == "be" or noun.dep_ == "nsubjpass":
+        # "... is false", "... was a hoax", "... was fabricated"; not "... is not false"
+        if any(c.dep_ == "neg" for c in head.children):
+            return None
+        candidates += [c for c in head.children if c.dep_ in {"acomp", "attr"} and c.i > head.i]
+        if noun.dep_ == "nsubjpass":
+            candidates.append(head)
+    for word in candidates:
+        if (stance := verdict(word)) is not None:
+            return word, stance
+    return None
+
+
+def _judge_what_is_judged(doc: Doc, article: Article, claims: list[Claim]) -> None:
+    """What a report, claim or rumor says takes the writer's verdict on it ("Bogus reports [that the dam failed]",
+    "The claim [that the dam failed] is false": denied; "unconfirmed reports [that ...]": hedged), with the
+    verdict's word as its cue."""
+    attributions = article.attributions
+    for claim in claims:
+        if claim.attribution is None:
+            continue
+        noun = _token_at(doc, attributions[claim.attribution].cue.start)
+        if noun is None or noun.pos_ != "NOUN" or (found := _verdict_on(noun)) is None:
+            continue
+        word, stance = found
+        if _RANK[stance] > _RANK[claim.certainty]:  # type: ignore[index]
+            claim.certainty = stance  # type: ignore[assignment]
+            span = article.span(word.idx, word.idx + len(word))
+            claim.hedges = sorted([*claim.hedges, span], key=lambda h: h.start)
 
 
 def _chain(attributions: list[Attribution], index: int, outlet: str) -> list[str]:
