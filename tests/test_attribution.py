@@ -546,6 +546,26 @@ def test_what_a_report_says_takes_the_writers_verdict_on_the_report(text, certai
     assert (verdict in [h.text for h in claim.hedges]) if verdict else not any(h.text == "false" for h in claim.hedges)
 
 
+@pytest.mark.parametrize(
+    ("text", "attributed"),
+    [
+        ("There is no evidence that the ferry had sunk.", False),
+        ("Divers found no sign that the ferry had sunk.", False),
+        ("The coastguard said there was no indication that the ferry had sunk.", True),
+    ],
+)
+def test_what_there_is_said_to_be_no_evidence_of_is_denied(text, attributed):
+    article = analyze(text)
+    claim = only([c for c in article.claims if c.text == "that the ferry had sunk"])
+    assert claim.certainty == "denied" and claim.hedges[-1].text.startswith("no ")
+    assert (claim.attribution is not None) == attributed
+
+
+def test_evidence_that_is_there_denies_nothing():
+    article = analyze("There is evidence that the ferry had sunk.")
+    assert [c.certainty for c in article.claims] == ["asserted"]
+
+
 def test_an_apostrophe_typed_as_an_opening_mark_opens_no_quotation():
     # "Courier‘s" (a left single mark for the apostrophe) used to open a quotation that the apostrophe of "Okafor’s"
     # closed, so the report between them was read as quoted words and dropped; the outlet is the chain's step

@@ -358,6 +358,37 @@ def _subordinate_claims(doc: Doc, article: Article, claims: list[Claim], index: 
     return found
 
 
+#: Nouns of support whose that-clause a "no" disputes ("no evidence that ...", "no sign that ...").
+_SUPPORT_NOUNS = frozenset({"evidence", "proof", "sign", "signs", "indication", "indications", "basis"})
+
+
+def _unsupported_claims(doc: Doc, article: Article, claims: list[Claim], index: _Index) -> list[Claim]:
+    """A denied claim for what there is said to be no evidence of ("There is no evidence [that the bridge is
+    sinking]", "found no sign [that ...]"), with "no evidence" as its cue: the writer, or the source of the claim
+    around it, disputes it. Its attribution is that of the claim it is part of."""
+    taken = {(c.start, c.end) for c in claims}
+    found = []
+    for noun in tokens_with(doc, "LOWER", _SUPPORT_NOUNS):
+        no = next((c for c in noun.children if c.dep_ == "det" and c.lower_ == "no"), None)
+        clause = next(
+            (c for c in noun.children
+             if c.dep_ in {"acl", "ccomp"} and c.i > noun.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)),
+            None,
+        )
+        if noun.pos_ != "NOUN" or no is None or clause is None:
+            continue
+        part = _chars(doc, clause.left_edge.i, clause.right_edge.i + 1)
+        around = next((c for c in claims if c.start <= part[0] and part[1] <= c.end), None)
+        if part in taken or around is None:
+            continue
+        taken.add(part)
+        claim = _claim(doc, article, *part, around.attribution, index)
+        claim.certainty = "denied"
+        claim.hedges = sorted([*claim.hedges, article.span(no.idx, noun.idx + len(noun))], key=lambda h: h.start)
+        found.append(claim)
+    return found
+
+
 def _vague_in(
     index: _Index, article: Article, start: int, end: int, attribution: int | None, frame: list[tuple[int, int]],
     cue_words: TokenSpan | None,
@@ -472,6 +503,7 @@ def find_claims(doc: Doc, article: Article) -> list[Claim]:
                 for start, end in _own_clauses(doc, sentence.start, sentence.end, attributed)
             ]
     claims += _subordinate_claims(doc, article, claims, index)
+    claims += _unsupported_claims(doc, article, claims, index)
     _inherit_outer_certainty(claims, article.attributions)
     _deny_what_is_denied(doc, article, claims, index)
     _judge_what_is_judged(doc, article, claims)
