@@ -156,6 +156,18 @@ def test_a_denied_report_is_a_conflict_not_a_shared_claim() -> None:
     assert not any("denied reports" in m.text for g in comparison.claims.shared for m in g.members)
 
 
+def test_what_one_outlet_says_there_is_no_evidence_of_conflicts_with_its_assertion() -> None:
+    comparison = _compare(
+        "The ferry Santa Lucia sank off the coast of Gozo on Tuesday, port officials said. "
+        "Rescue boats were sent from the harbour.",
+        "There is no evidence that the ferry Santa Lucia sank off the coast of Gozo on Tuesday. "
+        "Rescue boats were sent from the harbour.",
+    )
+    polarity = [c for c in comparison.claims.conflicts if c.kind == "polarity"]
+    assert [(c.a_value.text, c.b_value.text) for c in polarity] == [("sank", "no evidence")]
+    _assert_spans_hold(comparison)
+
+
 def test_numeric_conflict() -> None:
     comparison = _compare(
         "At least 12 people were killed when a car bomb exploded at a busy market in Kabul on Tuesday, police said. "
