@@ -547,23 +547,25 @@ def test_what_a_report_says_takes_the_writers_verdict_on_the_report(text, certai
 
 
 @pytest.mark.parametrize(
-    ("text", "attributed"),
+    ("text", "cue", "attributed"),
     [
-        ("There is no evidence that the ferry had sunk.", False),
-        ("Divers found no sign that the ferry had sunk.", False),
-        ("The coastguard said there was no indication that the ferry had sunk.", True),
+        ("There is no evidence that the ferry had sunk.", "no evidence", False),
+        ("Divers found no sign that the ferry had sunk.", "no sign", False),
+        ("The coastguard said there was no indication that the ferry had sunk.", "no indication", True),
+        ("It is not true that the ferry had sunk.", "not true", False),
+        ("It is false that the ferry had sunk.", "false", False),
     ],
 )
-def test_what_there_is_said_to_be_no_evidence_of_is_denied(text, attributed):
+def test_what_there_is_said_to_be_no_evidence_of_or_no_truth_in_is_denied(text, cue, attributed):
     article = analyze(text)
     claim = only([c for c in article.claims if c.text == "that the ferry had sunk"])
-    assert claim.certainty == "denied" and claim.hedges[-1].text.startswith("no ")
+    assert claim.certainty == "denied" and cue in [h.text for h in claim.hedges]
     assert (claim.attribution is not None) == attributed
 
 
-def test_evidence_that_is_there_denies_nothing():
-    article = analyze("There is evidence that the ferry had sunk.")
-    assert [c.certainty for c in article.claims] == ["asserted"]
+@pytest.mark.parametrize("text", ["There is evidence that the ferry had sunk.", "It is true that the ferry had sunk."])
+def test_evidence_or_truth_that_is_there_denies_nothing(text):
+    assert [c.certainty for c in analyze(text).claims] == ["asserted"]
 
 
 def test_an_apostrophe_typed_as_an_opening_mark_opens_no_quotation():

@@ -362,29 +362,58 @@ def _subordinate_claims(doc: Doc, article: Article, claims: list[Claim], index: 
 _SUPPORT_NOUNS = frozenset({"evidence", "proof", "sign", "signs", "indication", "indications", "basis"})
 
 
-def _unsupported_claims(doc: Doc, article: Article, claims: list[Claim], index: _Index) -> list[Claim]:
-    """A denied claim for what there is said to be no evidence of ("There is no evidence [that the bridge is
-    sinking]", "found no sign [that ...]"), with "no evidence" as its cue: the writer, or the source of the claim
-    around it, disputes it. Its attribution is that of the claim it is part of."""
-    taken = {(c.start, c.end) for c in claims}
+def _that_clause(head: Token, deps: frozenset[str]) -> Token | None:
+    """The clause opened by "that" that ``head`` governs after itself."""
+    return next(
+        (c for c in head.children
+         if c.dep_ in deps and c.i > head.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)),
+        None,
+    )
+
+
+def _disputed_clauses(doc: Doc) -> list[tuple[Token, Token, Token, str]]:
+    """Clauses the sentence around them calls unsupported or false, each with the first and last word of what says
+    so and the certainty that gives: "no evidence [that ...]" (also "no sign", "no proof" ...) denies; "It is not
+    true [that ...]", "It is false that ..." take the verdict (``verdicts.tsv``, or a denial of the lexicon)."""
     found = []
     for noun in tokens_with(doc, "LOWER", _SUPPORT_NOUNS):
         no = next((c for c in noun.children if c.dep_ == "det" and c.lower_ == "no"), None)
-        clause = next(
-            (c for c in noun.children
-             if c.dep_ in {"acl", "ccomp"} and c.i > noun.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)),
-            None,
-        )
-        if noun.pos_ != "NOUN" or no is None or clause is None:
+        clause = _that_clause(noun, frozenset({"acl", "ccomp"}))
+        if noun.pos_ == "NOUN" and no is not None and clause is not None:
+            found.append((clause, no, noun, "denied"))
+    for it in tokens_with(doc, "LOWER", frozenset({"it"})):
+        copula = it.head
+        if it.dep_ != "nsubj" or copula.lemma_ != "be":
             continue
+        adjective = next((c for c in copula.children if c.dep_ == "acomp" and c.i > copula.i), None)
+        clause = _that_clause(copula, frozenset({"ccomp"}))
+        if adjective is None or clause is None or clause.i < adjective.i:
+            continue
+        negation = next((c for c in copula.children if c.dep_ == "neg"), None)
+        word = ("not " if negation is not None else "") + adjective.lower_
+        stance = verdict_of(word) or ("denied" if negation is None and table("hedges.tsv").get(word) == "denied" else None)
+        if stance is not None:
+            found.append((clause, negation if negation is not None else adjective, adjective, stance))
+    return found
+
+
+def _unsupported_claims(doc: Doc, article: Article, claims: list[Claim], index: _Index) -> list[Claim]:
+    """A claim of its own for each ``_disputed_clauses`` clause ("There is no evidence [that the bridge is
+    sinking]", "It is not true [that ...]"), with the words that dispute it as its cue: the writer, or the source of
+    the claim around it, disputes it. Its attribution is that of the claim it is part of."""
+    taken = {(c.start, c.end) for c in claims}
+    found = []
+    for clause, first, last, stance in _disputed_clauses(doc):
         part = _chars(doc, clause.left_edge.i, clause.right_edge.i + 1)
         around = next((c for c in claims if c.start <= part[0] and part[1] <= c.end), None)
         if part in taken or around is None:
             continue
         taken.add(part)
         claim = _claim(doc, article, *part, around.attribution, index)
-        claim.certainty = "denied"
-        claim.hedges = sorted([*claim.hedges, article.span(no.idx, noun.idx + len(noun))], key=lambda h: h.start)
+        if _RANK[stance] > _RANK[claim.certainty]:  # type: ignore[index]
+            claim.certainty = stance  # type: ignore[assignment]
+        cue = article.span(first.idx, last.idx + len(last))
+        claim.hedges = sorted([*claim.hedges, cue], key=lambda h: h.start)
         found.append(claim)
     return found
 
