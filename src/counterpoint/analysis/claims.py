@@ -391,7 +391,7 @@ def _disputed_clauses(doc: Doc) -> list[tuple[Token, Token, Token, str]]:
             continue
         negation = next((c for c in copula.children if c.dep_ == "neg"), None)
         word = ("not " if negation is not None else "") + adjective.lower_
-        stance = verdict_of(word) or ("denied" if negation is None and table("hedges.tsv").get(word) == "denied" else None)
+        stance = _verdict_word(word)
         if stance is not None:
             found.append((clause, negation if negation is not None else adjective, adjective, stance))
     return found
@@ -667,6 +667,12 @@ def verdict_of(label: str) -> str | None:
     return table("verdicts.tsv").get(words)
 
 
+def _verdict_word(words: str) -> str | None:
+    """The certainty that words judging a report or clause give it ("false", "not true", "misleading", "a hoax"):
+    a fact-check's verdict (``verdicts.tsv``), else a denial of the lexicon ("baseless", "untrue")."""
+    return verdict_of(words) or ("denied" if table("hedges.tsv").get(words) == "denied" else None)
+
+
 def _apply_verdict_labels(article: Article, claims: list[Claim]) -> None:
     """A verdict label before a colon ("HOAX: TV show tricks ...", "Fake-News: ...") sets the certainty of what
     follows it: the rest of its sentence, or the next sentence when the label stands alone."""
@@ -717,10 +723,6 @@ def _verdict_on(noun: Token) -> tuple[Token, str] | None:
     adjective before the noun ("bogus reports", "false claims", "unconfirmed reports") or what the sentence says of
     it ("The claim ... is false", "... was a hoax", "... was fabricated"). Words are a fact-check's verdicts
     (``verdicts.tsv``) and the lexicon's denials."""
-    def verdict(word: Token) -> str | None:
-        stance = verdict_of(word.lower_) or verdict_of(word.lemma_.lower())
-        return stance or ("denied" if table("hedges.tsv").get(word.lower_) == "denied" else None)
-
     candidates = [c for c in noun.children if c.dep_ == "amod" and c.i < noun.i]
     head = noun.head
     if noun.dep_ in {"nsubj", "nsubjpass"} and head.lemma_ == "be" or noun.dep_ == "nsubjpass":
@@ -731,7 +733,7 @@ def _verdict_on(noun: Token) -> tuple[Token, str] | None:
         if noun.dep_ == "nsubjpass":
             candidates.append(head)
     for word in candidates:
-        if (stance := verdict(word)) is not None:
+        if (stance := _verdict_word(word.lower_) or _verdict_word(word.lemma_.lower())) is not None:
             return word, stance
     return None
 
