@@ -563,6 +563,25 @@ def test_what_there_is_said_to_be_no_evidence_of_or_no_truth_in_is_denied(text, 
     assert (claim.attribution is not None) == attributed
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The senator falsely claimed that the ferry had sunk.", "falsely"),
+        ("The paper mistakenly reported that the ferry had sunk.", "mistakenly"),
+        ("Contrary to claims that the ferry had sunk, it reached port on Friday.", "Contrary"),
+        ("The senator pushed the conspiracy theory that the ferry had been sunk.", "conspiracy theory"),
+    ],
+)
+def test_what_the_writer_calls_false_is_denied(text, cue):
+    claim = only([c for c in analyze(text).claims if c.text.startswith("that the ferry had")])
+    assert claim.certainty == "denied" and cue in [h.text for h in claim.hedges]
+
+
+@pytest.mark.parametrize("text", ["The drone mistakenly struck a school.", "The theory that the ferry had sunk gained ground."])
+def test_a_mistake_or_a_theory_denies_nothing(text):
+    assert "denied" not in [c.certainty for c in analyze(text).claims]
+
+
 @pytest.mark.parametrize("text", ["There is evidence that the ferry had sunk.", "It is true that the ferry had sunk."])
 def test_evidence_or_truth_that_is_there_denies_nothing(text):
     assert [c.certainty for c in analyze(text).claims] == ["asserted"]

@@ -275,6 +275,10 @@ def _claim(
         if stance and not (stance == "denied" and _negated(cue_words.root)):
             certainty = stance  # type: ignore[assignment]
             hedges.append(cue)
+        if cue_words is not None and (false := _said_falsely(cue_words.root)) is not None:
+            # "falsely claimed that ...": the writer calls what is said false
+            certainty = "denied"
+            hedges.append(article.span(false.idx, false.idx + len(false)))
     found = index.hedges.within(start, end)
     if found:  # most claims hold no hedge: their span is not needed
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -358,6 +362,9 @@ def _subordinate_claims(doc: Doc, article: Article, claims: list[Claim], index: 
     return found
 
 
+#: Nouns by which the writer calls a that-clause false ("the myth that ...", "the lie that ...", "the conspiracy
+#: theory that ..."); "theory" counts only after "conspiracy".
+_FALSEHOOD_NOUNS = frozenset({"myth", "lie", "falsehood", "fabrication", "canard", "misconception", "hoax", "theory"})
 #: Nouns of support whose that-clause a "no" disputes ("no evidence that ...", "no sign that ...").
 _SUPPORT_NOUNS = frozenset({"evidence", "proof", "sign", "signs", "indication", "indications", "basis"})
 
@@ -381,6 +388,13 @@ def _disputed_clauses(doc: Doc) -> list[tuple[Token, Token, Token, str]]:
         clause = _that_clause(noun, frozenset({"acl", "ccomp"}))
         if noun.pos_ == "NOUN" and no is not None and clause is not None:
             found.append((clause, no, noun, "denied"))
+    for noun in tokens_with(doc, "LEMMA", _FALSEHOOD_NOUNS):
+        clause = _that_clause(noun, frozenset({"acl", "ccomp"}))
+        if noun.pos_ == "NOUN" and clause is not None:
+            first = next((c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1), noun)  # "conspiracy theory"
+            if first is noun and noun.lemma_ == "theory":
+                continue  # a theory is not called false; a conspiracy theory is
+            found.append((clause, first, noun, "denied"))
     for it in tokens_with(doc, "LOWER", frozenset({"it"})):
         copula = it.head
         if it.dep_ != "nsubj" or copula.lemma_ != "be":
@@ -453,6 +467,16 @@ def _vague_phrases_on(index: _Index, cue: TokenSpan) -> list:
 def _passive(cue: TokenSpan | None) -> bool:
     """Whether a cue is in the passive voice ("has been reported", "is considered")."""
     return cue is not None and any(c.dep_ == "auxpass" for c in cue.root.children)
+
+
+#: Adverbs by which the writer calls what a source said false ("falsely claimed", "wrongly said"). Only on a
+#: reporting verb: "mistakenly struck a school" asserts the strike.
+_FALSELY = frozenset({"falsely", "wrongly", "mistakenly", "erroneously", "incorrectly", "inaccurately", "baselessly", "untruthfully"})
+
+
+def _said_falsely(cue: Token) -> Token | None:
+    """The adverb on a reporting verb that says what was said is false, if any."""
+    return next((c for c in cue.children if c.dep_ == "advmod" and c.lower_ in _FALSELY), None)
 
 
 def _frame(cue: TokenSpan) -> list[tuple[int, int]]:
@@ -725,6 +749,8 @@ def _verdict_on(noun: Token) -> tuple[Token, str] | None:
     (``verdicts.tsv``) and the lexicon's denials."""
     candidates = [c for c in noun.children if c.dep_ == "amod" and c.i < noun.i]
     head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "contrary":
+        return head.head, "denied"  # "Contrary to claims that ...": the writer says otherwise
     if noun.dep_ in {"nsubj", "nsubjpass"} and head.lemma_ == "be" or noun.dep_ == "nsubjpass":
         # "... is false", "... was a hoax", "... was fabricated"; not "... is not false"
         if any(c.dep_ == "neg" for c in head.children):
