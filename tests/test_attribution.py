@@ -577,7 +577,15 @@ def test_what_the_writer_calls_false_is_denied(text, cue):
     assert claim.certainty == "denied" and cue in [h.text for h in claim.hedges]
 
 
-@pytest.mark.parametrize("text", ["The drone mistakenly struck a school.", "The theory that the ferry had sunk gained ground."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The drone mistakenly struck a school.",
+        "The theory that the ferry had sunk gained ground.",
+        # "erroneous" calls a report false only before the report's noun
+        "Erroneous rumours about the ferry often travel further than the truth.",
+    ],
+)
 def test_a_mistake_or_a_theory_denies_nothing(text):
     assert "denied" not in [c.certainty for c in analyze(text).claims]
 

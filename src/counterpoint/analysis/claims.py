@@ -742,6 +742,11 @@ def _deny_what_is_denied(doc: Doc, article: Article, claims: list[Claim], index:
             claim.hedges = sorted([*claim.hedges, denial], key=lambda h: h.start)
 
 
+#: Adjectives that call a report false only before its noun ("erroneous reports that ..."): elsewhere they
+#: describe, and deny nothing ("Erroneous information spreads fast" asserts that it does).
+_FALSE_REPORT_ADJECTIVES = frozenset({"erroneous", "phony", "spurious", "mistaken"})
+
+
 def _verdict_on(noun: Token) -> tuple[Token, str] | None:
     """The word by which the writer judges a report or claim false or doubtful, and the certainty it gives: an
     adjective before the noun ("bogus reports", "false claims", "unconfirmed reports") or what the sentence says of
@@ -761,6 +766,8 @@ def _verdict_on(noun: Token) -> tuple[Token, str] | None:
     for word in candidates:
         if (stance := _verdict_word(word.lower_) or _verdict_word(word.lemma_.lower())) is not None:
             return word, stance
+        if word.dep_ == "amod" and word.lower_ in _FALSE_REPORT_ADJECTIVES:
+            return word, "denied"
     return None
 
 
