@@ -89,7 +89,7 @@ def _all_vague(doc: Doc) -> list[tuple[int, int]]:
 
 
 #: Verbs that end a rumor when it is their object ("quashed rumors", "shot down claims", "put the rumours to rest").
-_ENDING_VERBS = frozenset({"kill", "quash", "dispel", "squash", "scotch", "bust", "shoot", "put", "knock", "lay"})
+_ENDING_VERBS = frozenset({"kill", "quash", "dispel", "squash", "scotch", "bust", "shoot", "put", "knock", "lay", "dispute", "contest", "rule"})
 _RUMOR_NOUNS = frozenset({
     "rumor", "rumour", "claim", "report", "speculation", "story", "myth", "theory", "allegation", "assertion",
     "accusation", "suggestion", "notion", "idea", "contention",
@@ -97,8 +97,8 @@ _RUMOR_NOUNS = frozenset({
 
 
 def _ends_a_rumor(verb: Token) -> bool:
-    """Whether a verb puts an end to a rumor or a claim, its object ("quashed rumors"); "shoot" and "knock" with
-    "down"; "put" and "lay" with "to rest", the rumor their object or their subject ("Batmobile rumor put to
+    """Whether a verb puts an end to a rumor or a claim, its object ("quashed rumors", "disputed reports"); "shoot"
+    and "knock" with "down", "rule" with "out"; "put" and "lay" with "to rest", the rumor their object or their subject ("Batmobile rumor put to
     rest"). "The rumor killed his career" ends nothing."""
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or lemma not in _ENDING_VERBS:
@@ -109,8 +109,9 @@ def _ends_a_rumor(verb: Token) -> bool:
         rumor_subject = any(c.dep_ == "nsubj" and c.lemma_.lower() in _RUMOR_NOUNS for c in children)
         to_rest = any(c.lower_ == "rest" or any(g.lower_ == "rest" for g in c.children) for c in children)
         return (rumor_object or rumor_subject) and to_rest
-    if lemma in {"shoot", "knock"}:
-        return rumor_object and any(c.dep_ == "prt" and c.lower_ == "down" for c in children)
+    if lemma in {"shoot", "knock", "rule"}:
+        particle = "out" if lemma == "rule" else "down"  # "ruled out reports", not "ruled on reports"
+        return rumor_object and any(c.dep_ == "prt" and c.lower_ == particle for c in children)
     return rumor_object
 
 
@@ -118,7 +119,11 @@ def _all_hedges(doc: Doc) -> list[tuple[int, int, str]]:
     """Every hedge in the article (char start, end, certainty), checked against its part of speech ("May" the
     month is no modal; "said" in the active voice hedges nothing), and the verbs that end a rumor (denied)."""
     hedges = _hedges()
-    found = [(*_chars(doc, t.i, t.i + 1), "denied") for t in tokens_with(doc, "LEMMA", _ENDING_VERBS) if _ends_a_rumor(t)]
+    found = [
+        (*_chars(doc, t.i, t.i + 1), "denied")
+        for t in tokens_with(doc, "LEMMA", _ENDING_VERBS)
+        if _ends_a_rumor(t) and not _negated(t)  # "did not dispute reports": no denial
+    ]
     for start, end in _longest_matches(doc, _hedge_phrases()):
         if end - start == 1 and not _hedges_here(doc, start) or doc[end - 1].lower_ == "to" and not _verb_follows(doc, end):
             continue
