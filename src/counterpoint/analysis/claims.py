@@ -98,8 +98,8 @@ _RUMOR_NOUNS = frozenset({
 
 def _ends_a_rumor(verb: Token) -> bool:
     """Whether a verb puts an end to a rumor or a claim, its object ("quashed rumors", "disputed reports"); "shoot"
-    and "knock" with "down", "rule" with "out"; "put" and "lay" with "to rest", the rumor their object or their subject ("Batmobile rumor put to
-    rest"). "The rumor killed his career" ends nothing."""
+    and "knock" with "down", "rule" with "out"; "put" and "lay" with "to rest", the rumor their object or their
+    subject ("Batmobile rumor put to rest"). "The rumor killed his career" ends nothing."""
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or lemma not in _ENDING_VERBS:
         return False

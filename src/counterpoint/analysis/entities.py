@@ -308,8 +308,8 @@ def _person_spans(doc: Doc, builder: _Builder) -> None:
 
 def _titled_names(doc: Doc) -> list[Span]:
     """Names right after a courtesy title ("Mr Farage", "Dr. Okafor"): a title marks a person, even where the
-    named-entity model found no one there or took the name for an organization ("Dr Okafor") or a date ("Mrs
-    May"). The name is the run of up to three capitalized proper nouns after the title (and its full stop)."""
+    named-entity model found no one there or took the name for an organization ("Dr Okafor") or a place. The name
+    is the run of up to three capitalized proper nouns after the title (and its full stop)."""
     names = []
     for token in tokens_with(doc, "LOWER", _HONORIFIC_FORMS):
         if token.pos_ != "PROPN" or not token.is_title:
