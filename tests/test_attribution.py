@@ -280,6 +280,9 @@ def test_direct_quote():
         ("The club ruled out reports of a takeover on Friday.", "denied", "ruled"),
         ("The club did not dispute reports of a takeover on Friday.", "asserted", None),
         ("The studio never quashed rumors of a sequel.", "hedged", "rumors"),
+        # a phrasal verb's stance is its own: "ruled out that" denies, "ruled that" reports
+        ("The coastguard ruled out that the ferry had sunk.", "denied", "ruled out"),
+        ("The court ruled that the ferry had sunk.", "reported", None),
         ("The two towns disputed the border for years.", "asserted", None),
         ("Rebels shot down a helicopter near the border.", "asserted", None),
         ("The club has never denied the reports of a takeover.", "asserted", None),

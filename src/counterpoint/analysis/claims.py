@@ -276,7 +276,7 @@ def _claim(
     if attribution is not None:
         cue = article.attributions[attribution].cue
         cue_words = doc.char_span(cue.start, cue.end, alignment_mode="expand")
-        stance = table("cue_stance.tsv").get(cue_words.root.lemma_.lower()) if cue_words is not None else None
+        stance = _cue_stance(cue_words.root) if cue_words is not None else None
         if stance and not (stance == "denied" and _negated(cue_words.root)):
             certainty = stance  # type: ignore[assignment]
             hedges.append(cue)
@@ -472,6 +472,15 @@ def _vague_phrases_on(index: _Index, cue: TokenSpan) -> list:
 def _passive(cue: TokenSpan | None) -> bool:
     """Whether a cue is in the passive voice ("has been reported", "is considered")."""
     return cue is not None and any(c.dep_ == "auxpass" for c in cue.root.children)
+
+
+def _cue_stance(verb: Token) -> str | None:
+    """The certainty a reporting verb gives what it reports (``cue_stance.tsv``), a phrasal verb by its particle
+    first ("ruled out that ..." denies, where "ruled that ..." reports)."""
+    stances = table("cue_stance.tsv")
+    lemma = verb.lemma_.lower()
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return (stances.get(f"{lemma} {particle}") if particle else None) or stances.get(lemma)
 
 
 #: Adverbs by which the writer calls what a source said false ("falsely claimed", "wrongly said"). Only on a
