@@ -368,7 +368,7 @@ def _subordinate_claims(doc: Doc, article: Article, claims: list[Claim], index: 
 
 
 #: Nouns by which the writer calls a that-clause false ("the myth that ...", "the lie that ...", "the conspiracy
-#: theory that ..."); "theory" counts only after "conspiracy".
+#: theory that ..."); "theory" counts only after "conspiracy" (``_calls_false``).
 _FALSEHOOD_NOUNS = frozenset({"myth", "lie", "falsehood", "fabrication", "canard", "misconception", "hoax", "theory"})
 #: Nouns of support whose that-clause a "no" disputes ("no evidence that ...", "no sign that ...").
 _SUPPORT_NOUNS = frozenset({"evidence", "proof", "sign", "signs", "indication", "indications", "basis"})
@@ -383,6 +383,14 @@ def _that_clause(head: Token, deps: frozenset[str]) -> Token | None:
     )
 
 
+def _calls_false(noun: Token) -> Token | None:
+    """The first word of a noun of falsehood: the noun itself ("myth"), or "conspiracy" before "theory"; None for
+    any other theory ("string theory"), which calls nothing false."""
+    if noun.lemma_ != "theory":
+        return noun
+    return next((c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1 and c.lower_ == "conspiracy"), None)
+
+
 def _disputed_clauses(doc: Doc) -> list[tuple[Token, Token, Token, str]]:
     """Clauses the sentence around them calls unsupported or false, each with the first and last word of what says
     so and the certainty that gives: "no evidence [that ...]" (also "no sign", "no proof" ...) denies; "It is not
@@ -395,10 +403,7 @@ def _disputed_clauses(doc: Doc) -> list[tuple[Token, Token, Token, str]]:
             found.append((clause, no, noun, "denied"))
     for noun in tokens_with(doc, "LEMMA", _FALSEHOOD_NOUNS):
         clause = _that_clause(noun, frozenset({"acl", "ccomp"}))
-        if noun.pos_ == "NOUN" and clause is not None:
-            first = next((c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1), noun)  # "conspiracy theory"
-            if first is noun and noun.lemma_ == "theory":
-                continue  # a theory is not called false; a conspiracy theory is
+        if noun.pos_ == "NOUN" and clause is not None and (first := _calls_false(noun)) is not None:
             found.append((clause, first, noun, "denied"))
     for it in tokens_with(doc, "LOWER", frozenset({"it"})):
         copula = it.head
@@ -770,7 +775,7 @@ def _verdict_on(noun: Token) -> tuple[Token, str] | None:
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "contrary":
         return head.head, "denied"  # "Contrary to claims that ...": the writer says otherwise
-    if noun.dep_ in {"nsubj", "nsubjpass"} and head.lemma_ == "be" or noun.dep_ == "nsubjpass":
+    if (noun.dep_ == "nsubj" and head.lemma_ == "be") or noun.dep_ == "nsubjpass":
         # "... is false", "... was a hoax", "... was fabricated"; not "... is not false"
         if any(c.dep_ == "neg" for c in head.children):
             return None
