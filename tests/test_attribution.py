@@ -1735,6 +1735,43 @@ def test_what_seems_so_is_the_writers_impression_unless_the_subject_thinks_or_sh
     assert memo.source.text == "The memo"
 
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the response seemed disproportionate, it reflected how much the port depends on the ferry.",
+        "Mayor Ana Ruiz appeared uneasy when the council met on Monday.",
+        "The harbour master seemed a poor choice for the job.",
+    ],
+)
+def test_what_someone_seems_to_be_is_the_writers_impression(text):
+    """What the subject seems to be ("seemed disproportionate", "appeared uneasy", "seemed a poor choice") is the
+    writer's view of it, even of a person: nothing here has the subject as its source."""
+    article = analyze(text)
+    subject = text.split(" seemed")[0].split(" appeared")[0].removeprefix("If ")
+    assert not [a for a in article.attributions if a.source is not None and a.source.text == subject]
+
+
+def test_a_speaking_it_is_typed_and_named_by_the_subject_it_stands_for():
+    """'The newspaper ... it added': the "it" is the newspaper, so media; 'a statement ... It said' is a document;
+    the span stays on the pronoun and the subject it stands for is kept as its antecedent."""
+    article = analyze(
+        'The newspaper criticized the harbour board on Monday. "The pier is unsafe and must close," it added.'
+    )
+    a = with_cue(article, "added")
+    assert (a.source.text, a.source.kind, a.source.name) == ("it", "media", "The newspaper")
+    assert article.text[a.source.antecedent.start : a.source.antecedent.end] == "The newspaper"
+    article = analyze("The ministry issued a statement on Friday. It said the border would reopen within a week.")
+    a = with_cue(article, "said")
+    assert (a.source.text, a.source.kind, a.source.name) == ("It", "official", "The ministry")
+
+
+def test_a_speaking_it_never_stands_for_a_person():
+    """The subject before the "it" is a person, who is never an "it": the pronoun is left unresolved."""
+    article = analyze("Mayor Ana Ruiz opened the hearing on Monday. It said the pier would close within a week.")
+    a = with_cue(article, "said")
+    assert a.source.text == "It" and a.source.name is None and a.source.antecedent is None
+
 @pytest.mark.parametrize(
     ("text", "content"),
     [

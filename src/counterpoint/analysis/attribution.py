@@ -526,7 +526,7 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             subject.dep_ == "nsubjpass"
             or _passive_without_auxiliary(token, children, content)
             or named
-            or lemma in _RAISING_VERBS and _impression_of(subject, content, known)
+            or lemma in _RAISING_VERBS and _impression_of(subject, content or _predicate_after(children, token), known)
         )
         if subject is not None and (_placeholder(subject, lemma, passive) or passive and agent is None):
             # "it was reported that ...", "Israel is believed to have ...", "The talks seemed to stall": nobody is
@@ -679,12 +679,24 @@ def _speaker_taken_for_a_later_subject(verb: Token, content: tuple[int, int]) ->
 _RAISING_VERBS = frozenset({"seem", "appear"})
 
 
+def _predicate_after(children: list[Token], verb: Token) -> Token | None:
+    """The adjective or noun "seem" or "appear" ascribes to its subject ("seemed [disproportionate]", "appears [a
+    setback]"); these verbs take no object, so a noun the parser calls one is that too ("seemed [a poor choice]")."""
+    return next((c for c in children if c.dep_ in _PREDICATE_DEPS and c.i > verb.i), None)
+
+
+_PREDICATE_DEPS = frozenset({"acomp", "oprd", "attr", "dobj"})
+
+
 def _impression_of(subject: Token, complement: Token | None, known: frozenset[str]) -> bool:
     """Whether "X seemed to ..." is the writer's impression of X ("The plan seemed to stall", "He seemed to be
-    tired"), not what X seems to say, think or show ("The memo seems to contradict ...") nor a person's mind or
-    doing ("She appears to feel ..."): there X is the source, as with the verb alone."""
+    tired", "The response seemed disproportionate", "She appeared uneasy"), not what X seems to say, think or show
+    ("The memo seems to contradict ...") nor a person's mind or doing ("She appears to feel ..."): there X is the
+    source, as with the verb alone."""
     if complement is None or complement.lemma_.lower() in known:
         return False
+    if complement.dep_ in _PREDICATE_DEPS:
+        return True  # what X seems to be is always the writer's view of X
     person = subject.ent_type_ in {"PERSON", "NORP", "ORG"} or subject.pos_ == "PROPN" or subject.lower_ in _PERSONAL_PRONOUNS | _GROUP_PRONOUNS
     return not person or complement.lemma_.lower() == "be"
 
@@ -2046,6 +2058,39 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
     return "official", entity
 
 
+#: Pronouns by which an institution, an outlet or a document speaks ("it said", "its statement").
+_THING_PRONOUNS = frozenset({"it", "its"})
+#: Entity types of an organization or a country, either of which an "it" that speaks may stand for.
+_INSTITUTION_ENTITIES = frozenset({"ORG", "GPE"})
+
+
+def _what_it_stands_for(pronoun: Span, quotes: list[tuple[int, int]], entities: list[Entity]) -> Span | None:
+    """The noun phrase a speaking "it" stands for: the subject before it, in its sentence or the one before and
+    outside quotations, that names an organization or a country or is headed by a noun of an outlet, a document or
+    an institution ("The newspaper ... it added", "a statement ... it said"); the subject of a main clause before
+    that of a clause inside one ("the paper notes the government monitors ..., it lists"). A person is never an
+    "it". None when there is no such subject ("The result ... It signals"): the pronoun is then typed alone."""
+    doc = pronoun.doc
+    sentence = pronoun.sent
+    first = doc[sentence.start - 1].sent.start if sentence.start else sentence.start
+    nouns = table("source_nouns.tsv")
+    found = []
+    for chunk in doc[first : pronoun.start].noun_chunks:
+        root = chunk.root
+        if (
+            root.dep_ not in {"nsubj", "nsubjpass"}
+            or root.tag_ in {"NNS", "NNPS"}
+            or any(t.ent_type_ == "PERSON" for t in chunk)
+            or _type_source(chunk, entities)[0] == "person"
+            or any(q0 <= chunk.start_char < q1 for q0, q1 in quotes)
+        ):
+            continue
+        if root.ent_type_ in _INSTITUTION_ENTITIES or nouns.get(root.lower_) in {"media", "document", "official"}:
+            found.append(chunk)
+    main = [chunk for chunk in found if chunk.root.head.dep_ == "ROOT"]
+    return (main or found or [None])[-1]
+
+
 def _titled_paper(root: Token) -> bool:
     """"The Gazette", "the Daily Courier": a capitalized name after "the" ending in a word newspapers are
     named with, which the tagger may take for a person or a place."""
@@ -2072,7 +2117,7 @@ def _is_outlet(span: Span, entity: Entity | None) -> bool:
     return bool(words) and " ".join(words) in word_list("media_outlets.txt")
 
 
-def _source(draft: _Draft, article: Article) -> Source | None:
+def _source(draft: _Draft, article: Article, quotes: list[tuple[int, int]]) -> Source | None:
     span = draft.source
     if span is None or not len(span):
         return None
@@ -2086,6 +2131,8 @@ def _source(draft: _Draft, article: Article) -> Source | None:
             source.antecedent = article.span(start, end)
         return source
     stands_for = draft.antecedent  # "who" is typed and named by the noun it stands for
+    if stands_for is None and len(span) == 1 and span.root.lower_ in _THING_PRONOUNS:
+        stands_for = _what_it_stands_for(span, quotes, article.entities)  # "The paper ... it added": typed and named as the paper
     kind, entity = _type_source(span if stands_for is None else stands_for, article.entities)
     if span.root.lower_ in _GROUP_PRONOUNS and entity is None:
         kind = "anonymous"
@@ -2182,7 +2229,7 @@ def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
         recipient = draft.recipient
         attributions.append(
             Attribution(
-                source=_source(draft, article),
+                source=_source(draft, article, quotes),
                 cue=TextSpan(start=cue.start_char, end=cue.end_char, text=cue.text),
                 content=TextSpan(start=start, end=end, text=article.text[start:end]),
                 kind=_kind_of((start, end), quotes, article.text),
