@@ -692,6 +692,42 @@ def test_a_newspaper_named_like_one_is_media(paper):
     assert a.source.kind == "media"
 
 
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        # an agency is a government's unless it says news
+        ("The Environmental Protection Agency said the river was safe to swim in.", "The Environmental Protection Agency", "official"),
+        ("The agency said the river was safe to swim in.", "The agency", "official"),
+        ("The state news agency said the river was safe to swim in.", "The state news agency", "media"),
+        # a listed outlet's agency, even where the tagger reads the name as the country's
+        ("Turkey's Anadolu Agency said the river was safe to swim in.", "Turkey's Anadolu Agency", "media"),
+    ],
+)
+def test_an_agency_is_official_unless_it_is_a_news_agency(text, source, kind):
+    a = only(analyze(text).attributions)
+    assert (a.source.text, a.source.kind) == (source, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbour Voice magazine ran an editorial on Friday. Harbour Voice said the vote was wrong.",
+        "The magazine Harbour Voice ran an editorial on Friday. Harbour Voice said the vote was wrong.",
+        "Harbour Voice, a local newspaper, ran an editorial on Friday. Harbour Voice said the vote was wrong.",
+    ],
+)
+def test_an_organization_the_article_calls_a_publication_is_media(text):
+    """An outlet no list holds is still media where the article calls it a magazine or a newspaper beside its name."""
+    a = with_cue(analyze(text), "said")
+    assert (a.source.text, a.source.kind) == ("Harbour Voice", "media")
+
+
+def test_an_office_with_a_press_office_is_not_an_outlet():
+    article = analyze("The Harbour Authority press office issued a statement. The Harbour Authority said the pier was safe.")
+    a = with_cue(article, "said")
+    assert a.source.text == "The Harbour Authority" and a.source.kind == "official"
+
 def test_cues_beyond_the_report_verb_list_are_found():
     """The cue model learns cues no list names: wanting, seeing, calling for (PolNeAR marks them all)."""
     article = analyze("Senator Mary Holt wants voters to know that she is with them.")

@@ -45,7 +45,7 @@ _QUOTE_MARKS = re.compile("|".join(map(re.escape, sorted({*_QUOTES, *_QUOTES.val
 #: The last character of every closing mark: a content ending in one ends in a quotation.
 _CLOSING = frozenset(mark[-1] for mark in _QUOTES.values())
 #: Words that, inside an organization's own name, mark it as a news organization ("Daily News", "Press TV").
-_MEDIA_NAME_WORDS = frozenset({"news", "times", "post", "press", "tv", "radio", "agency", "journal", "herald",
+_MEDIA_NAME_WORDS = frozenset({"news", "times", "post", "press", "tv", "radio", "journal", "herald",
                                "tribune", "gazette", "telegraph", "broadcasting", "television", "chronicle", "courier",
                                "sentinel", "inquirer", "enquirer", "examiner", "dispatch", "ledger", "bulletin",
                                "courant", "gleaner", "advertiser", "magazine", "daily"})
@@ -2037,6 +2037,10 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
         return "person", entity
     if noun_kind == "anonymous" and any(nouns.get(c.lower_) == "media" for c in root.children if c.dep_ == "compound"):
         return "media", None  # "a news source" is an outlet, but an unnamed one
+    if noun_kind == "official" and any(c.lower_ == "news" for c in root.children if c.dep_ == "compound"):
+        # "the state news agency": an agency is a government's unless it says news ("the agency", "the Environmental
+        # Protection Agency"); a named news agency is found by its name ("Fars News Agency") or in the outlet list
+        return "media", entity if entity is not None and entity.kind == "organization" else None
     if noun_kind == "anonymous":
         # "a Russian source" names no one: its demonym is not its identity.
         return ("person", entity) if person else ("anonymous", None)
@@ -2044,7 +2048,7 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
         # "the Independent Arabia report": an outlet's report is that outlet speaking; "the report by Amnesty
         # International" is a document, by its author
         return ("media" if _is_outlet(span, entity) else "document"), entity
-    if noun_kind == "media" or _is_outlet(span, entity):
+    if noun_kind == "media" or _is_outlet(span, entity) or _called_an_outlet(entity, span.doc):
         # Only an organization names the medium; "an Arabic news source" is described, not named.
         return "media", entity if entity is not None and entity.kind == "organization" else None
     if noun_kind == "official" or (entity is not None and entity.kind in {"place", "organization", "group"}):
@@ -2102,19 +2106,55 @@ def _titled_paper(root: Token) -> bool:
 
 
 def _is_outlet(span: Span, entity: Entity | None) -> bool:
-    """A named news organization: a known outlet or an edition of one ("BBC Arabic", "Sky News Arabia"), or an
-    organization whose own name says news ("Daily News")."""
+    """A named news organization: a known outlet, an edition of one ("BBC Arabic", "Sky News Arabia") or its agency
+    ("Anadolu Agency"), or an organization whose own name says news ("Daily News", "Fars News Agency")."""
     if entity is not None and entity.kind == "organization":
-        name = " ".join(entity.name.lower().split())
-        outlets = word_list("media_outlets.txt")
-        first, _, edition = name.rpartition(" ")
-        return (
-            name in outlets
-            or bool(set(name.split()) & _MEDIA_NAME_WORDS)
-            or edition in _EDITION_WORDS and first in outlets
-        )
-    words = [t.lower_ for t in span if t.pos_ == "PROPN"]  # a name the model did not tag ("AFP reported")
-    return bool(words) and " ".join(words) in word_list("media_outlets.txt")
+        return _outlet_name(entity.name)
+    # a name the model did not tag ("AFP reported"), or not as the organization ("Turkey's Anadolu Agency")
+    root = span.root
+    own_name = [t for t in root.children if t.dep_ == "compound" and t.pos_ == "PROPN"] + [root]
+    return any(
+        bool(words) and _outlet_name(" ".join(words), named_by_list_only=True)
+        for words in ([t.lower_ for t in span if t.pos_ == "PROPN"], [t.lower_ for t in own_name if t.pos_ == "PROPN"])
+    )
+
+
+#: Nouns that call an organization a publication when they stand beside its name ("Christianity Today magazine");
+#: not "press", "network" or "website", which an office or a company has too ("White House press office").
+_PUBLICATION_NOUNS = frozenset({"newspaper", "magazine", "tabloid", "broadcaster", "daily", "weekly"})
+
+
+def _called_an_outlet(entity: Entity | None, doc: Doc) -> bool:
+    """Whether the article itself calls an organization an outlet, beside one of its mentions: "Christianity Today
+    magazine", "the magazine Christianity Today" (the noun right before or after the name), "Christianity Today, an
+    evangelical magazine," (the noun in apposition to it). An outlet the list does not hold is then still media."""
+    if entity is None or entity.kind != "organization":
+        return False
+
+    def outlet_noun(token: Token) -> bool:
+        return token.pos_ == "NOUN" and token.lower_ in _PUBLICATION_NOUNS
+
+    for mention in entity.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        beside = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+        if any(outlet_noun(t) for t in beside) or any(c.dep_ == "appos" and outlet_noun(c) for c in span.root.children):
+            return True
+    return False
+
+
+def _outlet_name(name: str, named_by_list_only: bool = False) -> bool:
+    """Whether a name is an outlet's: listed, an edition or agency of one listed, or (unless ``named_by_list_only``)
+    a name with a word like News, Times, Post in it."""
+    name = " ".join(name.lower().split())
+    outlets = word_list("media_outlets.txt")
+    first, _, last = name.rpartition(" ")
+    return (
+        name in outlets
+        or (last in _EDITION_WORDS or last == "agency") and first in outlets
+        or not named_by_list_only and bool(set(name.split()) & _MEDIA_NAME_WORDS)
+    )
 
 
 def _source(draft: _Draft, article: Article, quotes: list[tuple[int, int]]) -> Source | None:
