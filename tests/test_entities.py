@@ -172,3 +172,26 @@ def test_a_titled_name_the_model_calls_an_organization_is_a_person(nlp):
     assert (scholz.kind, scholz.role) == ("person", "Chancellor")
     article = counterpoint.analyze("Chancellor Olaf Scholz said Germany would send more aid.")
     assert [(a.source.text, a.source.kind) for a in article.attributions] == [("Chancellor Olaf Scholz", "person")]
+
+
+def test_a_surname_named_only_with_a_title_joins_its_mentions_the_model_calls_an_organization(nlp):
+    """An article that names someone by title and surname alone ("President Biden") still has one person where the
+    model reads the surname as an organization elsewhere (the headline's "Biden reverses ...")."""
+    text = (
+        "Biden reverses Trump order barring immigrants who cannot afford healthcare.\n\n"
+        "President Biden on Friday revoked a 2019 proclamation signed by then-President Trump that prevented "
+        "immigrants from obtaining visas."
+    )
+    ents = find_entities(nlp(text))
+    biden, trump = entity(ents, "Biden"), entity(ents, "Trump")
+    assert (biden.kind, trump.kind) == ("person", "person")
+    assert forms(biden) == ["Biden", "President Biden"] and forms(trump) == ["Trump", "then-President Trump"]
+
+
+def test_a_surname_the_model_alone_calls_a_person_takes_no_other_mentions(nlp):
+    """A bare surname the model calls a person is weak evidence: the same word it reads as an organization
+    elsewhere stays apart (the model's one-word "persons" include companies and cities)."""
+    text = "Mr. Trump talked about Carrier on the news. Carrier said the plant would close."
+    ents = find_entities(nlp(text))
+    assert [len(e.mentions) for e in ents if e.name == "Carrier"] == [1, 1]
+    assert entity(ents, "Trump").kind == "person"

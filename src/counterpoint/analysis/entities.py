@@ -292,6 +292,11 @@ def _person_spans(doc: Doc, builder: _Builder) -> None:
                 cluster = candidates[0]
             else:
                 cluster = builder.cluster("person:" + words[0], _person_name(span), "person")
+                if not candidates and (_role_of(span, lexicon.roles) or _overlaps(span, builder.titled)):
+                    # a person the article names by title and surname alone ("President Biden", "Mr Cotter"): the
+                    # same word elsewhere, tagged as an organization or a place ("Biden reverses ..."), is still this
+                    # person (``_other_spans``). A surname alone the model called a person is no such evidence.
+                    by_part[words[0]] = [cluster]
         role = _role_of(span, lexicon.roles)
         prefix = _modifier_prefix(span)
         if cluster.affiliation is None:
