@@ -686,6 +686,24 @@ def test_a_citing_aside_between_the_verb_and_its_clause():
         assert article.sourcing.chains == [["(this article)", "The agency", "an unnamed official"]]
 
 
+
+def test_a_report_inside_what_a_source_acts_on_is_not_told_through_that_source():
+    """'praised [the plan that engineers said ...]': the engineers' claim sits inside what the mayor praised, but
+    she did not pass it on, so no chain runs through her and reports show no "via" (``via`` still says where the
+    cue sits). Inside what she said, the engineers are reached through her."""
+    from counterpoint.render.summary import view
+
+    acted = analyze("Mayor Ana Ruiz praised the ferry plan that engineers said would cut crossing times by half.")
+    assert [(a.source.text, a.cue.text, a.content_type, a.via) for a in acted.attributions] == [
+        ("Mayor Ana Ruiz", "praised", "object", None),
+        ("engineers", "said", "proposition", 0),
+    ]
+    assert acted.sourcing.chains == []
+    assert [row.via for row in view(acted).attributions] == [None, None]
+    said = analyze("Mayor Ana Ruiz said the ferry plan, which engineers said would cut crossing times, was sound.")
+    assert said.sourcing.chains == [["(this article)", "Mayor Ana Ruiz", "engineers"]]
+    assert [row.via for row in view(said).attributions][1] is not None
+
 @pytest.mark.parametrize("paper", ["The Gazette", "The Daily Courier", "The Sentinel"])
 def test_a_newspaper_named_like_one_is_media(paper):
     a = only(analyze(f"{paper} reported that the talks had stalled.").attributions)

@@ -23,6 +23,7 @@ __all__ = [
     "Source",
     "Claim",
     "claims_of_attributions",
+    "reported_through",
     "Certainty",
     "SourcingProfile",
     "SourceKind",
@@ -220,7 +221,10 @@ class Attribution(_Model):
         "the outlet's own claim.",
     )
     via: int | None = Field(
-        default=None, description="Index of the attribution this one is reported through (a nested source)."
+        default=None,
+        description="Index of the attribution whose content holds this one's cue: the source it is reported through "
+        "(a nested source), unless that one is an object ('rescinded [the order that critics called cruel]'), which "
+        "passes nothing on (see reported_through).",
     )
     recipient: Span | None = Field(default=None, description="Who was told ('told Independent Arabia').")
     corroboration: Span | None = Field(
@@ -258,6 +262,13 @@ def claims_of_attributions(claims: list[Claim]) -> dict[int, Claim]:
         if claim.attribution is not None:
             found.setdefault(claim.attribution, claim)
     return found
+
+
+def reported_through(attributions: list[Attribution], index: int) -> int | None:
+    """The attribution one is reported through: its ``via``, unless that one's content is what a source acts on or
+    names (an object), where a report inside is the outlet's own and no source stands between."""
+    via = attributions[index].via
+    return via if via is not None and attributions[via].content_type != "object" else None
 
 
 class SourcingProfile(_Model):

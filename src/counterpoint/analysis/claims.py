@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 from spacy.vocab import Vocab
 
-from ..model import Article, Attribution, Certainty, Claim, SourcingProfile, claims_of_attributions
+from ..model import Article, Attribution, Certainty, Claim, SourcingProfile, claims_of_attributions, reported_through
 from ..model import Span as TextSpan
 from ..resources import phrase_words, table, word_list
 from .nlp import tokens_with
@@ -818,7 +818,7 @@ def _chain(attributions: list[Attribution], index: int, outlet: str) -> list[str
             path.append(step)
         if source is not None and source.through:
             path.append(source.through)  # "X's source": X stands between the outlet and the source
-        index = attributions[index].via  # type: ignore[assignment]
+        index = reported_through(attributions, index)  # type: ignore[assignment]
     return [outlet, *reversed(path)]
 
 
@@ -862,7 +862,7 @@ def sourcing_profile(article: Article) -> SourcingProfile:
     chains = [
         _chain(attributions, i, outlet)
         for i, a in enumerate(attributions)
-        if a.via is not None or (a.source is not None and a.source.through)
+        if reported_through(attributions, i) is not None or (a.source is not None and a.source.through)
     ]
     # "The Gazette, citing two officials, reported ...": the officials stand behind the Gazette
     for i, a in enumerate(attributions):

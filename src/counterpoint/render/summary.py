@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..analysis.propaganda import ANALYZER_MARK
 from ..ingest.dates import full_dates_in
-from ..model import Article, Entity, TimeExpression, claims_of_attributions
+from ..model import Article, Entity, TimeExpression, claims_of_attributions, reported_through
 
 __all__ = [
     "ArticleView", "NO_CLAIM", "NamingRow", "PERSUASION_NOTE", "TAGGER_NOTE", "SourcedClaim", "date_line", "persuasion_note", "short",
@@ -200,7 +200,7 @@ def _attributions(article: Article) -> list[SourcedClaim]:
                 # what a source acts on ("praised [the plan]") is no claim, so it has no certainty to show
                 certainty=claim.certainty if claim else NO_CLAIM,
                 hedges=[h.text for h in claim.hedges] if claim else [],
-                via=_source_words(article, attribution.via) if attribution.via is not None else None,
+                via=_source_words(article, through) if (through := reported_through(article.attributions, index)) is not None else None,
             )
         )
     return rows
