@@ -182,3 +182,18 @@ def test_descriptors_are_the_labels_own_words_not_those_after_a_preposition():
     assert [d.word for d in carter.descriptors] == ["former", "head"]
     assert carter.tone is None
     check_spans(article)
+
+
+def test_a_hyphenated_word_is_one_descriptor_with_the_lexicons_polarity_for_the_whole():
+    """'far-right' is one descriptor, judged as a whole by the lexicon (its parts "far" and "right" judge nothing),
+    and it colours the entity's tone; 'one-time' and 'Ex-Trump' are single words too, not "time" or "Ex"."""
+    article = counterpoint.analyze(
+        "The far-right leader Jan Kowal said the vote was rigged. Ex-Trump adviser Steve Bannon and one-time "
+        "presidential aide Steve Bannon were at the rally."
+    )
+    check_spans(article)
+    kowal = entity(article, "Jan Kowal")
+    assert [(d.text, d.polarity < 0) for d in kowal.descriptors] == [("far-right", True), ("leader", False)]
+    assert kowal.tone is not None and [s.text for s in kowal.tone.evidence] == ["far-right"]
+    bannon = entity(article, "Steve Bannon")
+    assert [d.text for d in bannon.descriptors] == ["Ex-Trump", "adviser", "one-time", "presidential", "aide"]

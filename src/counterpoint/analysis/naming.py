@@ -380,23 +380,46 @@ def _tone(ctx: _Context, entity: int, descriptors: list[Descriptor]) -> Tone | N
     return Tone(score=round(score, 3), evidence=sorted(evidence, key=lambda s: s.start))
 
 
+def _hyphenated(token: Token) -> tuple[int, int]:
+    """The token range of the hyphenated word a token is part of ("far-right", "one-time", "Ex-Trump"), which is
+    one descriptor: its parts ("right", "time", "Ex") describe nothing alone."""
+    doc = token.doc
+    start = end = token.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
+        start -= 2
+    while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ and not doc[end + 1].whitespace_:
+        end += 2
+    return start, end + 1
+
+
+def _polarity_of_word(word: TokenSpan) -> float:
+    """The lexicon's polarity of a word, a hyphenated one as a whole ("far-right") or else by its strongest part."""
+    if len(word) == 1:
+        return polarity_of(word[0])
+    entry = lexicon().get(word.text.lower())
+    if entry is not None:
+        return entry.polarity
+    return max((polarity_of(t) for t in word if t.text != "-"), key=abs, default=0.0)
+
+
 def _build(ctx: _Context, index: int, entity: Entity) -> None:
     labels, descriptors = [], {}
     text = ctx.article.text
     for found in sorted(ctx.found.get(index, []), key=lambda f: (ctx.doc[f.start].idx, f.end)):
         span = ctx.doc[found.start : found.end]
         polarities = []
-        for token in found.describing:
-            polarity = polarity_of(token)
+        for start, end in dict.fromkeys(_hyphenated(token) for token in found.describing):
+            word = ctx.doc[start:end]
+            polarity = _polarity_of_word(word)
             if polarity:
                 polarities.append(polarity)
             descriptors.setdefault(
-                token.i,
+                start,
                 Descriptor(
-                    start=token.idx,
-                    end=token.idx + len(token.text),
-                    text=token.text,
-                    word=token.lemma_.lower(),
+                    start=word.start_char,
+                    end=word.end_char,
+                    text=word.text,
+                    word=word.root.lemma_.lower() if len(word) == 1 else word.text.lower(),
                     polarity=polarity,
                 ),
             )
