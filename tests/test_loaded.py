@@ -151,3 +151,17 @@ def test_a_name_alone_is_no_loaded_term() -> None:
         names = {m.text for e in article.entities for m in e.mentions}
         assert "Hezbollah" in names
         assert [t.text for t in article.loaded_terms if t.text in names] == []
+
+
+def test_the_offence_named_in_a_charge_is_no_label():
+    """'charged with fraud', 'fraud charges', 'convicted of terrorism' name what the law alleges, reported as
+    alleged: not the writer calling anyone names. The same words applied to someone still are labels."""
+    for text in (
+        "The adviser was arrested and charged with fraud on Thursday.",
+        "The adviser was indicted on fraud charges.",
+        "The cleric faces charges of terrorism.",
+        "The cleric was convicted of terrorism in 2019.",
+    ):
+        assert terms(text, "label") == [], text
+    assert terms("The senator is a fraud, his rivals said.", "label") == ["fraud"]
+    assert terms("The terrorists attacked the town at dawn.", "label") == ["terrorists"]

@@ -364,11 +364,28 @@ def _term(
     )
 
 
+#: Words that bring a charge, and the nouns a charge is counted in: "charged with [fraud]", "convicted of
+#: [terrorism]", "[fraud] charges", "on charges of [treason]".
+_CHARGING_WORDS = frozenset({
+    "charge", "accuse", "convict", "indict", "suspect", "acquit", "guilty", "plead", "arrest", "prosecute", "jail",
+    "sentence", "count", "conviction", "indictment", "trial",
+})
+
+
+def _a_charge(doc: Doc, start: int, end: int) -> bool:
+    """Whether a word names the offence in a charge ("charged with fraud", "fraud charges", "on charges of
+    terrorism"): the law's name for what is alleged, reported as alleged, not the writer's label for anyone."""
+    word = doc[end - 1]
+    if word.dep_ == "pobj" and word.head.lower_ in {"with", "of", "for", "to", "on"}:
+        return word.head.head.lemma_.lower() in _CHARGING_WORDS
+    return word.dep_ in {"compound", "amod", "nmod"} and word.head.lemma_.lower() in _CHARGING_WORDS
+
+
 def _lexicon_terms(doc: Doc, matches: Sequence[tuple[int, int, str]], owner: dict[int, str]) -> list[LoadedTerm]:
     entries = lexicon()
     terms = []
     for start, end, term in matches:
-        if _in_name(list(doc[start:end])):
+        if _in_name(list(doc[start:end])) or _a_charge(doc, start, end):
             continue
         entry = entries[term]
         terms.append(_term(doc, start, end, entry.category, entry.polarity, owner))  # type: ignore[arg-type]
