@@ -195,3 +195,10 @@ def test_a_surname_the_model_alone_calls_a_person_takes_no_other_mentions(nlp):
     ents = find_entities(nlp(text))
     assert [len(e.mentions) for e in ents if e.name == "Carrier"] == [1, 1]
     assert entity(ents, "Trump").kind == "person"
+
+
+def test_a_title_before_a_name_reaches_back_past_no_conjunction_or_clause(nlp):
+    """'Lopez and Governor David Chen': Chen's title is "Governor", not "Lopez and Governor"; a misparse that hangs a
+    clause on the name ("Instead, the council backed ... Senator X") leaves the title to its own words too."""
+    chen = entity(find_entities(nlp("Lopez and Governor David Chen opened the pier on Monday.")), "David Chen")
+    assert forms(chen) == ["Governor David Chen"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..model import Entity, EntityKind, Mention, MentionKind
@@ -206,6 +206,14 @@ def _acts_as_government(span: Span) -> bool:
     return False
 
 
+def _ends_a_title(token: Token) -> bool:
+    """A word no title or epithet before a name reaches past: a verb, a conjunction, a comma or other stop (not the
+    full stop of "Sen.", the hyphen of "far-right" or an apostrophe), a line break."""
+    if token.pos_ in {"VERB", "AUX", "CCONJ", "SCONJ"} or token.is_space or "\n" in token.text:
+        return True
+    return token.is_punct and token.text not in {".", "-", "'", "’"}
+
+
 def _modifier_prefix(name: Span, roles: frozenset[str] = frozenset()) -> Span | None:
     """Words before a name that modify it ("Syrian dictator [Bashar Assad]"), whether a role or a label.
 
@@ -215,8 +223,15 @@ def _modifier_prefix(name: Span, roles: frozenset[str] = frozenset()) -> Span | 
     doc = name.doc
     left = name.root.left_edge.i
     head = name.root.head
+    start = name.start
     if roles and name.root.dep_ == "appos" and head.i < name.start and head.lower_ in roles:
         left = min(left, head.left_edge.i)
+        start = head.i + 1  # the title's own words, then the comma of the apposition
+    # only the words right before the name (or its title): a misparse can hang a whole clause on the name ("Instead,
+    # the party recommended ... and state Sen. [Pat Miller]"), and no verb, conjunction or comma is part of a title
+    while start > left and not _ends_a_title(doc[start - 1]):
+        start -= 1
+    left = start
     while left < name.start and doc[left].pos_ in {"DET", "PUNCT", "SPACE"}:
         left += 1
     return doc[left : name.start] if left < name.start else None
