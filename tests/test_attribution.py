@@ -746,6 +746,25 @@ def test_an_office_with_a_press_office_is_not_an_outlet():
     a = with_cue(article, "said")
     assert a.source.text == "The Harbour Authority" and a.source.kind == "official"
 
+
+def test_a_spokesman_named_after_his_principal_is_the_speaker():
+    """'Clinton spokesman Brian Fallon said': the phrase names Clinton first, but the person its head word names
+    speaks; the source is Fallon, not Clinton."""
+    article = analyze("Hillary Clinton spoke in Ohio on Monday. Clinton spokesman Brian Fallon said the bill would pass.")
+    a = with_cue(article, "said")
+    assert (a.source.text, a.source.kind, a.source.name) == ("Clinton spokesman Brian Fallon", "person", "Brian Fallon")
+
+
+def test_what_a_persons_document_says_is_the_document_speaking():
+    """'Lopez's executive order says ...': an order, an email or an ad speaks as a document (by its author when the
+    tagger names one), not as the person who owns it; a label with a verb ("It's official:") names no speaker."""
+    article = analyze(
+        "Senator Maria Lopez signed the order on Monday. Lopez's executive order says the pier will close in June."
+    )
+    assert with_cue(article, "says").source.kind == "document"
+    assert analyze("The leaked emails show that the council knew of the cracks.").attributions[0].source.kind == "document"
+    assert analyze("It's official: the pier will close in June.").attributions == []
+
 def test_cues_beyond_the_report_verb_list_are_found():
     """The cue model learns cues no list names: wanting, seeing, calling for (PolNeAR marks them all)."""
     article = analyze("Senator Mary Holt wants voters to know that she is with them.")

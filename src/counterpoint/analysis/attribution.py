@@ -1855,7 +1855,7 @@ def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
             described = speaker.end < preposition  # "Sources close to": the whole label describes the speaker
             if not described:
                 label = speaker
-        if not (_names_a_speaker(speaker) or _speaks_in_first_person(speaker, colon)) or any(t.pos_ == "VERB" for t in label):
+        if not (_names_a_speaker(speaker) or _speaks_in_first_person(speaker, colon)) or any(t.pos_ in {"VERB", "AUX"} for t in label):
             continue
         line_end = text.find("\n", colon.idx)
         end = len(text.rstrip()) if line_end < 0 else line_end
@@ -1987,9 +1987,15 @@ def _kind_of(content: tuple[int, int], quotes: list[tuple[int, int]], text: str)
     return "mixed" if inside > 0 else "indirect"
 
 
-def _entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:
-    """The entity with a mention inside [start, end), preferring people, then the earliest mention."""
-    found = [(e, m) for e in entities for m in e.mentions if start <= m.start and m.end <= end]
+def _entity_at(entities: list[Entity], start: int, end: int, within: bool = False) -> Entity | None:
+    """The entity with a mention inside [start, end) (or, ``within``, a mention [start, end) lies in), preferring
+    people, then the earliest mention."""
+    found = [
+        (e, m)
+        for e in entities
+        for m in e.mentions
+        if (m.start <= start and end <= m.end if within else start <= m.start and m.end <= end)
+    ]
     if not found:
         return None
     found.sort(key=lambda pair: (pair[0].kind != "person", pair[1].kind in {"demonym"}, pair[1].start))
@@ -2028,7 +2034,12 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
     else an organization or country speaking as an institution; unnamed people ("engineers") are anonymous."""
     root = span.root
     nouns = table("source_nouns.tsv")
-    entity = _entity_at(entities, span.start_char, span.end_char) or _person_named(entities, span)
+    # the person the head word names speaks, not another the phrase names first ("Clinton spokesman Josh Schwerin")
+    named = _entity_at(entities, root.idx, root.idx + len(root.text), within=True)
+    entity = (
+        named if named is not None and named.kind == "person"
+        else _entity_at(entities, span.start_char, span.end_char) or _person_named(entities, span)
+    )
     person = entity is not None and entity.kind == "person"
     noun_kind = nouns.get(root.lower_) or nouns.get(root.lemma_.lower())
     if _titled_paper(root):
