@@ -27,7 +27,7 @@ from spacy.vocab import Vocab
 
 from ..model import Article, LoadedCategory, LoadedTerm
 from ..model import Span as TextSpan
-from ..resources import phrase_words, rows
+from ..resources import phrase_words, rows, word_list
 from .nlp import kept_on
 
 __all__ = [
@@ -396,7 +396,8 @@ def _tagged_terms(
     doc: Doc, matches: Sequence[tuple[int, int, str]], owner: dict[int, str], names: set[int]
 ) -> list[LoadedTerm]:
     """Spans the learned tagger marks as name calling ('label') or loaded language ('loaded'); never one that is
-    only an actor's name (``names``: naming "Hezbollah" is no word choice, whatever the words around it)."""
+    only an actor's name (``names``: naming "Hezbollah" is no word choice, whatever the words around it), nor
+    only words for who people are (``identity_words.txt``: "Black folks" names a group, it calls it nothing)."""
     weights = tagger()
     if weights is None or not len(doc):
         return []
@@ -405,8 +406,9 @@ def _tagged_terms(
     for category, model in weights.items():
         probability = model.probability(keys, dense)
         for start, end in decode_runs(doc, probability, model.threshold):
-            if all(i in names for i in range(start, end) if not (doc[i].is_punct or doc[i].is_space)):
-                continue
+            words = [doc[i] for i in range(start, end) if not (doc[i].is_punct or doc[i].is_space)]
+            if all(t.i in names for t in words) or all(t.lower_ in word_list("identity_words.txt") for t in words):
+                continue  # an actor's name, or people named by who they are ("Black folks", "Muslim women")
             polarities = [p for p in (polarity_of(t) for t in doc[start:end]) if p]
             polarity = max(-1.0, min(1.0, sum(polarities) / len(polarities))) if polarities else 0.0
             confidence = round(float(probability[start:end].mean()), 3)
