@@ -335,6 +335,14 @@ def test_a_hedge_in_a_describing_clause_hedges_the_description_not_the_sentence(
     assert max(headline.claims, key=lambda c: c.end - c.start).certainty == "hedged"
 
 
+
+def test_a_denial_in_a_describing_clause_denies_nothing_of_the_description():
+    """"content that contradicts the consensus" describes content; it reports a contradiction, so the description is
+    no denied claim of its own (which would read as if the article denied the consensus)."""
+    article = analyze("The site will stop paying creators for content that contradicts the consensus on vaccines.")
+    assert [c.certainty for c in article.claims] == ["asserted"]
+    assert not any(c.certainty == "denied" for c in analyze("The mayor, who denied the charges, resigned on Monday.").claims)
+
 def test_what_a_denied_report_says_is_denied():
     """"denied reports that X": X is denied, with the denial as its cue; a report no one denies stays reported."""
     claims = analyze("The ministry denied reports that it had lost the voter files.").claims

@@ -348,6 +348,20 @@ def _is_condition(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in clause.children)
 
 
+def _denier_described(doc: Doc, hedge_start: int) -> bool:
+    """Whether a denial sits in a clause describing the one who denies ("content [that contradicts the consensus]",
+    "the mayor, [who denied the charges]"): the described noun is the denier, not what is denied, so it makes no
+    denied claim. In "the report, [which officials denied]" the report is what is denied, and it does."""
+    verb = _token_at(doc, hedge_start)
+    if verb is None or verb.dep_ != "relcl":
+        return False
+    return any(c.dep_ == "nsubj" and c.tag_ in _RELATIVE_TAGS for c in verb.children)
+
+
+#: Tags of a relative pronoun ("that", "which", "who").
+_RELATIVE_TAGS = frozenset({"WDT", "WP"})
+
+
 def _subordinate_claims(doc: Doc, article: Article, claims: list[Claim], index: _Index) -> list[Claim]:
     """A claim for each hedged part of a firmer claim ("moves that could lead to war", "the man who allegedly shot
     the guard", "while the meeting appeared timed to ..."), so that the hedge is kept where it applies."""
@@ -356,7 +370,9 @@ def _subordinate_claims(doc: Doc, article: Article, claims: list[Claim], index: 
     for claim in claims:
         hedges = index.hedges.within(claim.start, claim.end)
         span = doc.char_span(claim.start, claim.end, alignment_mode="expand") if hedges else None
-        for hedge_start, _, _ in hedges:
+        for hedge_start, _, stance in hedges:
+            if stance == "denied" and _denier_described(doc, hedge_start):
+                continue
             head = _subordinate_part(doc, hedge_start, span)
             if head is None:
                 continue
