@@ -343,6 +343,18 @@ def test_a_denial_in_a_describing_clause_denies_nothing_of_the_description():
     assert [c.certainty for c in article.claims] == ["asserted"]
     assert not any(c.certainty == "denied" for c in analyze("The mayor, who denied the charges, resigned on Monday.").claims)
 
+
+def test_a_passive_of_judging_with_no_one_named_is_vague():
+    """"has been criticized" leaves unsaid who criticizes: a faceless authority, kept as a vague word of the claim.
+    Named ("by the mayor") it is not, nor a passive of naming ("is called")."""
+    def vague(text):
+        return [v.text for c in analyze(text).claims for v in c.vague]
+
+    assert vague("The ferry plan has been criticized as too costly.") == ["has been criticized"]
+    assert vague("The harbour master is widely regarded as the best candidate.") == ["widely", "regarded"]
+    assert vague("The ferry plan was criticized by the mayor.") == []
+    assert vague("The bridge is called the Iron Span.") == []
+
 def test_what_a_denied_report_says_is_denied():
     """"denied reports that X": X is denied, with the denial as its cue; a report no one denies stays reported."""
     claims = analyze("The ministry denied reports that it had lost the voter files.").claims

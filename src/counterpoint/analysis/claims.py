@@ -80,12 +80,23 @@ def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _all_vague(doc: Doc) -> list[tuple[int, int]]:
-    """Weasel words; not an approximate number ("some 40 people", "several 100")."""
-    return [
+    """Weasel words, not an approximate number ("some 40 people", "several 100"); and a passive of judging or
+    saying with no one named as its doer ("has been criticized", "is widely regarded"), from its auxiliary."""
+    found = [
         _chars(doc, start, end)
         for start, end in _longest_matches(doc, _vague_phrases())
         if not (end - start == 1 and end < len(doc) and doc[end].like_num)
     ]
+    for verb in tokens_with(doc, "LEMMA", word_list("faceless_passives.txt")):
+        children = list(verb.children)
+        if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children):
+            first = min([c.i for c in children if c.dep_ in {"aux", "auxpass"}], default=verb.i)
+            for start, end in (_chars(doc, first, verb.i + 1), _chars(doc, verb.i, verb.i + 1)):
+                # the words a listed phrase has taken ("is considered", "widely") are not listed twice
+                if not any(s < end and start < e for s, e in found):
+                    found.append((start, end))
+                    break
+    return sorted(found)
 
 
 #: Verbs that end a rumor when it is their object ("quashed rumors", "shot down claims", "put the rumours to rest").
