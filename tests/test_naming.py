@@ -197,3 +197,13 @@ def test_a_hyphenated_word_is_one_descriptor_with_the_lexicons_polarity_for_the_
     assert kowal.tone is not None and [s.text for s in kowal.tone.evidence] == ["far-right"]
     bannon = entity(article, "Steve Bannon")
     assert [d.text for d in bannon.descriptors] == ["Ex-Trump", "adviser", "one-time", "presidential", "aide"]
+
+
+def test_a_kind_of_movement_names_no_actor_before_it():
+    """"the labor movement" is a kind of movement, not the union named before it; "the Lebanese resistance
+    movement" (a demonym, no noun of kind) still stands for the group the context makes clear (the example test)."""
+    article = counterpoint.analyze(
+        "The Harbour Workers Union backed the strike on Monday. Leaders of the labor movement said the deal was weak."
+    )
+    check_spans(article)
+    assert labels(entity(article, "Harbour Workers Union"), "coreference") == []

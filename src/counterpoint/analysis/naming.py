@@ -328,9 +328,27 @@ def _descriptions(ctx: _Context) -> None:
         start, words = _left_modifiers(token)
         if any(w.pos_ == "PROPN" and w.i not in ctx.owner for w in words):
             continue
+        if token.lemma_.lower() in _KIND_HEADS and any(_names_a_kind(w, ctx.owner) for w in words):
+            continue  # "the civil rights movement", "the sanctions regime": a kind of movement or regime, not an actor
         entity = _resolve_description(ctx, token, words, actor)
         if entity is not None:
             ctx.add(entity, _Found(start, token.i + 1, "coreference", token, _describing(words, ctx.owner)))
+
+
+#: Heads that a noun before them makes a kind or a system rather than one actor ("the labor movement", "the sanctions
+#: regime", "the task force"); "the trade group" and "the state party" are still the group or party named before.
+_KIND_HEADS = frozenset({"movement", "regime", "force"})
+
+
+def _names_a_kind(word: Token, owner: dict[int, int]) -> bool:
+    """A noun compounded with a description's head that says what kind of thing it is ("civil [rights] movement",
+    "the [sanctions] regime", "the [school choice] movement"), so the description names no actor before it; not a
+    name or demonym ("the Lebanese resistance movement" has one) nor a word the lexicon calls a label ("the terror
+    group")."""
+    if word.pos_ != "NOUN" or word.dep_ != "compound" or word.i in owner:
+        return False
+    entry = lexicon().get(word.lower_) or lexicon().get(word.lemma_.lower())
+    return entry is None or entry.category not in {"label", "loaded"}
 
 
 def _mention_label(ctx: _Context, entity: int, span: TokenSpan, kind: str) -> None:
