@@ -213,6 +213,12 @@ def _state_noun(ctx: _Context, entity: int, span: TokenSpan, kind: str) -> None:
     ctx.add(entity, _Found(start, head.i + 1, label_kind, head, _describing(words, ctx.owner)))
 
 
+def _describing_noun(token: Token) -> bool:
+    """A common noun in words ("the group", "a top expert"), not a party tag, an initialism or a figure the parser
+    took for one ("Kristi Noem (R)", "Army: 40%")."""
+    return token.pos_ == "NOUN" and token.is_alpha and not token.is_upper
+
+
 def _apposition(ctx: _Context, entity: int, span: TokenSpan) -> None:
     """ "Hezbollah, the Lebanese resistance movement," and "the Lebanese group, Hezbollah," in both directions."""
     root = span.root
@@ -223,11 +229,11 @@ def _apposition(ctx: _Context, entity: int, span: TokenSpan) -> None:
         return after >= len(doc) or doc[after].is_punct or doc[after].is_sent_start is True
 
     for child in root.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i not in ctx.owner and closed(child):
+        if child.dep_ == "appos" and _describing_noun(child) and child.i not in ctx.owner and closed(child):
             start, words = _left_modifiers(child)
             ctx.add(entity, _Found(start, child.i + 1, "appositive", child, _describing(words, ctx.owner)))
     head = root.head
-    if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < span.start and head.i not in ctx.owner:
+    if root.dep_ == "appos" and _describing_noun(head) and head.i < span.start and head.i not in ctx.owner:
         start, words = _left_modifiers(head)
         ctx.add(entity, _Found(start, head.i + 1, "appositive", head, _describing(words, ctx.owner)))
 
