@@ -335,7 +335,6 @@ def test_a_hedge_in_a_describing_clause_hedges_the_description_not_the_sentence(
     assert max(headline.claims, key=lambda c: c.end - c.start).certainty == "hedged"
 
 
-
 def test_a_denial_in_a_describing_clause_denies_nothing_of_the_description():
     """"content that contradicts the consensus" describes content; it reports a contradiction, so the description is
     no denied claim of its own (which would read as if the article denied the consensus)."""
@@ -354,6 +353,7 @@ def test_a_passive_of_judging_with_no_one_named_is_vague():
     assert vague("The harbour master is widely regarded as the best candidate.") == ["widely", "regarded"]
     assert vague("The ferry plan was criticized by the mayor.") == []
     assert vague("The bridge is called the Iron Span.") == []
+
 
 def test_what_a_denied_report_says_is_denied():
     """"denied reports that X": X is denied, with the denial as its cue; a report no one denies stays reported."""
@@ -706,7 +706,6 @@ def test_a_citing_aside_between_the_verb_and_its_clause():
         assert article.sourcing.chains == [["(this article)", "The agency", "an unnamed official"]]
 
 
-
 def test_a_report_inside_what_a_source_acts_on_is_not_told_through_that_source():
     """'praised [the plan that engineers said ...]': the engineers' claim sits inside what the mayor praised, but
     she did not pass it on, so no chain runs through her and reports show no "via" (``via`` still says where the
@@ -724,11 +723,11 @@ def test_a_report_inside_what_a_source_acts_on_is_not_told_through_that_source()
     assert said.sourcing.chains == [["(this article)", "Mayor Ana Ruiz", "engineers"]]
     assert [row.via for row in view(said).attributions][1] is not None
 
+
 @pytest.mark.parametrize("paper", ["The Gazette", "The Daily Courier", "The Sentinel"])
 def test_a_newspaper_named_like_one_is_media(paper):
     a = only(analyze(f"{paper} reported that the talks had stalled.").attributions)
     assert a.source.kind == "media"
-
 
 
 @pytest.mark.parametrize(
@@ -784,6 +783,7 @@ def test_what_a_persons_document_says_is_the_document_speaking():
     assert with_cue(article, "says").source.kind == "document"
     assert analyze("The leaked emails show that the council knew of the cracks.").attributions[0].source.kind == "document"
     assert analyze("It's official: the pier will close in June.").attributions == []
+
 
 def test_cues_beyond_the_report_verb_list_are_found():
     """The cue model learns cues no list names: wanting, seeing, calling for (PolNeAR marks them all)."""
@@ -1208,7 +1208,6 @@ def test_a_quotation_left_open_at_a_paragraph_end_runs_on_into_the_next():
     a = only(analyze(text).attributions)
     assert a.continuation.text == '"We have waited for years.\n\n"The vote is on Monday."'
     assert a.kind == "direct"
-
 
 
 @pytest.mark.parametrize(
@@ -1828,7 +1827,6 @@ def test_what_seems_so_is_the_writers_impression_unless_the_subject_thinks_or_sh
     assert memo.source.text == "The memo"
 
 
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -1864,6 +1862,7 @@ def test_a_speaking_it_never_stands_for_a_person():
     article = analyze("Mayor Ana Ruiz opened the hearing on Monday. It said the pier would close within a week.")
     a = with_cue(article, "said")
     assert a.source.text == "It" and a.source.name is None and a.source.antecedent is None
+
 
 @pytest.mark.parametrize(
     ("text", "content"),
@@ -2170,7 +2169,6 @@ def test_a_transcripts_speakers_and_their_first_person():
     assert analyze("URGENT: Rebels seize the airport after a night of fighting").attributions == []  # one label: a kicker
 
 
-
 def test_an_interviews_answers_are_the_interviewees_words():
     """In a Q-and-A, what follows "A:" is said by the one interviewed, not claimed by the outlet; "I think" inside
     an answer is reported through it. The question stays unattributed."""
@@ -2194,6 +2192,7 @@ def test_an_interviews_answers_are_the_interviewees_words():
     assert pier.certainty == "reported" and article.attributions[pier.attribution] is answers[1]
     # one "A:" line without questions is no interview
     assert analyze("A: The pier will close in June.").attributions == []
+
 
 def test_a_quoted_show_title_is_not_what_was_said():
     """'"It is nonsense," Ruiz said on Channel 4's "Face the Facts."': Ruiz said the first quotation, not the show."""

@@ -170,5 +170,5 @@ def test_the_offence_named_in_a_charge_is_no_label():
 def test_people_named_by_who_they_are_are_not_called_names():
     """The learned tagger marked "Black folks" as name calling (it learned labels of groups); a span made only of
     words for who people are (``identity_words.txt``) is not reported. A label on such a group still is."""
-    assert terms("It is an understatement to say that 2020 got on Black folks’ last nerve.") == []
+    assert terms("It is fair to say that the storm got on Black folks’ nerves.") == []
     assert "thugs" in terms("The thugs attacked Black folks in the street.", "label")

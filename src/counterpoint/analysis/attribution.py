@@ -685,6 +685,7 @@ def _predicate_after(children: list[Token], verb: Token) -> Token | None:
     return next((c for c in children if c.dep_ in _PREDICATE_DEPS and c.i > verb.i), None)
 
 
+#: How the parser hangs what "seem" or "appear" ascribes on the verb (``_predicate_after``).
 _PREDICATE_DEPS = frozenset({"acomp", "oprd", "attr", "dobj"})
 
 

@@ -349,8 +349,8 @@ _KIND_HEADS = frozenset({"movement", "regime", "force"})
 def _names_a_kind(word: Token, owner: dict[int, int]) -> bool:
     """A noun compounded with a description's head that says what kind of thing it is ("civil [rights] movement",
     "the [sanctions] regime", "the [school choice] movement"), so the description names no actor before it; not a
-    name or demonym ("the Lebanese resistance movement" has one) nor a word the lexicon calls a label ("the terror
-    group")."""
+    name or demonym ("the Lebanese movement") nor a word the lexicon calls a label or loaded ("the resistance
+    movement", "the terror regime")."""
     if word.pos_ != "NOUN" or word.dep_ != "compound" or word.i in owner:
         return False
     entry = lexicon().get(word.lower_) or lexicon().get(word.lemma_.lower())
