@@ -785,6 +785,16 @@ def test_what_a_persons_document_says_is_the_document_speaking():
     assert analyze("It's official: the pier will close in June.").attributions == []
 
 
+
+def test_who_a_headline_accuses_is_not_the_accuser():
+    """A headline's passive with its "is" dropped ("Tom Ellery Charged in ..."): Ellery is charged, so he is no
+    source of "Charged in"; in the active voice the one who accuses keeps being the source."""
+    charged = analyze("Tom Ellery Charged in Alleged Pier Fraud Scheme.")
+    assert not [a for a in charged.attributions if a.source is not None and a.source.text == "Tom Ellery"]
+    accusing = only(analyze("Critics accused the harbour chief of fraud in the pier deal.").attributions)
+    assert accusing.source.text == "Critics"
+
+
 def test_cues_beyond_the_report_verb_list_are_found():
     """The cue model learns cues no list names: wanting, seeing, calling for (PolNeAR marks them all)."""
     article = analyze("Senator Mary Holt wants voters to know that she is with them.")

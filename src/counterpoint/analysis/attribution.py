@@ -521,7 +521,9 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         if content_chars[1] <= content_chars[0]:
             continue
         voiced = subject
-        named = subject is not None and _named_without_auxiliary(token, children, subject)
+        named = subject is not None and (
+            _named_without_auxiliary(token, children, subject) or _accused_without_auxiliary(token, children, subject)
+        )
         passive = subject is not None and (
             subject.dep_ == "nsubjpass"
             or _passive_without_auxiliary(token, children, content)
@@ -614,6 +616,30 @@ def _named_without_auxiliary(verb: Token, children: list[Token], subject: Token)
         return False
     following = verb.doc[verb.i + 1]
     return following.head == verb and (following.lower_ == "as" or following.pos_ == "ADJ")
+
+
+#: Verbs done to someone, which in the active voice take that someone as their object ("Police charged him with
+#: ..."): without one, "X charged in ...", "X accused of ...", "X slammed over ..." is a headline's passive.
+_ACCUSING_VERBS = frozenset({
+    "charge", "accuse", "arrest", "indict", "sue", "blame", "slam", "criticize", "criticise", "condemn", "jail",
+    "convict", "sentence", "fine", "suspend", "fire", "sack", "quiz", "slap", "hit", "blast",
+})
+#: Prepositions that say what someone is accused of or over ("charged in", "accused of", "slammed over").
+_ACCUSING_PREPOSITIONS = frozenset({"in", "of", "over", "for", "with", "after"})
+
+
+def _accused_without_auxiliary(verb: Token, children: list[Token], subject: Token) -> bool:
+    """A headline's passive of accusing, its "is" dropped: "Harbour chief charged in fraud scheme", "Mayor slammed
+    over pier". The subject is who is accused, not who accuses: these verbs take that one as an object in the
+    active voice, and here the verb, heading its sentence, has no object, only a phrase of what for."""
+    if verb.lemma_.lower() not in _ACCUSING_VERBS or verb.tag_ not in {"VBD", "VBN"} or verb.dep_ != "ROOT":
+        return False
+    if subject.i > verb.i or verb.i + 1 >= len(verb.doc):
+        return False
+    if any(c.dep_ in {"aux", "auxpass", "dobj", "dative", "ccomp", "xcomp", "attr", "oprd"} for c in children):
+        return False
+    following = verb.doc[verb.i + 1]
+    return following.head == verb and following.dep_ == "prep" and following.lower_ in _ACCUSING_PREPOSITIONS
 
 
 def _inverted_subject(verb: Token, following: Token | None) -> Token | None:
