@@ -2352,3 +2352,24 @@ def test_a_quotation_after_a_colon_that_another_cue_claims_stays_its_own():
     said, told = with_cue(article, "said"), with_cue(article, "told")
     assert said.content.text == "the talks were over"
     assert told.content.text == '"We are done here,"'
+
+
+def test_a_name_that_says_whose_or_where_is_not_the_speaker():
+    """"A Miller aide", "supporters of Miller": Miller says whose they are; the speakers are unnamed. "The Miller
+    campaign" speaks for Miller as an office, and "Miller's lawyer, Ben Ayo," is Ayo."""
+    text = (
+        "Governor Tom Miller announced a new harbour fee in Springfield on Monday. "
+        "A Miller aide said the fee would pass. "
+        "Supporters of Miller said it was overdue. "
+        "The Miller campaign said the vote was on Monday. "
+        "Miller's lawyer, Ben Ayo, said the plan was legal. "
+        "The Springfield mayor said she would not give up."
+    )
+    article = counterpoint.analyze(text, keep_text=True)
+    names = {e.id: e.name for e in article.entities}
+    sources = {a.source.text: (a.source.kind, names.get(a.source.entity)) for a in article.attributions}
+    assert sources["A Miller aide"] == ("anonymous", None)
+    assert sources["Supporters of Miller"] == ("anonymous", None)
+    assert sources["The Miller campaign"] == ("official", "Tom Miller")
+    assert sources["Miller's lawyer, Ben Ayo"] == ("person", "Ben Ayo")
+    assert sources["The Springfield mayor"][0] != "anonymous"  # a definite role: someone the article knows

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -2064,8 +2065,21 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
         named if named is not None and named.kind == "person"
         else _entity_at(entities, span.start_char, span.end_char) or _person_named(entities, span)
     )
-    person = entity is not None and entity.kind == "person"
     noun_kind = nouns.get(root.lower_) or nouns.get(root.lemma_.lower())
+    # "a Ruiz aide", "supporters of Ruiz", "residents of Gaza", "the Ruiz campaign": the name says whose or where,
+    # and who speaks is the head noun
+    if entity is not None and entity is not named and root.pos_ == "NOUN":
+        appositive = _person_in_apposition(entities, span)
+        if appositive is not None and appositive is not entity:
+            return "person", appositive  # "Ruiz's lawyer, Ben Ayo,": the lawyer is named after all
+    describes = (
+        entity is not None
+        and entity is not named
+        and root.pos_ == "NOUN"
+        and (noun_kind is not None or root.tag_ == "NNS" or _indefinite_role(root))
+        and _only_describes(entity, span)
+    )
+    person = entity is not None and entity.kind == "person" and not describes
     if _titled_paper(root):
         return "media", entity if entity is not None and entity.kind == "organization" else None
     if person and (root.ent_type_ == "PERSON" or noun_kind is None):
@@ -2086,6 +2100,8 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
     if noun_kind == "media" or _is_outlet(span, entity) or _called_an_outlet(entity, span.doc):
         # Only an organization names the medium; "an Arabic news source" is described, not named.
         return "media", entity if entity is not None and entity.kind == "organization" else None
+    if describes and noun_kind is None:
+        return "anonymous", None  # people left unnamed, whoever they are for or wherever they are
     if noun_kind == "official" or (entity is not None and entity.kind in {"place", "organization", "group"}):
         return "official", entity
     if person:
@@ -2095,6 +2111,60 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
     if entity is None and (root.tag_ == "CD" or root.ent_type_ in _NUMBER_ENTITIES):
         return "anonymous", None  # "About 6 in 10 say", "14 percent of voters said": a share of people, none named
     return "official", entity
+
+
+def _mention_words(entity: Entity, span: Span) -> Iterator[Span | None]:
+    """The words of each of the entity's mentions inside the span (None where they split a token)."""
+    for mention in entity.mentions:
+        if span.start_char <= mention.start and mention.end <= span.end_char:
+            yield span.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+
+
+def _only_describes(entity: Entity, span: Span) -> bool:
+    """Whether every mention of ``entity`` in the source's phrase modifies its head noun (a compound, a
+    possessive, a phrase after it) rather than naming the speaker (the head itself, or in apposition to it:
+    "a senior official, Ana Ruiz,")."""
+    root, found = span.root, False
+    for words in _mention_words(entity, span):
+        if words is None:
+            return False
+        head = words.root
+        if root in words or head.dep_ == "appos" and head.head == root or _named_as_an_example(head, root):
+            return False
+        found = True
+    return found
+
+
+def _person_in_apposition(entities: list[Entity], span: Span) -> Entity | None:
+    """The person whose name stands in apposition to the phrase's head noun ("the mayor's aide, Ben Ayo")."""
+    for entity in entities:
+        if entity.kind == "person" and any(
+            words is not None and words.root.dep_ == "appos" and words.root.head == span.root
+            for words in _mention_words(entity, span)
+        ):
+            return entity
+    return None
+
+
+#: Prepositions that name some of the people a plural stands for ("critics, like Ana Ruiz,", "economists including").
+_EXAMPLE_PREPOSITIONS = frozenset({"like", "including", "as"})
+
+
+def _named_as_an_example(word: Token, root: Token) -> bool:
+    """'hawks, like Ruiz and Lee,': the names are some of those who speak."""
+    while word.head != word and word != root:
+        if word.dep_ == "pobj" and word.head.lower_ in _EXAMPLE_PREPOSITIONS and word.head.head == root:
+            return True
+        word = word.head
+    return False
+
+
+def _indefinite_role(root: Token) -> bool:
+    """'a Ruiz adviser', 'one Ruiz insider': a person by role, unnamed; 'the Ohio senator' is someone the article
+    names elsewhere."""
+    return root.lemma_.lower() in word_list("roles.txt") and any(
+        c.dep_ in {"det", "nummod"} and c.lower_ in {"a", "an", "one", "another"} for c in root.children
+    )
 
 
 #: Pronouns by which an institution, an outlet or a document speaks ("it said", "its statement").
