@@ -2373,3 +2373,13 @@ def test_a_name_that_says_whose_or_where_is_not_the_speaker():
     assert sources["The Miller campaign"] == ("official", "Tom Miller")
     assert sources["Miller's lawyer, Ben Ayo"] == ("person", "Ben Ayo")
     assert sources["The Springfield mayor"][0] != "anonymous"  # a definite role: someone the article knows
+
+
+def test_a_source_whose_name_is_withheld_by_request_is_anonymous():
+    text = (
+        "Governor Tom Miller announced a new harbour fee in Springfield on Monday. "
+        "A Springfield Port Authority employee, who spoke on condition of anonymity, said the fee would double. "
+        "A Republican strategist who was not authorized to speak publicly said the vote was close."
+    )
+    article = counterpoint.analyze(text, keep_text=True)
+    assert [(a.source.kind, a.source.entity) for a in article.attributions[1:]] == [("anonymous", None)] * 2

@@ -2054,11 +2054,23 @@ def _previous_person(entities: list[Entity], before: int) -> tuple[Entity, int, 
 _NUMBER_ENTITIES = frozenset({"CARDINAL", "PERCENT", "ORDINAL"})
 
 
+#: What a source's own phrase says when the article withholds its name by request ("who spoke on condition of
+#: anonymity", "who was not authorized to speak publicly", "who declined to be named").
+_UNNAMED_BY_REQUEST = re.compile(
+    r"\banonymity\b|\bnot authori[sz]ed to\b|\b(?:declined|refused|asked not|requested not) to be (?:named|identified)\b",
+    re.IGNORECASE,
+)
+
+
 def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity | None]:
     """Type a source: a named person; else by its head noun ("a Russian source", "the report", "state media");
     else an organization or country speaking as an institution; unnamed people ("engineers") are anonymous."""
     root = span.root
     nouns = table("source_nouns.tsv")
+    if _UNNAMED_BY_REQUEST.search(span.text) and not any(
+        words is not None and root in words for e in entities if e.kind == "person" for words in _mention_words(e, span)
+    ):
+        return "anonymous", None  # "a Ruiz adviser, who spoke on condition of anonymity": unnamed, and says so
     # the person the head word names speaks, not another the phrase names first ("Ruiz spokesman Tom Ellery")
     named = _entity_at(entities, root.idx, root.idx + len(root.text), within=True)
     entity = (
