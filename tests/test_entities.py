@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+import counterpoint
 from counterpoint.analysis.entities import find_entities
+from counterpoint.comparison.entities import link_entities
 
 
 def entity(entities, name):
@@ -201,3 +203,14 @@ def test_a_title_before_a_name_reaches_back_past_no_conjunction_or_clause(nlp):
     clause on the name ("Instead, the council backed ... Senator X") leaves the title to its own words too."""
     chen = entity(find_entities(nlp("Lopez and Governor David Chen opened the pier on Monday.")), "David Chen")
     assert forms(chen) == ["Governor David Chen"]
+
+
+def test_an_organization_named_with_and_without_a_possessive_is_one():
+    """"the Idaho Republican Party" and "Idaho’s Republican Party" are one body, in one article and across two."""
+    text = "The Idaho Republican Party met on Friday. Members of Idaho’s Republican Party voted to back the plan."
+    article = counterpoint.analyze(text)
+    party = [e for e in article.entities if "Republican Party" in e.name]
+    assert len(party) == 1 and len(party[0].mentions) == 2
+    other = counterpoint.analyze("Idaho’s Republican Party backed the plan on Friday.")
+    linked = [item for item in link_entities([article, other]) if "Republican Party" in item.name]
+    assert len(linked) == 1 and set(linked[0].articles) == {article.id, other.id}

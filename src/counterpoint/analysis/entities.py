@@ -21,7 +21,7 @@ from ..model import Entity, EntityKind, Mention, MentionKind
 from ..resources import Country, countries, phrase_words, word_list
 from .nlp import tokens_with
 
-__all__ = ["ENTITY_KINDS", "GLUED_POSSESSIVE", "find_entities"]
+__all__ = ["ENTITY_KINDS", "GLUED_POSSESSIVE", "INNER_POSSESSIVE", "find_entities"]
 
 #: Our entity kind for each spaCy NER label we keep.
 ENTITY_KINDS: dict[str, EntityKind] = {
@@ -47,6 +47,8 @@ _GOVERNMENT_NOUNS = frozenset(
 )
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _POSSESSIVE = re.compile(r"(?:'s|')$")
+#: A possessive inside a name's key ("ohio's supreme court"), which organizations' names may have or not.
+INNER_POSSESSIVE = re.compile(r"(?<=\w)'s(?= )")
 
 
 def _key(text: str) -> str:
@@ -399,7 +401,8 @@ def _other_spans(doc: Doc, builder: _Builder) -> None:
             # A surname the model mislabels ("Ya'alon said" as ORG) is still that person.
             builder.add(parts[key][0], span.start, span.end, "name")
             continue
-        cluster = builder.cluster("name:" + key, span.text, kind)
+        # "Ohio's Supreme Court" and "the Ohio Supreme Court" are one body
+        cluster = builder.cluster("name:" + INNER_POSSESSIVE.sub("", key), span.text, kind)
         cluster.votes[kind] += 1
         builder.add(cluster, span.start, span.end, "name")
 

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..analysis.entities import INNER_POSSESSIVE
 from ..model import Article, Entity, EntityKind
 from ..resources import countries
 
@@ -63,6 +64,7 @@ def entity_key(entity: Entity) -> str:
         country = _country_names().get(key)
         if country:
             return "country:" + name_key(country)
+        key = INNER_POSSESSIVE.sub("", key)  # "Ohio's Supreme Court" is "the Ohio Supreme Court"
     return "name:" + " ".join(_PARTICLE.sub("", w) for w in key.split())
 
 
