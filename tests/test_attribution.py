@@ -2356,13 +2356,16 @@ def test_a_quotation_after_a_colon_that_another_cue_claims_stays_its_own():
 
 def test_a_name_that_says_whose_or_where_is_not_the_speaker():
     """"A Miller aide", "supporters of Miller": Miller says whose they are; the speakers are unnamed. "The Miller
-    campaign" speaks for Miller as an office, and "Miller's lawyer, Ben Ayo," is Ayo."""
+    campaign" speaks for Miller as an office, "Miller's lawyer, Ben Ayo," is Ayo, and "Miller's wife" is not
+    Miller."""
     text = (
         "Governor Tom Miller announced a new harbour fee in Springfield on Monday. "
         "A Miller aide said the fee would pass. "
         "Supporters of Miller said it was overdue. "
         "The Miller campaign said the vote was on Monday. "
         "Miller's lawyer, Ben Ayo, said the plan was legal. "
+        "Miller's wife said the fee was fair. "
+        "A Miller donor said the fee was too low. "
         "The Springfield mayor said she would not give up."
     )
     article = counterpoint.analyze(text, keep_text=True)
@@ -2372,6 +2375,8 @@ def test_a_name_that_says_whose_or_where_is_not_the_speaker():
     assert sources["Supporters of Miller"] == ("anonymous", None)
     assert sources["The Miller campaign"] == ("official", "Tom Miller")
     assert sources["Miller's lawyer, Ben Ayo"] == ("person", "Ben Ayo")
+    assert sources["Miller's wife"] == ("person", None)  # a person, named elsewhere or not at all
+    assert sources["A Miller donor"] == ("anonymous", None)
     assert sources["The Springfield mayor"][0] != "anonymous"  # a definite role: someone the article knows
 
 

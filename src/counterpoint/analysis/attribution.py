@@ -2091,6 +2091,17 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
         and (noun_kind is not None or root.tag_ == "NNS" or _indefinite_role(root))
         and _only_describes(entity, span)
     )
+    if (
+        not describes
+        and entity is not None
+        and entity is not named
+        and entity.kind == "person"
+        and noun_kind is None
+        and root.tag_ == "NN"
+        and _names_a_person(root)
+        and _only_describes(entity, span)
+    ):
+        return "person", None  # "Ruiz's lawyer", "the senator's wife": a person, not the one the phrase names
     person = entity is not None and entity.kind == "person" and not describes
     if _titled_paper(root):
         return "media", entity if entity is not None and entity.kind == "organization" else None
@@ -2134,14 +2145,16 @@ def _mention_words(entity: Entity, span: Span) -> Iterator[Span | None]:
 
 def _only_describes(entity: Entity, span: Span) -> bool:
     """Whether every mention of ``entity`` in the source's phrase modifies its head noun (a compound, a
-    possessive, a phrase after it) rather than naming the speaker (the head itself, or in apposition to it:
-    "a senior official, Ana Ruiz,")."""
+    possessive, a phrase after it) rather than naming the speaker (the head itself, or an apposition or a
+    coordination: "a senior official, Ana Ruiz,")."""
     root, found = span.root, False
     for words in _mention_words(entity, span):
         if words is None:
             return False
         head = words.root
-        if root in words or head.dep_ == "appos" and head.head == root or _named_as_an_example(head, root):
+        # the parser may hang an apposition or a coordination off the nearest noun: "the director of the Centre, Ana
+        # Ruiz", "former senator and Ohioan Ana Ruiz" name the speaker all the same
+        if root in words or head.dep_ in {"appos", "conj"} or _named_as_an_example(head, root):
             return False
         found = True
     return found
@@ -2171,10 +2184,16 @@ def _named_as_an_example(word: Token, root: Token) -> bool:
     return False
 
 
+def _names_a_person(noun: Token) -> bool:
+    """A title or office ("senator") or a noun of a person's relation to someone ("lawyer", "wife")."""
+    lemma = noun.lemma_.lower()
+    return lemma in word_list("roles.txt") or lemma in word_list("people_nouns.txt")
+
+
 def _indefinite_role(root: Token) -> bool:
-    """'a Ruiz adviser', 'one Ruiz insider': a person by role, unnamed; 'the Ohio senator' is someone the article
+    """'a Ruiz adviser', 'one Ruiz donor': a person by role, unnamed; 'the Ohio senator' is someone the article
     names elsewhere."""
-    return root.lemma_.lower() in word_list("roles.txt") and any(
+    return _names_a_person(root) and any(
         c.dep_ in {"det", "nummod"} and c.lower_ in {"a", "an", "one", "another"} for c in root.children
     )
 
