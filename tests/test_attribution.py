@@ -385,9 +385,23 @@ def test_a_fact_check_verdict_label_sets_the_certainty_of_what_follows(text, cer
     assert not any(a.source is not None and a.source.text.lower().startswith(("false", "fake")) for a in article.attributions)
 
 
-def test_neither_confirming_nor_denying_denies_nothing():
-    article = analyze("The embassy would neither confirm nor deny that the envoy had left.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The embassy would neither confirm nor deny that the envoy had left.",
+        "The embassy would not confirm or deny that the envoy had left.",
+        "The embassy refused to confirm or deny reports that the envoy had left.",
+        "The embassy declined to deny that the envoy had left.",
+    ],
+)
+def test_neither_confirming_nor_denying_denies_nothing(text):
+    article = analyze(text)
     assert article.claims and all(c.certainty != "denied" for c in article.claims)
+
+
+def test_confirming_one_thing_and_denying_another_is_still_a_denial():
+    article = analyze("The embassy confirmed the closure but denied that the envoy had left.")
+    assert [c.text for c in article.claims if c.certainty == "denied"] == ["that the envoy had left"]
 
 
 def test_month_may_is_not_a_hedge():

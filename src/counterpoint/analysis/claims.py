@@ -139,8 +139,8 @@ def _all_hedges(doc: Doc) -> list[tuple[int, int, str]]:
         if end - start == 1 and not _hedges_here(doc, start) or doc[end - 1].lower_ == "to" and not _verb_follows(doc, end):
             continue
         words = tuple(t.lower_ for t in doc[start:end])
-        if hedges[words] == "denied" and _negated(doc[start]):
-            continue  # "did not deny", "would neither confirm nor deny": no denial
+        if hedges[words] == "denied" and (_negated(doc[start]) or _not_committed(doc[start])):
+            continue  # "did not deny", "would neither confirm nor deny", "declined to deny": no denial
         found.append((*_chars(doc, start, end), hedges[words]))
     return sorted(found)
 
@@ -153,6 +153,21 @@ def _negated(word: Token) -> bool:
     if word.dep_ in {"attr", "acomp"} and any(c.dep_ == "neg" for c in word.head.children):
         return True
     return word.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" for c in word.head.children)
+
+
+#: Verbs of holding back: a denial they govern is not made ("declined to deny", "refused to confirm or deny").
+_HOLDING_BACK = frozenset({"refuse", "decline", "fail", "hesitate", "avoid"})
+
+
+def _not_committed(word: Token) -> bool:
+    """Whether a word of denial says that none was made: paired with "confirm" ("would not confirm or deny",
+    "refused to confirm or deny"), which is declining to say either way, or held back ("declined to deny")."""
+    pair = word.head if word.dep_ == "conj" else next((c for c in word.children if c.dep_ == "conj"), None)
+    first = word.head if word.dep_ == "conj" else word
+    if pair is not None and pair.lemma_.lower() == "confirm" and any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} for c in first.children):
+        return True  # not "confirmed the closure but denied ..."
+    verb = word.head if word.dep_ == "conj" else word
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _HOLDING_BACK
 
 
 #: Words that give a "may" a time of its own, and so make it a guess about one event ("may resume soon").
