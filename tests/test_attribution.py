@@ -2402,3 +2402,8 @@ def test_a_source_whose_name_is_withheld_by_request_is_anonymous():
     )
     article = counterpoint.analyze(text, keep_text=True)
     assert [(a.source.kind, a.source.entity) for a in article.attributions[1:]] == [("anonymous", None)] * 2
+
+
+def test_the_day_a_source_spoke_on_is_not_part_of_the_source():
+    article = analyze("A harbour board report on Wednesday found that the fee would double.")
+    assert [(a.source.text, a.cue.text) for a in article.attributions] == [("A harbour board report", "found")]

@@ -2293,10 +2293,26 @@ def _outlet_name(name: str, named_by_list_only: bool = False) -> bool:
     )
 
 
+def _without_its_day(span: Span) -> Span:
+    """A source without the day it spoke on, which the parser may hang off its name ("Janet Ruiz on Tuesday
+    said", "the report on Wednesday found"): the day is when, not who."""
+    root = span.root
+    for prep in root.children:
+        if prep.dep_ == "prep" and prep.lower_ == "on" and prep.i > root.i and prep.right_edge.i == span.end - 1:
+            rest = [t for t in prep.subtree if t is not prep]
+            if rest and all(t.ent_type_ in {"DATE", "TIME"} for t in rest):
+                end = prep.i
+                while end > span.start + 1 and span.doc[end - 1].is_space:
+                    end -= 1
+                return span.doc[span.start : end]
+    return span
+
+
 def _source(draft: _Draft, article: Article, quotes: list[tuple[int, int]]) -> Source | None:
     span = draft.source
     if span is None or not len(span):
         return None
+    span = _without_its_day(span)
     if len(span) == 1 and span.root.lower_ in _PERSONAL_PRONOUNS:
         # The span stays on the pronoun (the words the claim rests on); the person is an inference, kept apart.
         antecedent = _previous_person(article.entities, span.start_char)
