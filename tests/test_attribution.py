@@ -2407,3 +2407,17 @@ def test_a_source_whose_name_is_withheld_by_request_is_anonymous():
 def test_the_day_a_source_spoke_on_is_not_part_of_the_source():
     article = analyze("A harbour board report on Wednesday found that the fee would double.")
     assert [(a.source.text, a.cue.text) for a in article.attributions] == [("A harbour board report", "found")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The editor was fired after an inaccurate story about the mayor.", "The paper ran a bogus story about the mayor."],
+)
+def test_a_word_of_denial_before_a_noun_judges_the_noun_not_the_sentence(text):
+    """The story is called inaccurate; that the editor was fired is not denied."""
+    assert [c.certainty for c in analyze(text).claims] == ["asserted"]
+
+
+def test_a_false_report_still_denies_what_it_reports():
+    claims = analyze("The editor was fired after a false report that the mayor had resigned.").claims
+    assert [(c.text, c.certainty) for c in claims if c.certainty == "denied"] == [("that the mayor had resigned", "denied")]

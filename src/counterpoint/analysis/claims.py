@@ -277,6 +277,13 @@ def _is_conditional(doc: Doc, text: str, start: int, end: int) -> bool:
     )
 
 
+def _judges_a_thing(doc: Doc, start: int) -> bool:
+    """A word of denial before a noun with no clause of its own ("after an inaccurate story about the mayor", "ran
+    a bogus story"): it judges the story, and the sentence that mentions it is not denied."""
+    word = _token_at(doc, start)
+    return word is not None and word.dep_ == "amod" and word.pos_ == "ADJ" and word.head.pos_ in {"NOUN", "PROPN"} and word.head.i > word.i
+
+
 #: A writer's doubt right after what a source said: "..., a claim that could not be independently verified", "...,
 #: though the figure has not been confirmed".
 _DOUBTING_GLOSS = re.compile(
@@ -313,7 +320,11 @@ def _claim(
     found = index.hedges.within(start, end)
     if found:  # most claims hold no hedge: their span is not needed
         span = doc.char_span(start, end, alignment_mode="expand")
-        found = [(s, e, stance) for s, e, stance in found if _subordinate_part(doc, s, span) is None]
+        found = [
+            (s, e, stance)
+            for s, e, stance in found
+            if _subordinate_part(doc, s, span) is None and not (stance == "denied" and _judges_a_thing(doc, s))
+        ]
     frame = _frame(cue_words) if cue_words is not None else []
     # The reporting verb's own hedges: "Officials may soon announce that ...", "it seems widely accepted".
     found += [h for part in frame for h in index.hedges.starting_in(*part) if not (start <= h[0] < end)]
