@@ -2421,3 +2421,28 @@ def test_a_word_of_denial_before_a_noun_judges_the_noun_not_the_sentence(text):
 def test_a_false_report_still_denies_what_it_reports():
     claims = analyze("The editor was fired after a false report that the mayor had resigned.").claims
     assert [(c.text, c.certainty) for c in claims if c.certainty == "denied"] == [("that the mayor had resigned", "denied")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council rejected the harbour bill on Tuesday.",
+        "The judge dismissed the case against the mayor.",
+        "Ruiz Rejects Televised Debate With Lee",
+    ],
+)
+def test_refusing_a_thing_is_no_denial(text):
+    """"Rejected the bill" refuses the bill: that the council did so is asserted, not denied."""
+    assert [c.certainty for c in analyze(text).claims] == ["asserted"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry rejected claims that the port would close.",
+        "The mayor rejected his rival's comments about the port.",
+        "The mayor dismissed the allegations as absurd.",
+    ],
+)
+def test_rejecting_what_was_said_is_a_denial(text):
+    assert "denied" in [c.certainty for c in analyze(text).claims]

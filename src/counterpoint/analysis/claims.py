@@ -212,6 +212,8 @@ def _hedges_here(doc: Doc, i: int) -> bool:
         return token.dep_ == "amod" and token.head.i > i and token.head.pos_ in {"NOUN", "PROPN"}
     if word in _PREDICATE_ONLY:
         return _said_to_be(token)
+    if token.lemma_.lower() in _REFUSING_VERBS:
+        return not _refuses_a_thing(token)
     return True
 
 
@@ -533,8 +535,33 @@ def _cue_stance(verb: Token) -> str | None:
     first ("ruled out that ..." denies, where "ruled that ..." reports)."""
     stances = table("cue_stance.tsv")
     lemma = verb.lemma_.lower()
+    if lemma in _REFUSING_VERBS and _refuses_a_thing(verb):
+        return None  # "rejected the offer" refuses; it reports no denial
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     return (stances.get(f"{lemma} {particle}") if particle else None) or stances.get(lemma)
+
+
+#: Nouns of what someone said or holds, besides the nouns of saying (``cue_nouns.txt``): "rejected his comments".
+_SAID_THINGS = frozenset({
+    "comment", "remark", "word", "view", "characterization", "characterisation", "premise", "portrayal",
+    "description", "label", "criticism", "narrative", "version", "account", "interpretation", "conclusion",
+})
+
+
+#: Verbs that deny only what is said ("rejected the claims", "dismissed reports that ..."), and otherwise refuse or
+#: throw out a thing ("rejected the bill", "dismissed the case", "rejects virtual debate").
+_REFUSING_VERBS = frozenset({"reject", "dismiss", "rebuff"})
+
+
+def _refuses_a_thing(verb: Token) -> bool:
+    """Whether a verb of refusing takes as its object a thing, not something said ("rejected the bill", not
+    "rejected the claims", "dismissed reports that ..." or "rejected the idea"). Without an object it is left a
+    denial ("the claims were dismissed"; also, wrongly, "was dismissed from his post")."""
+    nouns = _RUMOR_NOUNS | _SAID_THINGS | word_list("cue_nouns.txt")
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(o.lemma_.lower() in nouns for o in objects) and not any(
+        c.dep_ in {"ccomp", "xcomp"} for c in verb.children
+    )
 
 
 #: Adverbs by which the writer calls what a source said false ("falsely claimed", "wrongly said"). Only on a
