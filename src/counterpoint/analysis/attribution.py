@@ -2078,12 +2078,12 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
         else _entity_at(entities, span.start_char, span.end_char) or _person_named(entities, span)
     )
     noun_kind = nouns.get(root.lower_) or nouns.get(root.lemma_.lower())
-    # "a Ruiz aide", "supporters of Ruiz", "residents of Gaza", "the Ruiz campaign": the name says whose or where,
-    # and who speaks is the head noun
     if entity is not None and entity is not named and root.pos_ == "NOUN":
         appositive = _person_in_apposition(entities, span)
         if appositive is not None and appositive is not entity:
             return "person", appositive  # "Ruiz's lawyer, Ben Ayo,": the lawyer is named after all
+    # "a Ruiz aide", "supporters of Ruiz", "residents of Springfield", "the Ruiz campaign": the name says whose or
+    # where, and who speaks is the head noun
     describes = (
         entity is not None
         and entity is not named

@@ -162,12 +162,11 @@ _HOLDING_BACK = frozenset({"refuse", "decline", "fail", "hesitate", "avoid"})
 def _not_committed(word: Token) -> bool:
     """Whether a word of denial says that none was made: paired with "confirm" ("would not confirm or deny",
     "refused to confirm or deny"), which is declining to say either way, or held back ("declined to deny")."""
+    first = word.head if word.dep_ == "conj" else word  # the first of a pair of verbs, or the word itself
     pair = word.head if word.dep_ == "conj" else next((c for c in word.children if c.dep_ == "conj"), None)
-    first = word.head if word.dep_ == "conj" else word
     if pair is not None and pair.lemma_.lower() == "confirm" and any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} for c in first.children):
         return True  # not "confirmed the closure but denied ..."
-    verb = word.head if word.dep_ == "conj" else word
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _HOLDING_BACK
+    return first.dep_ == "xcomp" and first.head.lemma_.lower() in _HOLDING_BACK
 
 
 #: Words that give a "may" a time of its own, and so make it a guess about one event ("may resume soon").
