@@ -43,14 +43,3 @@ def test_a_headline_with_a_name_styled_in_lower_case_is_still_title_case():
     assert title_lines(text) == [(0, len(text))]
     claim = counterpoint.analyze(text, keep_text=True).claims[0]
     assert (claim.certainty, [h.text for h in claim.hedges]) == ("hedged", ["May"])
-
-
-def test_an_ordinal_written_in_figures_does_not_hide_a_title_case_headline():
-    """"2nd", "1990s": the letters after the figures are no lower-case word of the line."""
-    text = (
-        "2nd Circuit Upholds Ruling On Mayor Lopez’s Harbour Fee Plan\n\n"
-        "The 2nd Circuit Court of Appeals upheld a ruling against Mayor Ana Lopez’s harbour fee plan on Monday."
-    )
-    assert title_lines(text) == [(0, text.index("\n"))]
-    names = [e.name for e in counterpoint.analyze(text, keep_text=True).entities]
-    assert not any("Upholds" in name or "Plan" in name for name in names), names  # the headline read as one name
