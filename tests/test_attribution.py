@@ -2398,7 +2398,7 @@ def test_a_source_whose_name_is_withheld_by_request_is_anonymous():
     text = (
         "Governor Tom Miller announced a new harbour fee in Springfield on Monday. "
         "A Springfield Port Authority employee, who spoke on condition of anonymity, said the fee would double. "
-        "A Republican strategist who was not authorized to speak publicly said the vote was close."
+        "A Republican strategist who is not authorized to comment said the vote was close."
     )
     article = counterpoint.analyze(text, keep_text=True)
     assert [(a.source.kind, a.source.entity) for a in article.attributions[1:]] == [("anonymous", None)] * 2

@@ -2055,7 +2055,7 @@ _NUMBER_ENTITIES = frozenset({"CARDINAL", "PERCENT", "ORDINAL"})
 
 
 #: What a source's own phrase says when the article withholds its name by request ("who spoke on condition of
-#: anonymity", "who was not authorized to speak publicly", "who declined to be named").
+#: anonymity", "who is not authorized to comment", "who declined to be named").
 _UNNAMED_BY_REQUEST = re.compile(
     r"\banonymity\b|\bnot authori[sz]ed to\b|\b(?:declined|refused|asked not|requested not) to be (?:named|identified)\b",
     re.IGNORECASE,
