@@ -2067,40 +2067,22 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
     else an organization or country speaking as an institution; unnamed people ("engineers") are anonymous."""
     root = span.root
     nouns = table("source_nouns.tsv")
-    if _UNNAMED_BY_REQUEST.search(span.text) and not any(
-        words is not None and root in words for e in entities if e.kind == "person" for words in _mention_words(e, span)
-    ):
-        return "anonymous", None  # "a Ruiz adviser, who spoke on condition of anonymity": unnamed, and says so
     # the person the head word names speaks, not another the phrase names first ("Ruiz spokesman Tom Ellery")
     named = _entity_at(entities, root.idx, root.idx + len(root.text), within=True)
-    entity = (
-        named if named is not None and named.kind == "person"
-        else _entity_at(entities, span.start_char, span.end_char) or _person_named(entities, span)
-    )
+    if named is not None and named.kind != "person":
+        named = None
+    if named is None and _UNNAMED_BY_REQUEST.search(span.text):
+        return "anonymous", None  # "a Ruiz adviser, who spoke on condition of anonymity": unnamed, and says so
+    entity = named or _entity_at(entities, span.start_char, span.end_char) or _person_named(entities, span)
     noun_kind = nouns.get(root.lower_) or nouns.get(root.lemma_.lower())
-    if entity is not None and entity is not named and root.pos_ == "NOUN":
-        appositive = _person_in_apposition(entities, span)
-        if appositive is not None and appositive is not entity:
-            return "person", appositive  # "Ruiz's lawyer, Ben Ayo,": the lawyer is named after all
-    # "a Ruiz aide", "supporters of Ruiz", "residents of Springfield", "the Ruiz campaign": the name says whose or
-    # where, and who speaks is the head noun
-    describes = (
-        entity is not None
-        and entity is not named
-        and root.pos_ == "NOUN"
-        and (noun_kind is not None or root.tag_ == "NNS" or _indefinite_role(root))
-        and _only_describes(entity, span)
-    )
-    if (
-        not describes
-        and entity is not None
-        and entity is not named
-        and entity.kind == "person"
-        and noun_kind is None
-        and root.tag_ == "NN"
-        and _names_a_person(root)
-        and _only_describes(entity, span)
-    ):
+    # "a Ruiz aide", "supporters of Ruiz", "residents of Springfield", "the Ruiz campaign", "Ruiz's wife": the name
+    # says whose or where, and who speaks is the head noun
+    modifier = entity is not None and entity is not named and root.pos_ == "NOUN"
+    if modifier and (appositive := _person_in_apposition(entities, span)) not in (None, entity):
+        return "person", appositive  # "Ruiz's lawyer, Ben Ayo,": the lawyer is named after all
+    modifier = modifier and _only_describes(entity, span)
+    describes = modifier and (noun_kind is not None or root.tag_ == "NNS" or _indefinite_role(root))
+    if modifier and not describes and entity.kind == "person" and noun_kind is None and root.tag_ == "NN" and _names_a_person(root):
         return "person", None  # "Ruiz's lawyer", "the senator's wife": a person, not the one the phrase names
     person = entity is not None and entity.kind == "person" and not describes
     if _titled_paper(root):
@@ -2301,10 +2283,7 @@ def _without_its_day(span: Span) -> Span:
         if prep.dep_ == "prep" and prep.lower_ == "on" and prep.i > root.i and prep.right_edge.i == span.end - 1:
             rest = [t for t in prep.subtree if t is not prep]
             if rest and all(t.ent_type_ in {"DATE", "TIME"} for t in rest):
-                end = prep.i
-                while end > span.start + 1 and span.doc[end - 1].is_space:
-                    end -= 1
-                return span.doc[span.start : end]
+                return span.doc[span.start : _end_before_punctuation(span.doc, span.start, prep.i)]
     return span
 
 

@@ -547,6 +547,12 @@ _SAID_THINGS = frozenset({
 })
 
 
+@cache
+def _said_nouns() -> frozenset[str]:
+    """Every noun of something said: rumor nouns, the nouns of saying (``cue_nouns.txt``) and ``_SAID_THINGS``."""
+    return _RUMOR_NOUNS | _SAID_THINGS | word_list("cue_nouns.txt")
+
+
 #: Verbs that deny only what is said ("rejected the claims", "dismissed reports that ..."), and otherwise refuse or
 #: throw out a thing ("rejected the bill", "dismissed the case", "rejects virtual debate").
 _REFUSING_VERBS = frozenset({"reject", "dismiss", "rebuff"})
@@ -556,9 +562,8 @@ def _refuses_a_thing(verb: Token) -> bool:
     """Whether a verb of refusing takes as its object a thing, not something said ("rejected the bill", not
     "rejected the claims", "dismissed reports that ..." or "rejected the idea"). Without an object it is left a
     denial ("the claims were dismissed"; also, wrongly, "was dismissed from his post")."""
-    nouns = _RUMOR_NOUNS | _SAID_THINGS | word_list("cue_nouns.txt")
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return bool(objects) and not any(o.lemma_.lower() in nouns for o in objects) and not any(
+    return bool(objects) and not any(o.lemma_.lower() in _said_nouns() for o in objects) and not any(
         c.dep_ in {"ccomp", "xcomp"} for c in verb.children
     )
 

@@ -311,7 +311,7 @@ def _person_spans(doc: Doc, builder: _Builder) -> None:
             else:
                 cluster = builder.cluster("person:" + words[0], _person_name(span), "person")
                 if not candidates and (role is not None or _overlaps(span, builder.titled)):
-                    # a person the article names by title and surname alone ("President Biden", "Mr Cotter"): the
+                    # a person the article names by title and surname alone ("President Ruiz", "Mr Ellery"): the
                     # same word elsewhere, tagged as an organization or a place (a headline's "Ruiz closes ..."), is still this
                     # person (``_other_spans``). A surname alone the model called a person is no such evidence.
                     by_part[words[0]] = [cluster]

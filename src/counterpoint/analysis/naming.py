@@ -215,7 +215,7 @@ def _state_noun(ctx: _Context, entity: int, span: TokenSpan, kind: str) -> None:
 
 def _describing_noun(token: Token) -> bool:
     """A common noun in words ("the group", "a top expert"), not a party tag, an initialism or a figure the parser
-    took for one ("Kristi Noem (R)", "Army: 40%")."""
+    took for one ("Ana Ruiz (R)", "Army: 40%")."""
     return token.pos_ == "NOUN" and token.is_alpha and not token.is_upper
 
 
