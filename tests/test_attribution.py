@@ -1552,6 +1552,30 @@ def test_a_headline_label_speaking_in_the_first_person_is_a_speaker():
     assert analyze("Port strike: 'We will not go back to work'").attributions == []
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "IT'S OFFICIAL: HP Will Close Its Plant",
+        "Harbour Fire 2024: Crews Contain The Blaze Near The Docks",
+        "Lee vs Park: Rivals trade barbs over the harbour budget",
+        "Lee Vs Park: Rivals Trade Barbs Over Budget",
+    ],
+)
+def test_a_label_with_a_pronoun_a_figure_or_a_contest_is_a_topic(headline):
+    """The tagger reads most capitalized words of a headline as a name; a label that holds a pronoun, a figure or
+    "vs" names no speaker, and the line is the outlet's own."""
+    assert analyze(headline).attributions == []
+
+
+def test_an_acronym_at_a_headlines_end_is_its_source():
+    """ "...: KCNA", "... - SITE": the agency or monitor a headline is credited to, which the tagger rarely
+    knows; a country ("- USA") or a heading ("- VIDEO") credits no one."""
+    a = only(analyze("North Korea fires two missiles into the sea: KCNA").attributions)
+    assert (a.source.text, a.content.text) == ("KCNA", "North Korea fires two missiles into the sea")
+    assert analyze("Ferry sinks off the coast with forty aboard - USA").attributions == []
+    assert analyze("Ferry sinks off the coast with forty aboard - VIDEO").attributions == []
+
+
 def test_a_place_before_a_headlines_colon_says_where_not_who():
     """ "Syria:" opening a headline is where the story happens; a government that speaks there does so in the
     first person ("Russia: We will ..."), and a place is still no speaker at a headline's end."""

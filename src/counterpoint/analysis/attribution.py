@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Attribution, Entity, Source, SourceKind
 from ..model import Span as TextSpan
-from ..resources import rows, table, word_list
+from ..resources import countries, rows, table, word_list
 from .claims import verdict_of
 from .content_end import choose_end
 from .entities import GLUED_POSSESSIVE
@@ -1820,6 +1820,8 @@ def _names_a_speaker(label: Span) -> bool:
     "senator", "report"); "Paris attacks:" names a topic, not a speaker."""
     if verdict_of(label.text):
         return False  # "Fake-News:" is a fact-check's verdict on what follows
+    if _labels_a_topic(label) and not _is_outlet(label, None):
+        return False
     if label[-1].lower_ in _UPDATE_KICKERS or label[-1].lower_ in word_list("story_nouns.txt"):
         return False  # "Port Strike Update:", "Harbour Fire:", which the tagger may read as names, head a story
     if label[-1].ent_type_ in _SPEAKER_LABELS or _is_outlet(label, None) or _named_elsewhere(label[-1]):
@@ -1831,6 +1833,21 @@ def _names_a_speaker(label: Span) -> bool:
     if head in _GENRE_LABELS:
         return False
     return any(word in table("source_nouns.tsv") or word in word_list("roles.txt") for word in (head, singular))
+
+
+#: Words that make a label a topic, not a name: a pronoun ("It's official:", "Here's why:", "What we know:") or a
+#: contest ("Lee vs Park:").
+_TOPIC_LABEL_WORDS = frozenset({
+    "it", "it's", "it’s", "this", "that", "these", "those", "here", "here's", "here’s", "what", "why", "how", "when",
+    "where", "you", "your", "vs", "vs.", "v.", "versus",
+})
+
+
+def _labels_a_topic(label: Span) -> bool:
+    """A label no speaker is named by: it holds a figure ("Harbour Fire 2024:", "5 things:"), for names hold
+    none, or one of ``_TOPIC_LABEL_WORDS``. The tagger reads most capitalized words of a headline as a name, so
+    these are told by their words."""
+    return any(t.is_digit or t.lower_ in _TOPIC_LABEL_WORDS for t in label) or label.text.lower().startswith(("it's ", "it’s "))
 
 
 def _row_or_list(after_colon: Span | None) -> bool:
@@ -1868,6 +1885,8 @@ def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
         label = doc[start : colon.i]
         if not 1 <= len(label) <= 5 or colon.i + 1 >= len(doc) or doc[colon.i + 1].like_num and not colon.whitespace_:
             continue
+        if _labels_a_topic(label) and not _is_outlet(label, None):
+            continue  # "Lee vs Park:", before a preposition cuts it to "Lee"
         # "Lee to the council:", "Former minister Lee at the summit:": the speaker is before the phrase, and
         # "Another problem for Lee:" leads into what follows, for no one before "for" speaks. "Sources close to
         # the talks:" is one description of the speaker: an adjective before the phrase keeps it.
@@ -1915,6 +1934,29 @@ _TRAILING_LABEL = re.compile(
 _HEADLINE_WORDS = 30
 
 
+def _an_agency_acronym(label: Span) -> bool:
+    """One word in capitals at a headline's end ("...: KCNA", "... - SITE"): the acronym of the agency, outlet or
+    monitor the line is credited to, which the tagger rarely knows; not a heading ("- VIDEO"), a verdict or a place
+    ("- USA")."""
+    word = label[0]
+    return (
+        len(label) == 1
+        and word.is_alpha
+        and word.is_upper
+        and 2 <= len(word) <= 6
+        and word.lower_ not in _KICKERS
+        and not verdict_of(word.text)
+        and word.ent_type_ not in {"GPE", "LOC", "NORP"}
+        and word.text not in _country_names()
+    )
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    """Every name of a country as written ("USA", "UK"), from ``countries.tsv``."""
+    return frozenset(name for country in countries() for name in (country.name, *country.aliases))
+
+
 def _trailing_label_drafts(doc: Doc, text: str) -> list[_Draft]:
     """A short line ending in a separator and a speaker label (": Report", "- reports", ": Source"): the rest of
     the line is what the label's speaker says. At most four words of label, and only a label that names
@@ -1930,7 +1972,7 @@ def _trailing_label_drafts(doc: Doc, text: str) -> list[_Draft]:
             continue
         label = doc.char_span(start + match.start("label"), start + match.end("label"), alignment_mode="expand")
         cue = doc.char_span(start + match.start("cue"), start + match.end("cue"), alignment_mode="expand")
-        if label is None or cue is None or not len(label) or not _names_a_speaker(label):
+        if label is None or cue is None or not len(label) or not (_names_a_speaker(label) or _an_agency_acronym(label)):
             continue
         if cue.end > label.start:  # "-CNN" as one token: the separator is not a cue of its own
             continue
