@@ -214,3 +214,14 @@ def test_an_organization_named_with_and_without_a_possessive_is_one():
     other = counterpoint.analyze("Idaho’s Republican Party backed the plan on Friday.")
     linked = [item for item in link_entities([article, other]) if "Republican Party" in item.name]
     assert len(linked) == 1 and set(linked[0].articles) == {article.id, other.id}
+
+
+def test_a_name_the_model_runs_into_a_common_noun_or_cuts_before_its_figure_is_mended():
+    """The named-entity model reads "Biden marijuana reversal" as a person "Biden marijuana", and "the Group of 20" as
+    "Group of" and a number. A name ends in a capital word, unless a hyphen joins its last part ("Ki-moon")."""
+    article = counterpoint.analyze("Jill Stein says Biden marijuana reversal could hurt him.")
+    assert [m.text for e in article.entities for m in e.mentions if "Biden" in m.text] == ["Biden"]
+    hyphened = counterpoint.analyze("UN chief Ban Ki-moon met Kim Jong-un in Pyongyang.")
+    assert {"Ban Ki-moon", "Kim Jong-un"} <= {e.name for e in hyphened.entities}
+    group = counterpoint.analyze("Ministers met at the Group of 20 summit in Rome on Saturday.")
+    assert "Group of 20" in {e.name for e in group.entities}

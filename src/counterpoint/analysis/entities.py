@@ -157,6 +157,8 @@ def _trim(span: Span) -> Span:
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
+    if start < end < len(doc) and doc[end - 1].lower_ == "of" and doc[end].like_num:
+        end += 1  # "Group of 20": the named-entity model leaves the figure out, as a number of its own
     return doc[start:end]
 
 
@@ -180,9 +182,15 @@ def _trim_person(span: Span) -> Span:
         start += 1
         if end - start > 1 and doc[start].text == ".":
             start += 1  # "Mrs . Thatcher", where the tokenizer split the full stop off
-    while end - start > 1 and doc[end - 1].pos_ in _NOT_NAME_END:
+    while end - start > 1 and (doc[end - 1].pos_ in _NOT_NAME_END or _lower_word_after_name(doc[end - 1]) or doc[end - 1].is_punct):
         end -= 1
     return doc[start:end]
+
+
+def _lower_word_after_name(word: Token) -> bool:
+    """A word in lower case set apart after a name ("Mensah policy"), which no name ends with ("bin" and "de"
+    come before a capital word); a part joined on by a hyphen ("Ki-moon", "Jong-un") is the name's own."""
+    return word.is_lower and word.is_alpha and word.i > 0 and bool(word.doc[word.i - 1].whitespace_)
 
 
 def _person_name(span: Span) -> str:
