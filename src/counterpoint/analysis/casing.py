@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import TypeVar
 
@@ -80,7 +81,7 @@ def _word_index(nlp: Language, kind: str) -> frozenset[str]:
     return frozenset(lookups.get_table("lemma_index").get(kind, ()))
 
 
-def _in_index(word: str, index: frozenset[str]) -> bool:
+def _in_index(word: str, index: AbstractSet[str]) -> bool:
     """Whether ``word`` or the stem an English inflection leaves ("claims", "kidnapped", "shopping") is listed."""
     if word in index:
         return True
@@ -207,7 +208,8 @@ def sentence_cased(nlp: Language, text: str) -> str:
                 or word in capital
             ):
                 continue
-            if len(folded) == len(word) and (folded in lower or folded in STOP_WORDS or _in_index(folded, common)):
+            # "Shootings" where the body writes "shooting": an inflection of a word the article writes in lower case
+            if len(folded) == len(word) and (_in_index(folded, lower) or folded in STOP_WORDS or _in_index(folded, common)):
                 chars[start + token.idx] = folded[0]
                 changed = True
     return "".join(chars) if changed else text
