@@ -2418,6 +2418,22 @@ def test_a_name_that_says_whose_or_where_is_not_the_speaker():
     assert sources["The Springfield mayor"][0] != "anonymous"  # a definite role: someone the article knows
 
 
+def test_a_person_known_by_a_relation_and_no_name_is_a_person():
+    """"His lawyer", "her mother": one person the article can point to, not an office; "a lawyer for the family"
+    is unnamed."""
+    text = (
+        "Ana Ruiz was fired on Monday, her lawyer said. "
+        "The boy was found safe, his mother said. "
+        "The inquiry was unfair, a lawyer for the family said."
+    )
+    article = counterpoint.analyze(text)
+    assert [(a.source.text, a.source.kind) for a in article.attributions] == [
+        ("her lawyer", "person"),
+        ("his mother", "person"),
+        ("a lawyer for the family", "anonymous"),
+    ]
+
+
 def test_a_source_whose_name_is_withheld_by_request_is_anonymous():
     text = (
         "Governor Tom Miller announced a new harbour fee in Springfield on Monday. "
