@@ -225,3 +225,13 @@ def test_a_name_the_model_runs_into_a_common_noun_or_cuts_before_its_figure_is_m
     assert {"Ban Ki-moon", "Kim Jong-un"} <= {e.name for e in hyphened.entities}
     group = counterpoint.analyze("Ministers from the Group of 20 met in Rome on Saturday.")
     assert "Group of 20" in {e.name for e in group.entities}
+
+
+def test_a_title_or_a_relation_noun_alone_in_capitals_is_no_person():
+    """ "Former Harbour Agent’s Lawyer Says ...": the named-entity model makes "’s Lawyer" a person. A name does not
+    start with a possessive, and one capitalized noun of a role or relation is a name only as part of a full name
+    the article gives ("Rep. King" for "Rep. Steve King")."""
+    text = "Former Harbour Agent’s Lawyer Says Rules Were Broken\n\nThe agency fired its harbour agent on Friday."
+    assert [e for e in counterpoint.analyze(text).entities if e.kind == "person"] == []
+    king = counterpoint.analyze("Rep. Steve King spoke first, and King then left the hall.")
+    assert [len(e.mentions) for e in king.entities if e.name == "Steve King"] == [2]

@@ -164,7 +164,7 @@ def _trim(span: Span) -> Span:
 
 #: Word classes a person's name never starts with ("Said Okafor", "a Maria Lopez", "Top Mensah") or ends with
 #: ("Mensah Wants"): the named-entity model's misreadings, mostly of quotes and title-case headlines.
-_NOT_NAME_START = frozenset({"ADJ", "ADV", "AUX", "DET", "VERB"})
+_NOT_NAME_START = frozenset({"ADJ", "ADV", "AUX", "DET", "PART", "VERB"})
 _NOT_NAME_END = frozenset({"AUX", "VERB"})
 #: Courtesy titles the named-entity model may keep in a name, British style without a full stop ("Mrs Thatcher"):
 #: left out, so that the name joins the person's other mentions ("Margaret Thatcher").
@@ -185,6 +185,13 @@ def _trim_person(span: Span) -> Span:
     while end - start > 1 and (doc[end - 1].pos_ in _NOT_NAME_END or _lower_word_after_name(doc[end - 1]) or doc[end - 1].is_punct):
         end -= 1
     return doc[start:end]
+
+
+def _a_common_noun_alone(span: Span, roles: frozenset[str]) -> bool:
+    """One word that is a title or a noun of a person's relation or occupation ("Lawyer", "Senator"): unless it is
+    part of a name the article gives in full ("King" for "Steve King"), the named-entity model's misreading of a
+    capitalized headline word."""
+    return len(span) == 1 and (span[0].lower_ in roles or span[0].lower_ in word_list("people_nouns.txt"))
 
 
 def _lower_word_after_name(word: Token) -> bool:
@@ -314,6 +321,8 @@ def _person_spans(doc: Doc, builder: _Builder) -> None:
                         by_part[part].append(cluster)
         else:
             candidates = by_part.get(words[0], [])
+            if not candidates and _a_common_noun_alone(span, lexicon.roles):
+                continue  # "Lawyer" in a headline's capitals, and no "Ana Lawyer" in the article
             if len(candidates) == 1:
                 cluster = candidates[0]
             else:
