@@ -53,3 +53,10 @@ def test_a_headline_word_the_body_writes_in_lower_case_in_another_form_is_no_nam
         "Nurses Strike Over Pay Cuts And Shortages.\n\nNurses walked out over a pay cut and a staff shortage, the union said.",
     ):
         assert counterpoint.analyze(text).entities == []
+
+
+def test_an_irregular_past_in_a_headline_is_a_verb_not_part_of_a_name():
+    """ "Merkel Hid Spy Report": "Hid" leads back to "hide" by no suffix, so it stayed capitalized and the
+    named-entity model made "Merkel Hid" a person."""
+    text = "Merkel Hid Spy Report From Parliament\n\nThe report was kept from lawmakers for a year."
+    assert all("Hid" not in e.name for e in counterpoint.analyze(text).entities)

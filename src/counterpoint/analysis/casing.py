@@ -72,13 +72,16 @@ def title_lines(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=4)
 def _word_index(nlp: Language, kind: str) -> frozenset[str]:
-    """Common English words of one kind ("verb", "adj", "adv", "noun") from the lemmatizer's WordNet index."""
+    """Common English words of one kind ("verb", "adj", "adv", "noun") from the lemmatizer's WordNet index and its
+    irregular forms."""
     if "lemmatizer" not in nlp.pipe_names:
         return frozenset()
     lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
     if lookups is None or not lookups.has_table("lemma_index"):
         return frozenset()
-    return frozenset(lookups.get_table("lemma_index").get(kind, ()))
+    # the exceptions hold the irregular forms ("knew", "hid", "led") that no suffix leads back to their entry
+    irregular = lookups.get_table("lemma_exc").get(kind, {}) if lookups.has_table("lemma_exc") else {}
+    return frozenset(lookups.get_table("lemma_index").get(kind, ())) | frozenset(irregular)
 
 
 def _in_index(word: str, index: AbstractSet[str]) -> bool:
