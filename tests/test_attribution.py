@@ -1567,6 +1567,17 @@ def test_a_label_with_a_pronoun_a_figure_or_a_contest_is_a_topic(headline):
     assert analyze(headline).attributions == []
 
 
+def test_a_name_before_words_with_no_verb_heads_what_follows():
+    """ "Angela Merkel: The chancellor's last summit" is a heading about her, not her words; with a verb it is
+    what she says, and a source noun ("Poll:", "Source:") speaks in a verbless line too."""
+    body = "\n\nAngela Merkel flew to Rome on Monday."
+    assert analyze("Angela Merkel: The chancellor's last summit." + body).attributions == []
+    spoken = only(analyze("Angela Merkel: The summit will go on" + body).attributions)
+    assert (spoken.source.text, spoken.content.text) == ("Angela Merkel", "The summit will go on")
+    assert only(analyze("Poll: Lee ahead in Ohio").attributions).source.text == "Poll"
+    assert only(analyze("Source: Missing sailors near the coast").attributions).source.text == "Source"
+
+
 def test_an_acronym_at_a_headlines_end_is_its_source():
     """ "...: KCNA", "... - SITE": the agency or monitor a headline is credited to, which the tagger rarely
     knows; a country ("- USA") or a heading ("- VIDEO") credits no one."""

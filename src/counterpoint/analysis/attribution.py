@@ -1859,6 +1859,18 @@ def _row_or_list(after_colon: Span | None) -> bool:
     return commas >= 3 and not any(t.pos_ in {"VERB", "AUX"} for t in after_colon)
 
 
+def _describes_the_named(label: Span, after_colon: Span | None) -> bool:
+    """A name before words with no verb and no quotation ("Ana Ruiz: The mayor's pick for the port board", "Lee
+    and Park: A tortured relationship"): a heading about the named, not their words. A label that is a source
+    noun or a role ("Source: Ferry found", "Poll: Lee ahead") or an outlet still speaks in a verbless line."""
+    if after_colon is None or _transcript_speaker(label) or any(t.pos_ in {"VERB", "AUX"} or t.is_quote for t in after_colon):
+        return False
+    head = label[-1].lower_
+    if head in table("source_nouns.tsv") or head.rstrip("s") in table("source_nouns.tsv") or head in word_list("roles.txt"):
+        return False
+    return not _is_outlet(label, None)
+
+
 def _speaks_in_first_person(label: Span, colon: Token) -> bool:
     """A name ("Dockers United: We will not go back", "ISIS: We have ...") before a clause whose subject is "I" or
     "we": the name's own words, even when nothing else says it names a speaker. A topic's label ("Port strike:
@@ -1908,7 +1920,8 @@ def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
             after += 1
         while end > after and text[end - 1].isspace():
             end -= 1
-        if _row_or_list(doc.char_span(after, end, alignment_mode="expand")):
+        said = doc.char_span(after, end, alignment_mode="expand")
+        if _row_or_list(said) or _describes_the_named(speaker, said):
             continue
         drafts.append(_Draft(source=label, cue=(colon.i, colon.i + 1), content=(after, end)))
     return drafts
