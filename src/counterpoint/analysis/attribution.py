@@ -2168,9 +2168,10 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
         return "person", entity
     if entity is None and root.tag_ == "NNS" and root.lemma_.lower() not in word_list("roles.txt"):
         return "anonymous", None  # "engineers", "residents": people left unnamed, and no office speaks
-    if entity is None and noun_kind is None and root.tag_ == "NN" and root.lemma_.lower() in word_list("people_nouns.txt"):
-        # "his lawyer", "the victim's mother": one person, known by their relation to someone; "a lawyer for the
-        # family" leaves them unnamed
+    lemma = root.lemma_.lower()
+    if entity is None and noun_kind is None and root.tag_ == "NN" and lemma in word_list("people_nouns.txt") and lemma not in word_list("roles.txt"):
+        # "his lawyer", "the victim's mother": one person, known by their relation to someone ("her deputy" holds an
+        # office, and speaks as one); "a lawyer for the family" leaves them unnamed
         return ("anonymous" if _indefinite_role(root) else "person"), None
     if entity is None and (root.tag_ == "CD" or root.ent_type_ in _NUMBER_ENTITIES):
         return "anonymous", None  # "About 6 in 10 say", "14 percent of voters said": a share of people, none named
