@@ -172,3 +172,10 @@ def test_people_named_by_who_they_are_are_not_called_names():
     words for who people are (``identity_words.txt``) is not reported. A label on such a group still is."""
     assert terms("It is fair to say that the storm got on Black folks’ nerves.") == []
     assert "thugs" in terms("The thugs attacked Black folks in the street.", "label")
+
+
+def test_the_tagger_marks_no_function_word_or_single_letter_alone():
+    """The tagger may mark the "a" of "Mar-a-Lago" as a label; a span of only function words and letters calls
+    no one anything."""
+    article = counterpoint.analyze("He left for Mar-a-Lago, his club in Palm Beach, after the speech.")
+    assert [t.text for t in article.loaded_terms] == []

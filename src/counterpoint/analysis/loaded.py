@@ -219,7 +219,8 @@ def _quote_or_break_tokens(doc: Doc) -> list[int]:
 
 def decode_runs(doc: Doc, probability: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     """Token runs whose probability reaches the threshold, without edge punctuation or determiners, nor a run of
-    function words alone ("it", "that": no wording is loaded without a word that carries meaning)."""
+    function words and single letters alone ("it", "that", the "a" of "Mar-a-Lago": no wording is loaded without a
+    word that carries meaning)."""
     spaces = doc.to_array([IS_SPACE]).reshape(-1).astype(bool) if len(doc) else np.zeros(0, dtype=bool)
     on = np.concatenate([[False], (probability >= threshold) & ~spaces, [False]])
     edges = np.flatnonzero(on[1:] != on[:-1])
@@ -229,7 +230,7 @@ def decode_runs(doc: Doc, probability: np.ndarray, threshold: float) -> list[tup
             s += 1
         while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].pos_ in _EDGE_POS):
             e -= 1
-        if e > s and not all(t.is_stop and t.pos_ not in _CONTENT_POS for t in doc[s:e]):
+        if e > s and not all(t.is_stop and t.pos_ not in _CONTENT_POS or len(t) == 1 for t in doc[s:e]):
             runs.append((s, e))
     return runs
 
