@@ -154,6 +154,22 @@ def test_pronoun_source_resolves_to_the_person_named_before():
     assert article.text[antecedent.start : antecedent.end] == antecedent.text == "Mayor Tom Bradley"
 
 
+def test_a_pronoun_opening_a_sentence_continues_the_subject_before_it():
+    """"Mayor Maria Lopez said a report that blames Tom Bradley was stunning. She urged ...": she is Lopez, the one the
+    sentence before is about, not Bradley, named last. A name in the pronoun's own sentence comes first, even
+    where the named-entity model missed it there."""
+    article = analyze(
+        "Mayor Maria Lopez said a report that blames Governor Tom Bradley for the flood was stunning. "
+        "She urged the council to order a full review."
+    )
+    assert with_cue(article, "urged").source.name == "Maria Lopez"
+    article = analyze(
+        "Maria Lopez attacked Tom Bradley over the flood report on Monday. "
+        "Bradley defended the report, but late on Tuesday he said it would be reviewed."
+    )
+    assert [a.source.name for a in article.attributions if a.source.text == "he"] == ["Tom Bradley"]
+
+
 def test_a_possessive_pronoun_source_is_the_person_named_before():
     article = analyze(
         "Dockworker Tomas Lopez spoke to reporters on Monday. His claim that the crane was unsafe drew a sharp reply."

@@ -2105,6 +2105,32 @@ def _previous_person(entities: list[Entity], before: int) -> tuple[Entity, int, 
     return best
 
 
+def _subject_before(entities: list[Entity], pronoun: Span) -> tuple[Entity, int, int] | None:
+    """The person a sentence-opening "he" or "she" continues: the one the sentence before is about, its main
+    clause's subject ("Senate leader Ana Ruiz said a report that names Ben Ayo was 'stunning'. She urged ...": Ruiz,
+    not Ayo, named last), unless its own sentence names someone before it. None when a person is found before
+    the pronoun in its own sentence or the sentence before has no person for a subject; the nearest person named
+    before it is then the guess."""
+    doc, sentence = pronoun.doc, pronoun.sent
+    people = [e for e in entities if e.kind == "person"]
+    if not sentence.start or any(sentence.start_char <= m.start < pronoun.start_char for e in people for m in e.mentions):
+        return None
+    for word in doc[sentence.start : pronoun.start]:
+        # a surname the named-entity model missed here ("Ayo defended it, but he ..."): that person, named again
+        named = [e for e in people if word.is_title and not word.is_stop and word.text in e.name.split()]
+        if len(named) == 1:
+            return named[0], word.idx, word.idx + len(word)
+    before = doc[sentence.start - 1].sent
+    for entity in people:
+        for mention in entity.mentions:
+            if not before.start_char <= mention.start < before.end_char:
+                continue
+            words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if words is not None and words.root.dep_ in {"nsubj", "nsubjpass"} and words.root.head == before.root:
+                return entity, mention.start, mention.end
+    return None
+
+
 #: spaCy's entity types of a number; one heading a source makes it a share of people ("a third", "28%").
 _NUMBER_ENTITIES = frozenset({"CARDINAL", "PERCENT", "ORDINAL"})
 
@@ -2354,7 +2380,7 @@ def _source(draft: _Draft, article: Article, quotes: list[tuple[int, int]]) -> S
     span = _without_its_day(span)
     if len(span) == 1 and span.root.lower_ in _PERSONAL_PRONOUNS:
         # The span stays on the pronoun (the words the claim rests on); the person is an inference, kept apart.
-        antecedent = _previous_person(article.entities, span.start_char)
+        antecedent = _subject_before(article.entities, span) or _previous_person(article.entities, span.start_char)
         source = Source(start=span.start_char, end=span.end_char, text=span.text, kind="person")
         if antecedent is not None:
             entity, start, end = antecedent
