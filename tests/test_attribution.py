@@ -2461,6 +2461,17 @@ def test_a_person_known_by_a_relation_and_no_name_is_a_person():
     ]
 
 
+def test_a_person_by_trade_from_a_named_place_is_a_person_not_the_place():
+    """"The Florida principal said": a person from Florida, not Florida speaking as an office; "a Texas engineer"
+    is unnamed."""
+    text = "The Florida principal said the school would reopen. A Texas engineer said the dam was safe."
+    article = counterpoint.analyze(text)
+    assert [(a.source.text, a.source.kind, a.source.entity) for a in article.attributions] == [
+        ("The Florida principal", "person", None),
+        ("A Texas engineer", "anonymous", None),
+    ]
+
+
 def test_a_source_whose_name_is_withheld_by_request_is_anonymous():
     text = (
         "Governor Tom Miller announced a new harbour fee in Springfield on Monday. "

@@ -2165,6 +2165,8 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
     describes = modifier and (noun_kind is not None or root.tag_ == "NNS" or _indefinite_role(root))
     if modifier and not describes and entity.kind == "person" and noun_kind is None and root.tag_ == "NN" and _names_a_person(root):
         return "person", None  # "Ruiz's lawyer", "the senator's wife": a person, not the one the phrase names
+    if modifier and not describes and noun_kind is None and root.tag_ == "NN" and _by_relation_or_trade(root):
+        return "person", None  # "a Florida principal", "the Acme engineer": a person from the place or the firm
     person = entity is not None and entity.kind == "person" and not describes
     if _titled_paper(root):
         return "media", entity if entity is not None and entity.kind == "organization" else None
@@ -2194,8 +2196,7 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
         return "person", entity
     if entity is None and root.tag_ == "NNS" and root.lemma_.lower() not in word_list("roles.txt"):
         return "anonymous", None  # "engineers", "residents": people left unnamed, and no office speaks
-    lemma = root.lemma_.lower()
-    if entity is None and noun_kind is None and root.tag_ == "NN" and lemma in word_list("people_nouns.txt") and lemma not in word_list("roles.txt"):
+    if entity is None and noun_kind is None and root.tag_ == "NN" and _by_relation_or_trade(root):
         # "his lawyer", "the victim's mother": one person, known by their relation to someone ("her deputy" holds an
         # office, and speaks as one); "a lawyer for the family" leaves them unnamed
         return ("anonymous" if _indefinite_role(root) else "person"), None
@@ -2256,6 +2257,13 @@ def _names_a_person(noun: Token) -> bool:
     """A title or office ("senator") or a noun of a person's relation to someone ("lawyer", "wife")."""
     lemma = noun.lemma_.lower()
     return lemma in word_list("roles.txt") or lemma in word_list("people_nouns.txt")
+
+
+def _by_relation_or_trade(noun: Token) -> bool:
+    """A noun of a person's relation or occupation that is no title ("lawyer", "mother", "principal"; not
+    "deputy", which holds an office and speaks as one)."""
+    lemma = noun.lemma_.lower()
+    return lemma in word_list("people_nouns.txt") and lemma not in word_list("roles.txt")
 
 
 def _indefinite_role(root: Token) -> bool:
