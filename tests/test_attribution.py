@@ -1594,6 +1594,35 @@ def test_a_name_before_words_with_no_verb_heads_what_follows():
     assert only(analyze("Source: Missing sailors near the coast").attributions).source.text == "Source"
 
 
+def test_a_reporting_verb_the_tagger_calls_a_noun_is_still_a_cue():
+    """ "Accountant claims the bank got him fired": the tagger may read "claims" as a plural noun while the parser
+    gives it a subject and a clause (as it did on a headline of this shape); it is still a candidate cue, with
+    the accountant for its source and the clause for its content."""
+    from spacy.tokens import Doc
+
+    from counterpoint.analysis.attribution import _verb_candidates
+    from counterpoint.analysis.nlp import load_nlp
+
+    words = ["Accountant", "claims", "the", "bank", "got", "him", "fired"]
+    doc = Doc(
+        load_nlp().vocab, words=words,
+        tags=["NN", "NNS", "DT", "NN", "VBD", "PRP", "VBN"], pos=["NOUN", "NOUN", "DET", "NOUN", "VERB", "PRON", "VERB"],
+        lemmas=["accountant", "claim", "the", "bank", "get", "he", "fire"],
+        heads=[1, 1, 3, 4, 1, 6, 4], deps=["nsubj", "ROOT", "det", "nsubj", "ccomp", "nsubj", "ccomp"],
+    )
+    drafts = {doc[d.cue[0] : d.cue[1]].text: d for d, _ in _verb_candidates(doc, [], doc.text)}
+    assert "claims" in drafts
+    assert drafts["claims"].subject.text == "Accountant"
+
+
+def test_a_person_by_relation_or_trade_before_a_headlines_colon_speaks():
+    """ "Nurse:", "Unhappy Customer:" head what that person says, as "Senator:" and "Source:" do."""
+    a = only(analyze("Nurse: We are exhausted and the ward is full").attributions)
+    assert (a.source.text, a.content.text) == ("Nurse", "We are exhausted and the ward is full")
+    a = only(analyze("Unhappy Customer: The Bank Closed My Account Without Warning").attributions)
+    assert a.source.text == "Unhappy Customer"
+
+
 def test_an_acronym_at_a_headlines_end_is_its_source():
     """ "...: KCNA", "... - SITE": the agency or monitor a headline is credited to, which the tagger rarely
     knows; a country ("- USA") or a heading ("- VIDEO") credits no one."""

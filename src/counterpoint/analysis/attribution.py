@@ -407,6 +407,14 @@ def _relative_antecedent(subject: Token) -> Token | None:
     return clause.head
 
 
+def _a_verb_by_its_parse(token: Token, verbs: frozenset[str]) -> bool:
+    """A reporting verb the tagger called a noun while the parser gave it a subject and a clause ("Accountant
+    claims Comcast got him fired": "claims" a noun with "Accountant" for its subject)."""
+    return token.lemma_.lower() in verbs and token.tag_ == "NNS" and any(
+        c.dep_ == "nsubj" for c in token.children
+    ) and any(c.dep_ == "ccomp" and c.i > token.i for c in token.children)
+
+
 def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list[tuple[_Draft, list[str]]]:
     """Every verb that governs something that could be attributed (a clause, an object, a prepositional
     phrase, an adjacent quotation) or that sits parenthetically beside a clause, as a draft with the features
@@ -415,7 +423,8 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
     verbs, object_verbs = word_list("report_verbs.txt"), word_list("object_cues.txt")
     known = verbs | object_verbs
     candidates = []
-    for token in tokens_with(doc, "POS", frozenset({"VERB"})):
+    mistagged = [t for t in tokens_with(doc, "POS", frozenset({"NOUN"})) if _a_verb_by_its_parse(t, verbs)]
+    for token in sorted(tokens_with(doc, "POS", frozenset({"VERB"})) + mistagged, key=lambda t: t.i):
         lemma = token.lemma_.lower()
         if lemma == "accord" or _as_clause_report(token):
             continue  # "according to X", "as X reported" have their own shapes (``_according_to_drafts``, ...)
@@ -1832,7 +1841,8 @@ def _names_a_speaker(label: Span) -> bool:
     singular = head[:-1] if head.endswith("s") else head
     if head in _GENRE_LABELS:
         return False
-    return any(word in table("source_nouns.tsv") or word in word_list("roles.txt") for word in (head, singular))
+    speakers = word_list("roles.txt") | word_list("people_nouns.txt")  # "Senator:", "Unhappy Customer:", "Nurse:"
+    return any(word in table("source_nouns.tsv") or word in speakers for word in (head, singular))
 
 
 #: Words that make a label a topic, not a name: a pronoun ("It's official:", "Here's why:", "What we know:") or a
