@@ -60,3 +60,14 @@ def test_an_irregular_past_in_a_headline_is_a_verb_not_part_of_a_name():
     named-entity model made "Merkel Hid" a person."""
     text = "Merkel Hid Spy Report From Parliament\n\nThe report was kept from lawmakers for a year."
     assert all("Hid" not in e.name for e in counterpoint.analyze(text).entities)
+
+
+def test_an_ordinal_written_in_figures_does_not_hide_a_title_case_headline():
+    """"2nd", "1990s": the letters after the figures are no lower-case word of the line."""
+    text = (
+        "2nd Circuit Upholds Ruling On Mayor Lopez’s Harbour Fee Plan\n\n"
+        "The 2nd Circuit Court of Appeals upheld a ruling against Mayor Ana Lopez’s harbour fee plan on Monday."
+    )
+    assert title_lines(text) == [(0, text.index("\n"))]
+    names = [e.name for e in counterpoint.analyze(text, keep_text=True).entities]
+    assert not any("Upholds" in name or "Plan" in name for name in names), names  # the headline read as one name

@@ -29,7 +29,9 @@ __all__ = ["parse_pairs", "sentence_cased", "restore_case", "title_lines"]
 
 T = TypeVar("T")
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+#: A word of letters; the letters of "9th" or "1990s" are none (counted as a lower-case word, they kept a title-case
+#: headline from being read as one).
+_WORD = re.compile(r"(?<![0-9A-Za-z])[A-Za-z][A-Za-z'’]*")
 #: A line is in title case when at least this share of its words that are not function words is capitalized...
 _TITLE_SHARE = 0.9
 #: ... and it has at least this many such words (a short line of names is not a title-case headline).
