@@ -219,3 +219,31 @@ def test_a_party_tag_in_brackets_is_no_appositive_label():
     check_spans(article)
     abbott = entity(article, "Greg Abbott")
     assert labels(abbott, "appositive") == [] and [d.text for d in abbott.descriptors] == []
+
+
+def test_a_clause_the_parser_hangs_beside_a_name_is_no_appositive():
+    """"Maria Lopez, Tom Bradley join the harbour defence team": the parser may read "join ... team" as a noun
+    phrase in apposition to Bradley (it did on a news headline of this shape); words with a verb that modifies no
+    noun are a clause, not a label."""
+    from spacy.tokens import Doc
+
+    from counterpoint.analysis.nlp import load_nlp
+    from counterpoint.analysis.pipeline import STAGES
+
+    words = ["Maria", "Lopez", ",", "Tom", "Bradley", "join", "the", "harbour", "defence", "team", "."]
+    doc = Doc(
+        load_nlp().vocab, words=words, spaces=[True, False, True, True, True, True, True, True, True, False, False],
+        pos=["PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB", "DET", "NOUN", "NOUN", "NOUN", "PUNCT"],
+        tags=["NNP", "NNP", ",", "NNP", "NNP", "VB", "DT", "NN", "NN", "NN", "."],
+        heads=[1, 1, 1, 4, 1, 9, 9, 8, 9, 4, 1],
+        deps=["compound", "ROOT", "punct", "compound", "conj", "compound", "det", "compound", "compound", "appos", "punct"],
+        ents=["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON"] + ["O"] * 6,
+        sent_starts=[True] + [False] * 10,
+    )
+    article = Article(id="x", source="text", text=doc.text)
+    for name, stage in STAGES:
+        if name in {"sentences", "entities", "naming"}:
+            stage(doc, article)
+    assert {e.name: [label.kind for label in e.labels] for e in article.entities} == {
+        "Maria Lopez": ["name"], "Tom Bradley": ["name"]
+    }

@@ -231,11 +231,19 @@ def _apposition(ctx: _Context, entity: int, span: TokenSpan) -> None:
     for child in root.children:
         if child.dep_ == "appos" and _describing_noun(child) and child.i not in ctx.owner and closed(child):
             start, words = _left_modifiers(child)
-            ctx.add(entity, _Found(start, child.i + 1, "appositive", child, _describing(words, ctx.owner)))
+            if not _holds_a_verb(words):
+                ctx.add(entity, _Found(start, child.i + 1, "appositive", child, _describing(words, ctx.owner)))
     head = root.head
     if root.dep_ == "appos" and _describing_noun(head) and head.i < span.start and head.i not in ctx.owner:
         start, words = _left_modifiers(head)
-        ctx.add(entity, _Found(start, head.i + 1, "appositive", head, _describing(words, ctx.owner)))
+        if not _holds_a_verb(words):
+            ctx.add(entity, _Found(start, head.i + 1, "appositive", head, _describing(words, ctx.owner)))
+
+
+def _holds_a_verb(words: list[Token]) -> bool:
+    """A verb that modifies no noun in an apposition's words ("Ana Ruiz, Tom Lee join the defence team"): the
+    parser read a clause as a noun phrase beside the name."""
+    return any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "acl"} for t in words)
 
 
 def _copula(ctx: _Context, entity: int, span: TokenSpan) -> None:
