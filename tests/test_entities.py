@@ -235,3 +235,19 @@ def test_a_title_or_a_relation_noun_alone_in_capitals_is_no_person():
     assert [e for e in counterpoint.analyze(text).entities if e.kind == "person"] == []
     king = counterpoint.analyze("Rep. Steve King spoke first, and King then left the hall.")
     assert [len(e.mentions) for e in king.entities if e.name == "Steve King"] == [2]
+
+
+def test_a_title_before_a_name_stops_at_an_infinitive_the_tagger_called_a_noun():
+    """"votes to impeach President Tom Bradley": the tagger may call "impeach" a noun; after "to" it is a verb,
+    and the title is "President"."""
+    from spacy.tokens import Doc
+
+    from counterpoint.analysis.entities import _modifier_prefix
+    from counterpoint.analysis.nlp import load_nlp
+
+    doc = Doc(
+        load_nlp().vocab, words=["votes", "to", "impeach", "President", "Tom", "Bradley"],
+        tags=["NNS", "TO", "NN", "NNP", "NNP", "NNP"], pos=["NOUN", "PART", "NOUN", "PROPN", "PROPN", "PROPN"],
+        heads=[0, 2, 5, 5, 5, 0], deps=["ROOT", "aux", "compound", "compound", "compound", "appos"],
+    )
+    assert _modifier_prefix(doc[4:6]).text == "President"

@@ -247,3 +247,10 @@ def test_a_clause_the_parser_hangs_beside_a_name_is_no_appositive():
     assert {e.name: [label.kind for label in e.labels] for e in article.entities} == {
         "Maria Lopez": ["name"], "Tom Bradley": ["name"]
     }
+
+
+def test_a_noun_phrase_after_a_headlines_colon_is_no_appositive_of_the_label():
+    """"CNN: Maria Lopez's remarks ... an unfortunate distraction" is what CNN says, not a name for CNN: an
+    apposition is set off by a comma, a bracket or a dash."""
+    article = counterpoint.analyze("CNN: Maria Lopez's remarks at the rally an unfortunate distraction.")
+    assert [label.kind for e in article.entities for label in e.labels] == ["name", "name"]

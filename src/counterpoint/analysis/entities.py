@@ -224,10 +224,12 @@ def _acts_as_government(span: Span) -> bool:
 
 
 def _ends_a_title(token: Token) -> bool:
-    """A word no title or epithet before a name reaches past: a verb, a conjunction, a comma or other stop (not the
-    full stop of "Sen.", the hyphen of "far-right" or an apostrophe), a line break."""
-    if token.pos_ in {"VERB", "AUX", "CCONJ", "SCONJ"} or token.is_space or "\n" in token.text:
+    """A word no title or epithet before a name reaches past: a verb (or a word after "to"), a conjunction, a comma
+    or other stop (not the full stop of "Sen.", the hyphen of "far-right" or an apostrophe), a line break."""
+    if token.pos_ in {"VERB", "AUX", "CCONJ", "SCONJ"} or token.is_space or "\n" in token.text or token.tag_ == "TO":
         return True
+    if token.i and token.doc[token.i - 1].tag_ == "TO" and token.pos_ != "PROPN":
+        return True  # "votes to impeach [President Lopez]": a verb after "to", whatever the tagger called it
     return token.is_punct and token.text not in {".", "-", "'", "’"}
 
 

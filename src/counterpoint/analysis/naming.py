@@ -228,16 +228,28 @@ def _apposition(ctx: _Context, entity: int, span: TokenSpan) -> None:
         after = phrase_head.right_edge.i + 1
         return after >= len(doc) or doc[after].is_punct or doc[after].is_sent_start is True
 
+    def set_off(first: int) -> bool:
+        # an apposition starts after a comma, a bracket or a dash, not a colon; past spaces, quotation marks and a
+        # word such as "then" or "herself" ("Ana Ruiz, then prime minister,")
+        before = first - 1
+        while before > 0 and (doc[before].is_space or doc[before].is_quote or doc[before].pos_ in {"ADV", "PRON"}):
+            before -= 1
+        return before >= 0 and doc[before].text in _APPOSITION_MARKS
+
     for child in root.children:
         if child.dep_ == "appos" and _describing_noun(child) and child.i not in ctx.owner and closed(child):
             start, words = _left_modifiers(child)
-            if not _holds_a_verb(words):
+            if not _holds_a_verb(words) and set_off(start):
                 ctx.add(entity, _Found(start, child.i + 1, "appositive", child, _describing(words, ctx.owner)))
     head = root.head
     if root.dep_ == "appos" and _describing_noun(head) and head.i < span.start and head.i not in ctx.owner:
         start, words = _left_modifiers(head)
         if not _holds_a_verb(words):
             ctx.add(entity, _Found(start, head.i + 1, "appositive", head, _describing(words, ctx.owner)))
+
+
+#: What sets an apposition off from the name beside it ("Hezbollah, the Lebanese group", "the group (Hezbollah)").
+_APPOSITION_MARKS = frozenset({",", "(", "-", "–", "—", "--"})
 
 
 def _holds_a_verb(words: list[Token]) -> bool:
