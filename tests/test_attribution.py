@@ -2501,6 +2501,18 @@ def test_a_person_by_trade_from_a_named_place_is_a_person_not_the_place():
     ]
 
 
+def test_a_quantifier_or_indefinite_pronoun_for_a_source_is_anonymous():
+    """"Few want ...", "most of us regard ...", "no one has said ...": people left unnamed, not an office."""
+    text = (
+        "Few want to see the port closed. Most of us regard him as a former mayor. "
+        "No one has said who started the fire."
+    )
+    article = counterpoint.analyze(text)
+    assert [(a.source.text, a.source.kind) for a in article.attributions] == [
+        ("Few", "anonymous"), ("Most of us", "anonymous"), ("No one", "anonymous")
+    ]
+
+
 def test_a_source_whose_name_is_withheld_by_request_is_anonymous():
     text = (
         "Governor Tom Miller announced a new harbour fee in Springfield on Monday. "

@@ -2212,7 +2212,22 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
         return ("anonymous" if _indefinite_role(root) else "person"), None
     if entity is None and (root.tag_ == "CD" or root.ent_type_ in _NUMBER_ENTITIES):
         return "anonymous", None  # "About 6 in 10 say", "14 percent of voters said": a share of people, none named
+    if entity is None and (root.lower_ in _UNNAMED_PEOPLE or root.lower_ in {"one", "body"} and _negated_or_any(root)):
+        return "anonymous", None  # "few want", "most of us regard", "no one has claimed", "nobody said"
     return "official", entity
+
+
+#: Words that stand for people left unnamed when they head a source ("few", "most of us", "nobody", "others");
+#: not "both" or "all", which mostly point back at people just named.
+_UNNAMED_PEOPLE = frozenset({
+    "few", "many", "some", "most", "several", "none", "others", "nobody", "everybody", "everyone", "anyone",
+    "anybody", "someone", "somebody",
+})
+
+
+def _negated_or_any(word: Token) -> bool:
+    """ "no one", "every one", "any body": a word whose determiner makes it anyone at all."""
+    return any(c.dep_ == "det" and c.lower_ in {"no", "every", "any", "some"} for c in word.children)
 
 
 def _mention_words(entity: Entity, span: Span) -> Iterator[Span | None]:
