@@ -179,3 +179,16 @@ def test_the_tagger_marks_no_function_word_or_single_letter_alone():
     no one anything."""
     article = counterpoint.analyze("He left for Mar-a-Lago, his club in Palm Beach, after the speech.")
     assert [t.text for t in article.loaded_terms] == []
+
+
+def test_a_tagger_run_that_cuts_a_hyphenated_word_takes_the_whole_word() -> None:
+    """The tagger may mark "get" of "get-tough" or "alt" of "alt-right"; the term is the whole word."""
+    import numpy as np
+
+    from counterpoint.analysis.loaded import decode_runs
+    from counterpoint.analysis.nlp import load_nlp
+
+    doc = load_nlp()("The mayor backed a get-tough policy.")
+    marked = np.zeros(len(doc))
+    marked[[t.text for t in doc].index("get")] = 1.0
+    assert [doc[s:e].text for s, e in decode_runs(doc, marked, 0.5)] == ["get-tough"]

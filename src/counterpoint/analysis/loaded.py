@@ -217,6 +217,15 @@ def _quote_or_break_tokens(doc: Doc) -> list[int]:
     return np.flatnonzero(quotes | breaks).tolist()
 
 
+def _whole_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A run widened to the whole of a hyphenated word it cuts ("get" of "get-tough", "alt" of "alt-right")."""
+    while start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+        start -= 2
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+        end += 2
+    return start, end
+
+
 def decode_runs(doc: Doc, probability: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     """Token runs whose probability reaches the threshold, without edge punctuation or determiners, nor a run of
     function words and single letters alone ("it", "that", the "a" of "Mar-a-Lago": no wording is loaded without a
@@ -230,6 +239,8 @@ def decode_runs(doc: Doc, probability: np.ndarray, threshold: float) -> list[tup
             s += 1
         while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].pos_ in _EDGE_POS):
             e -= 1
+        if e > s:
+            s, e = _whole_words(doc, s, e)
         if e > s and not all(t.is_stop and t.pos_ not in _CONTENT_POS or len(t) == 1 for t in doc[s:e]):
             runs.append((s, e))
     return runs
