@@ -239,10 +239,8 @@ def decode_runs(doc: Doc, probability: np.ndarray, threshold: float) -> list[tup
             s += 1
         while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].pos_ in _EDGE_POS):
             e -= 1
-        if e > s:
-            s, e = _whole_words(doc, s, e)
         if e > s and not all(t.is_stop and t.pos_ not in _CONTENT_POS or len(t) == 1 for t in doc[s:e]):
-            runs.append((s, e))
+            runs.append(_whole_words(doc, s, e))
     return runs
 
 
