@@ -254,3 +254,19 @@ def test_a_noun_phrase_after_a_headlines_colon_is_no_appositive_of_the_label():
     apposition is set off by a comma, a bracket or a dash."""
     article = counterpoint.analyze("CNN: Maria Lopez's remarks at the rally an unfortunate distraction.")
     assert [label.kind for e in article.entities for label in e.labels] == ["name", "name"]
+
+
+def test_a_description_of_a_person_takes_up_the_title_it_repeats():
+    """"the former president" is the one titled Former President, not the president named last; "the vice
+    president" is the vice president. Neither was linked before: a title's word was no head to take up."""
+    article = counterpoint.analyze(
+        "Former President Tom Bradley died on Friday. Tributes came from President Maria Lopez "
+        "and from friends of the former president."
+    )
+    labels = {e.name: [label.text for label in e.labels if label.kind == "coreference"] for e in article.entities}
+    assert labels == {"Tom Bradley": ["the former president"], "Maria Lopez": []}
+    article = counterpoint.analyze(
+        "Vice President Tom Bradley met President Maria Lopez on Monday. The vice president said the talks went well."
+    )
+    labels = {e.name: [label.text for label in e.labels if label.kind == "coreference"] for e in article.entities}
+    assert labels == {"Tom Bradley": ["The vice president"], "Maria Lopez": []}

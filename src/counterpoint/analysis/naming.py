@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from ..model import Article, Descriptor, Entity, Label, LabelKind, Span, Tone
-from ..resources import countries, rows, table
+from ..resources import countries, rows, table, word_list
 from .loaded import lexicon, polarity_of
 
 __all__ = ["find_naming", "head_classes", "state_identities", "tone_verbs"]
@@ -237,7 +237,7 @@ def _apposition(ctx: _Context, entity: int, span: TokenSpan) -> None:
         return before >= 0 and doc[before].text in _APPOSITION_MARKS
 
     for child in root.children:
-        if child.dep_ == "appos" and _describing_noun(child) and child.i not in ctx.owner and closed(child):
+        if child.dep_ == "appos" and _describing_noun(child) and child.i not in ctx.owner and closed(child) and not _in_a_list(child):
             start, words = _left_modifiers(child)
             if not _holds_a_verb(words) and set_off(start):
                 ctx.add(entity, _Found(start, child.i + 1, "appositive", child, _describing(words, ctx.owner)))
@@ -250,6 +250,12 @@ def _apposition(ctx: _Context, entity: int, span: TokenSpan) -> None:
 
 #: What sets an apposition off from the name beside it ("Hezbollah, the Lebanese group", "the group (Hezbollah)").
 _APPOSITION_MARKS = frozenset({",", "(", "-", "–", "—", "--"})
+
+
+def _in_a_list(noun: Token) -> bool:
+    """"from President Lopez, past presidents and party members": a plural that goes on with "and" is the next
+    item of a list, not another name for the one before it ("Ana Ruiz, a consultant and party donor," is one)."""
+    return noun.tag_ in {"NNS", "NNPS"} and any(c.dep_ in {"cc", "conj"} for c in noun.children)
 
 
 def _holds_a_verb(words: list[Token]) -> bool:
@@ -306,13 +312,23 @@ def _resolve_description(ctx: _Context, head: Token, words: list[Token], actor: 
         return None  # "the Syrian regime": the demonym already ties it (handled as a state-noun label)
     lemma = head.lemma_.lower()
     earlier = [
-        (f.head.i, entity)
+        (f.head.i, entity, f)
         for entity, labels in ctx.found.items()
         for f in labels
         if f.head is not None and f.head.i < head.i and f.head.lemma_.lower() == lemma
     ]
-    if earlier:
-        return max(earlier)[1]
+    # "the former president" is the one called a former president before, not the president named last; "the
+    # president" is not the one called vice president
+    said = {w.lower_ for w in words if w.i != head.i}
+    modifiers = {w.lower_ for w in words if w.pos_ == "ADJ" or w.dep_ == "compound"}
+
+    def agrees(found: _Found) -> bool:
+        label = {t.lower_ for t in ctx.doc[found.start : found.end]}
+        return modifiers <= label and label & _RANK_WORDS <= said
+
+    agreeing = [e for e in earlier if actor != "person" or agrees(e[2])]  # a group's description is looser
+    if agreeing:
+        return max(agreeing, key=lambda e: e[0])[1]
     entry = lexicon().get(lemma)
     if not (actor == "group" or actor == "state" and entry is not None and entry.category == "label"):
         return None  # "the country" alone is too vague to link by nearness; "the regime" is a label, so it is
@@ -327,6 +343,14 @@ def _resolve_description(ctx: _Context, head: Token, words: list[Token], actor: 
         if (actor == "state" and ctx.is_state(entity)) or (actor == "group" and ctx.is_group(entity)):
             return entity
     return None
+
+
+#: Words that make a title another office or time ("vice president", "former minister"): a description without
+#: them is not the one the title names.
+_RANK_WORDS = frozenset({
+    "vice", "former", "deputy", "acting", "late", "ex", "past", "assistant", "interim", "outgoing", "incoming",
+    "future", "then",
+})
 
 
 def _descriptions(ctx: _Context) -> None:
@@ -382,7 +406,10 @@ def _mention_label(ctx: _Context, entity: int, span: TokenSpan, kind: str) -> No
     head = None
     describing: list[Token] = []
     if kind in {"role_name", "role", "descriptor"}:
-        nouns = [t for t in span if t.pos_ == "NOUN" and t.i not in ctx.owner]
+        # or the title's own word ("President" of "former President Ana Ruiz"), which a description may take up
+        nouns = [t for t in span if t.pos_ == "NOUN" and t.i not in ctx.owner] or [
+            t for t in span if t.lower_ in word_list("roles.txt")
+        ]
         head = nouns[-1] if nouns else None
         describing = [t for t in _describing(list(span), {}) if t.ent_type_ == ""]
     start = span.start
