@@ -2513,6 +2513,12 @@ def test_a_quantifier_or_indefinite_pronoun_for_a_source_is_anonymous():
     ]
 
 
+def test_news_itself_is_no_source():
+    """"As news broke that the mayor had resigned": the news names no one who gives it."""
+    a = only(analyze("As news broke that the mayor had resigned, crowds gathered.").attributions)
+    assert a.source is None and a.cue.text == "broke"
+
+
 def test_a_source_whose_name_is_withheld_by_request_is_anonymous():
     text = (
         "Governor Tom Miller announced a new harbour fee in Springfield on Monday. "

@@ -2406,11 +2406,17 @@ def _without_its_day(span: Span) -> Span:
     return span
 
 
+#: A bare subject that is the news itself, not who gives it ("news broke that", "word spread that").
+_NEWS_ITSELF = frozenset({"news", "word"})
+
+
 def _source(draft: _Draft, article: Article, quotes: list[tuple[int, int]]) -> Source | None:
     span = draft.source
     if span is None or not len(span):
         return None
     span = _without_its_day(span)
+    if len(span) == 1 and span.root.lower_ in _NEWS_ITSELF:
+        return None  # "as news broke that ...", "word came that ...": no one is named as the source
     if len(span) == 1 and span.root.lower_ in _PERSONAL_PRONOUNS:
         # The span stays on the pronoun (the words the claim rests on); the person is an inference, kept apart.
         antecedent = _subject_before(article.entities, span) or _previous_person(article.entities, span.start_char)
