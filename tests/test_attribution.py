@@ -2513,6 +2513,13 @@ def test_a_quantifier_or_indefinite_pronoun_for_a_source_is_anonymous():
     ]
 
 
+def test_a_headlines_first_verb_read_as_a_noun_does_not_join_the_speaker():
+    """"Tom Bradley Strides On Stage At Union Rally, Declares ...": the tagger reads "strides" as a plural noun,
+    so "Tom Bradley strides on stage at union rally" became the subject of "declares"; Bradley declares."""
+    a = only(analyze("Tom Bradley Strides On Stage At Union Rally, Declares Victory For Dockers").attributions)
+    assert a.source.text == "Tom Bradley"
+
+
 def test_news_itself_is_no_source():
     """"As news broke that the mayor had resigned": the news names no one who gives it."""
     a = only(analyze("As news broke that the mayor had resigned, crowds gathered.").attributions)

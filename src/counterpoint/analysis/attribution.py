@@ -301,6 +301,23 @@ def _cue_probability(features: list[str], weights: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-score))
 
 
+def _name_before_a_misread_verb(subject: Token) -> Span | None:
+    """"Lopez departs City Hall, tells supporters ...": a headline's first verb the tagger read as a plural noun
+    ("departs", "strides"), which made "Lopez departs City Hall" the subject of the second. Such a subject is a
+    plural with a name compounded before it and a comma right after it, and none inside it; the name is who
+    speaks."""
+    doc = subject.doc
+    after = subject.right_edge.i + 1
+    if subject.tag_ != "NNS" or after >= len(doc) or doc[after].text != "," or after + 1 != subject.head.i:
+        return None
+    if any(t.text == "," for t in doc[subject.left_edge.i : after]):
+        return None  # "Exit polls from the primary, which Ruiz won, said": a noun phrase with a clause of its own
+    names = [c for c in subject.children if c.dep_ == "compound" and c.i < subject.i and (c.pos_ == "PROPN" or c.ent_type_)]
+    if not names or names[-1].i != subject.i - 1:
+        return None
+    return doc[names[0].left_edge.i : subject.i]
+
+
 def _verb_drafts(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list[_Draft]:
     """The verb candidates the cue model takes for reporting ones."""
     weights, threshold = cue_model()
@@ -315,7 +332,8 @@ def _verb_drafts(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list[_Dr
             # "a letter saying that ...": the letter, not the whole phrase with its own cue and content
             draft.source = doc[subject.left_edge.i : subject.i + 1]
         else:
-            draft.source = _with_its_description(_span_of(subject)) if subject is not None else None
+            named = _name_before_a_misread_verb(subject) if subject is not None else None
+            draft.source = named or (_with_its_description(_span_of(subject)) if subject is not None else None)
         if draft.source is not None:
             draft.source = _after_quoted(draft.source, quotes)
         recipient = draft.recipient_token
