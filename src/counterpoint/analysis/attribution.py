@@ -304,14 +304,21 @@ def _cue_probability(features: list[str], weights: dict[str, float]) -> float:
 def _name_before_a_misread_verb(subject: Token) -> Span | None:
     """"Lopez departs City Hall, tells supporters ...": a headline's first verb the tagger read as a plural noun
     ("departs", "strides"), which made "Lopez departs City Hall" the subject of the second. Such a subject is a
-    plural with a name compounded before it and a comma right after it, and none inside it; the name is who
-    speaks."""
+    plural with a name compounded before it, or a verb with its own subject, with a comma right after it and none
+    inside it; the name, or the verb's subject, is who speaks."""
     doc = subject.doc
     after = subject.right_edge.i + 1
-    if subject.tag_ != "NNS" or after >= len(doc) or doc[after].text != "," or after + 1 != subject.head.i:
+    while after - 1 > subject.i and doc[after - 1].is_punct:
+        after -= 1  # the parser may hang the comma on the subject itself
+    if subject.tag_ not in {"NNS", "VBZ", "VBD"} or after >= len(doc) or doc[after].text != "," or after + 1 != subject.head.i:
         return None
     if any(t.text == "," for t in doc[subject.left_edge.i : after]):
         return None  # "Exit polls from the primary, which Ruiz won, said": a noun phrase with a clause of its own
+    if subject.pos_ == "VERB":  # or read as a verb whose clause is the subject: "[Bradley strides on stage], declares"
+        doer = next((c for c in subject.children if c.dep_ == "nsubj" and c.i < subject.i), None)
+        return doc[doer.left_edge.i : doer.i + 1] if doer is not None else None
+    if subject.tag_ != "NNS":
+        return None
     names = [c for c in subject.children if c.dep_ == "compound" and c.i < subject.i and (c.pos_ == "PROPN" or c.ent_type_)]
     if not names or names[-1].i != subject.i - 1:
         return None
