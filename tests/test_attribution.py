@@ -170,6 +170,18 @@ def test_a_pronoun_opening_a_sentence_continues_the_subject_before_it():
     assert [a.source.name for a in article.attributions if a.source.text == "he"] == ["Tom Bradley"]
 
 
+def test_a_pronoun_source_agrees_in_gender_with_the_person_the_article_shows():
+    """"She" is not the man named last: a courtesy title ("Ms. Lopez", "Mr. Bradley") or the pronouns the article
+    uses after a person ("Lopez said she ...", twice) show a gender, and a pronoun of the other skips them."""
+    article = analyze("Ms. Maria Lopez met Mr. Tom Bradley in Rome on Monday. Later she said the talks went well.")
+    assert [a.source.name for a in article.attributions if a.source.text == "she"] == ["Maria Lopez"]
+    article = analyze(
+        "Maria Lopez praised the port plan. Tom Bradley said he would vote against it. "
+        "Tom Bradley later said he had the votes. On Friday she said the plan would pass."
+    )
+    assert [a.source.name for a in article.attributions if a.source.text == "she"] == ["Maria Lopez"]
+
+
 def test_a_possessive_pronoun_source_is_the_person_named_before():
     article = analyze(
         "Dockworker Tomas Lopez spoke to reporters on Monday. His claim that the crane was unsafe drew a sharp reply."

@@ -5,7 +5,8 @@ said"), a verb whose object is what is attributed ("called the plan 'reckless'")
 noun of saying with its that-clause ("the ministry's claim that ..."), quotations beside a reporting clause, and
 speaker labels ("Kerry: ..."). Nested attributions ("According to the report, a
 source said ...") point to the outer one with ``via``. Sources are typed from the entities found earlier and
-from their head noun; a pronoun source is resolved to the nearest person named before it.
+from their head noun; a pronoun source is resolved to the person it continues (the subject of the sentence before,
+else the nearest named before it) whose gender, where the article shows one, the pronoun's agrees with.
 """
 
 from __future__ import annotations
@@ -2127,6 +2128,62 @@ def _person_named(entities: list[Entity], span: Span) -> Entity | None:
     return found[0] if len(found) == 1 else None
 
 
+_PRONOUN_GENDER = {
+    "he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f",
+}
+#: Words in a person's mentions that say which pronoun the article will use for them; not "spokesman" or
+#: "chairman", which some outlets write for women too.
+_GENDERED_WORDS = {
+    "mr": "m", "mr.": "m", "sir": "m", "husband": "m", "father": "m", "son": "m", "brother": "m", "king": "m",
+    "prince": "m",
+    "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "madam": "f", "congresswoman": "f",
+    "chairwoman": "f", "spokeswoman": "f", "businesswoman": "f", "wife": "f", "mother": "f", "daughter": "f",
+    "sister": "f", "queen": "f", "princess": "f", "lady": "f",
+}
+#: Where ``_person_genders`` are kept on a document (``kept_on``).
+_GENDERS_KEY = "counterpoint.person_genders"
+
+
+def _person_genders(doc: Doc, entities: list[Entity]) -> dict[str, str]:
+    """The pronoun gender ("m", "f") the article shows for each person it can: a courtesy title or a gendered
+    noun in a mention ("Ms. Ruiz", "Congresswoman Ruiz"), else the first pronoun outside quotation marks after
+    the person in sentences whose only person named is the subject ("Ruiz said she ..."), twice at least and twice
+    as often as the other. A person with no such evidence gets none, and any pronoun may stand for them."""
+    genders = {}
+    votes: dict[str, dict[str, int]] = {}
+    for entity in entities:
+        if entity.kind != "person":
+            continue
+        titled = {_GENDERED_WORDS[w] for m in entity.mentions for w in m.text.lower().split() if w in _GENDERED_WORDS}
+        if titled:
+            if len(titled) == 1:  # "Mr. Ruiz" and "Mrs. Ruiz" taken for one person tell nothing
+                genders[entity.id] = titled.pop()
+            continue
+        for mention in entity.mentions:
+            words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if words is None or words.root.dep_ != "nsubj":
+                continue
+            sentence = words.sent
+            others = any(
+                other is not entity and other.kind == "person" and sentence.start_char <= m.start < sentence.end_char
+                for other in entities for m in other.mentions
+            )
+            if others:
+                continue
+            tally = votes.setdefault(entity.id, {"m": 0, "f": 0})
+            quoted = False
+            for token in doc[words.end : sentence.end]:
+                quoted = quoted != token.is_quote  # the first pronoun outside quotation marks ("Ruiz said she ...")
+                if not quoted and token.lower_ in _PRONOUN_GENDER:
+                    tally[_PRONOUN_GENDER[token.lower_]] += 1
+                    break
+    for entity_id, tally in votes.items():
+        more, fewer = max(tally.values()), min(tally.values())
+        if entity_id not in genders and more >= 2 and more >= 2 * fewer:
+            genders[entity_id] = "m" if tally["m"] > tally["f"] else "f"
+    return genders
+
+
 def _previous_person(entities: list[Entity], before: int) -> tuple[Entity, int, int] | None:
     best = None
     for entity in entities:
@@ -2444,7 +2501,10 @@ def _source(draft: _Draft, article: Article, quotes: list[tuple[int, int]]) -> S
         return None  # "as news broke that ...", "word came that ...": no one is named as the source
     if len(span) == 1 and span.root.lower_ in _PERSONAL_PRONOUNS:
         # The span stays on the pronoun (the words the claim rests on); the person is an inference, kept apart.
-        antecedent = _subject_before(article.entities, span) or _previous_person(article.entities, span.start_char)
+        gender = _PRONOUN_GENDER.get(span.root.lower_)
+        genders = kept_on(span.doc, _GENDERS_KEY, lambda doc: _person_genders(doc, article.entities))
+        people = [e for e in article.entities if e.kind == "person" and genders.get(e.id, gender) == gender]
+        antecedent = _subject_before(people, span) or _previous_person(people, span.start_char)
         source = Source(start=span.start_char, end=span.end_char, text=span.text, kind="person")
         if antecedent is not None:
             entity, start, end = antecedent
