@@ -251,3 +251,19 @@ def test_a_title_before_a_name_stops_at_an_infinitive_the_tagger_called_a_noun()
         heads=[0, 2, 5, 5, 5, 0], deps=["ROOT", "aux", "compound", "compound", "compound", "appos"],
     )
     assert _modifier_prefix(doc[4:6]).text == "President"
+
+
+def test_full_names_with_agreeing_initials_are_one_actor_across_articles():
+    """"Henry T.R. Walsh", "Henry Thomas Richard Walsh" and "Henry Walsh" in three reports of one funeral are one
+    actor; beside a "Henry R. Walsh" as well, "Henry Walsh" could be either and stays apart."""
+    texts = (
+        "Former Governor Henry T.R. Walsh died at his home in Ohio, his family said.",
+        "Mourners gathered for Henry Thomas Richard Walsh in Columbus.",
+        "Former Governor Henry Walsh will be buried in Dayton next week.",
+    )
+    articles = [counterpoint.analyze(text) for text in texts]
+    walshes = [linked for linked in link_entities(articles) if "Walsh" in linked.name]
+    assert [len(linked.entities) for linked in walshes] == [3]
+    son = counterpoint.analyze("His son, Senator Henry R. Walsh, spoke at the service in Dayton.")
+    linked = [item for item in link_entities([*articles, son], min_articles=1) if "Walsh" in item.name]
+    assert sorted(len(item.entities) for item in linked) == [1, 1, 2]

@@ -75,6 +75,21 @@ def surname_of_key(key: str) -> str | None:
     return _surname(key[len("name:") :])
 
 
+def _initials(key: str) -> tuple[str, list[str]]:
+    """The first name's initial and the middle names' initials of a full-name key ("name:henry t.r. walsh" -> ("h",
+    ["t", "r"]); "name:henry thomas richard walsh" -> the same)."""
+    words = key[len("name:") :].split()
+    middle = [part[:1] for word in words[1:-1] for part in word.split(".") if part]
+    return words[0][:1], middle
+
+
+def _same_initials(a: str, b: str) -> bool:
+    """Whether two full names of one surname may be one person: the same first initial, and the same middle
+    initials or none on one side."""
+    (first_a, middle_a), (first_b, middle_b) = _initials(a), _initials(b)
+    return first_a == first_b and (middle_a == middle_b or not middle_a or not middle_b)
+
+
 @dataclass
 class LinkedEntity:
     """One actor across articles: its fullest name, its kind, and per article id the id of its entity there."""
@@ -137,12 +152,17 @@ def link_entities(articles: list[Article], *, min_articles: int = 2) -> list[Lin
         if len(fulls) == 1:
             union.union(by_key[next(iter(fulls))][0], nodes[0])
     # Two full names with the same surname and first-name initial ("Bashar Assad" / "Bashar al-Assad" is already
-    # one key; "B. Assad" / "Bashar Assad") are linked when that surname points at no one else.
+    # one key; "B. Assad" / "Bashar Assad"; "Henry T.R. Walsh" / "Henry Thomas Richard Walsh" / "Henry Walsh") are
+    # linked when their initials agree, and a name without middle names only when it fits one person of the set
+    # ("Henry Walsh" beside both "Henry T.R. Walsh" and "Henry R. Walsh" stays apart, and links neither).
     for fulls in full_by_surname.values():
-        if len(fulls) == 2:
-            first, second = sorted(fulls)
-            if first.split()[0][len("name:") :][:1] == second.split()[0][len("name:") :][:1]:
-                union.union(by_key[first][0], by_key[second][0])
+        names = sorted(fulls)
+        fits = {a: [b for b in names if b != a and _same_initials(a, b)] for a in names}
+        unsure = {a for a in names if any(not _same_initials(b, c) for b in fits[a] for c in fits[a] if b < c)}
+        for a in names:
+            for b in fits[a]:
+                if a not in unsure and b not in unsure:
+                    union.union(by_key[a][0], by_key[b][0])
 
     groups: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for node in entities:
