@@ -1863,12 +1863,18 @@ def _names_a_speaker(label: Span) -> bool:
         return True  # a known outlet's name ("NYT:") may be no entity to the tagger
     if _transcript_speaker(label):
         return True
-    head = label[-1].lower_
-    singular = head[:-1] if head.endswith("s") else head
-    if head in _GENRE_LABELS:
+    if label[-1].lower_ in _GENRE_LABELS:
         return False
-    speakers = word_list("roles.txt") | word_list("people_nouns.txt")  # "Senator:", "Unhappy Customer:", "Nurse:"
-    return any(word in table("source_nouns.tsv") or word in speakers for word in (head, singular))
+    return _a_speaker_noun(label[-1])
+
+
+def _a_speaker_noun(word: Token) -> bool:
+    """A noun that says who speaks, singular or plural: a source noun ("source", "officials", "report"), a title
+    ("Senator:") or a person by relation or trade ("Unhappy Customer:", "Nurse:")."""
+    head = word.lower_
+    singular = head[:-1] if head.endswith("s") else head
+    speakers = word_list("roles.txt") | word_list("people_nouns.txt")
+    return any(noun in table("source_nouns.tsv") or noun in speakers for noun in (head, singular))
 
 
 #: Words that make a label a topic, not a name: a pronoun ("It's official:", "Here's why:", "What we know:") or a
@@ -1897,14 +1903,11 @@ def _row_or_list(after_colon: Span | None) -> bool:
 
 def _describes_the_named(label: Span, after_colon: Span | None) -> bool:
     """A name before words with no verb and no quotation ("Ana Ruiz: The mayor's pick for the port board", "Lee
-    and Park: A tortured relationship"): a heading about the named, not their words. A label that is a source
-    noun or a role ("Source: Ferry found", "Poll: Lee ahead") or an outlet still speaks in a verbless line."""
+    and Park: A tortured relationship"): a heading about the named, not their words. A noun that says who speaks
+    ("Source: Ferry found", "Poll: Lee ahead", "Nurse: Exhausted") or an outlet still speaks in a verbless line."""
     if after_colon is None or _transcript_speaker(label) or any(t.pos_ in {"VERB", "AUX"} or t.is_quote for t in after_colon):
         return False
-    head = label[-1].lower_
-    if head in table("source_nouns.tsv") or head.rstrip("s") in table("source_nouns.tsv") or head in word_list("roles.txt"):
-        return False
-    return not _is_outlet(label, None)
+    return not (_a_speaker_noun(label[-1]) or _is_outlet(label, None))
 
 
 def _speaks_in_first_person(label: Span, colon: Token) -> bool:
@@ -2128,6 +2131,7 @@ def _person_named(entities: list[Entity], span: Span) -> Entity | None:
     return found[0] if len(found) == 1 else None
 
 
+#: The gender of each personal pronoun that may stand for a source.
 _PRONOUN_GENDER = {
     "he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f",
 }
