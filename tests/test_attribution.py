@@ -2502,6 +2502,14 @@ def test_a_person_known_by_a_relation_and_no_name_is_a_person():
     ]
 
 
+def test_a_broadcasts_host_or_narrator_is_a_person():
+    """"The host said", "a narrator says": one person by their trade, or unnamed, not an office."""
+    article = counterpoint.analyze("The host said the show would return in May. In the advert, a narrator says the tax is unfair.")
+    assert [(a.source.text, a.source.kind) for a in article.attributions] == [
+        ("The host", "person"), ("a narrator", "anonymous")
+    ]
+
+
 def test_a_person_by_trade_from_a_named_place_is_a_person_not_the_place():
     """"The Florida principal said": a person from Florida, not Florida speaking as an office; "a Texas engineer"
     is unnamed."""
