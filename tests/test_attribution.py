@@ -2502,6 +2502,21 @@ def test_a_person_known_by_a_relation_and_no_name_is_a_person():
     ]
 
 
+def test_a_description_by_title_is_the_person_so_titled():
+    """"The president said" after "President Tom Bradley" is Bradley, not an office; "the Massachusetts senator"
+    is the senator named with Massachusetts beside her; "the president" is not the vice president."""
+    text = (
+        "Senator Elizabeth Warren of Massachusetts will leave the race. "
+        "On Thursday, the Massachusetts senator will tell her staff she is leaving. "
+        "President Tom Bradley met Vice President Maria Lopez in Rome. The president said the talks went well."
+    )
+    article = counterpoint.analyze(text)
+    names = {e.id: e.name for e in article.entities}
+    assert [(a.source.text, a.source.kind, names.get(a.source.entity)) for a in article.attributions] == [
+        ("the Massachusetts senator", "person", "Elizabeth Warren"), ("The president", "person", "Tom Bradley")
+    ]
+
+
 def test_a_broadcasts_host_or_narrator_is_a_person():
     """"The host said", "a narrator says": one person by their trade, or unnamed, not an office."""
     article = counterpoint.analyze("The host said the show would return in May. In the advert, a narrator says the tax is unfair.")

@@ -2250,6 +2250,8 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
         named = None
     if named is None and _UNNAMED_BY_REQUEST.search(span.text):
         return "anonymous", None  # "a Ruiz adviser, who spoke on condition of anonymity": unnamed, and says so
+    if named is None and (titled := _titled_person_before(span, entities)) is not None:
+        return "person", titled  # "the president said", "the Massachusetts senator will tell": the one so titled
     entity = named or _entity_at(entities, span.start_char, span.end_char) or _person_named(entities, span)
     noun_kind = nouns.get(root.lower_) or nouns.get(root.lemma_.lower())
     # "a Ruiz aide", "supporters of Ruiz", "residents of Springfield", "the Ruiz campaign", "Ruiz's wife": the name
@@ -2301,6 +2303,46 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
     if entity is None and (root.lower_ in _UNNAMED_PEOPLE or root.lower_ in {"one", "body"} and _negated_or_any(root)):
         return "anonymous", None  # "few want", "most of us regard", "no one has claimed", "nobody said"
     return "official", entity
+
+
+#: Words that make a title another office or time ("vice president", "former minister"): a description without them
+#: is not the person the title names, nor one with them a person titled without.
+_RANK_WORDS = frozenset({
+    "vice", "former", "deputy", "acting", "late", "ex", "past", "assistant", "interim", "outgoing", "incoming",
+    "future", "then",
+})
+
+
+def _titled_person_before(span: Span, entities: list[Entity]) -> Entity | None:
+    """The person a definite description of their title stands for ("the president", "the former senator", "the
+    Massachusetts senator"): the last person named before it whose title has the description's head and the same
+    words of rank, and beside one of whose mentions its other words stand ("Senator Ana Ruiz of Massachusetts")."""
+    root, doc = span.root, span.doc
+    if root.tag_ != "NN" or root.lemma_.lower() not in word_list("roles.txt"):
+        return None  # one person: "the committee chairmen" are several
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in root.children):
+        return None
+    words = {t.lower_ for t in span if t.i < root.i and t.dep_ != "det" and not t.is_punct}
+    if any(t.i > root.i for t in span):
+        return None  # "the president of the union": the phrase says whose title it is
+    best: tuple[int, Entity] | None = None
+    for entity in entities:
+        if entity.kind != "person" or not entity.role:
+            continue
+        title = set(entity.role.lower().split())
+        if root.lemma_.lower() not in title or title & _RANK_WORDS != words & _RANK_WORDS:
+            continue
+        before = [m for m in entity.mentions if m.end <= span.start_char]
+        if not before:
+            continue
+        near = set()  # the words beside its mentions: "Senator Ana Ruiz of Massachusetts"
+        for mention in entity.mentions:
+            named = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if named is not None:
+                near.update(t.lower_ for t in doc[max(named.sent.start, named.start - 4) : min(named.sent.end, named.end + 4)])
+        if words - _RANK_WORDS <= near and (best is None or before[-1].start > best[0]):
+            best = (before[-1].start, entity)
+    return best[1] if best else None
 
 
 #: Words that stand for people left unnamed when they head a source ("few", "most of us", "nobody", "others");
