@@ -25,7 +25,7 @@ from ..model import Span as TextSpan
 from ..resources import countries, rows, table, word_list
 from .claims import verdict_of
 from .content_end import choose_end
-from .entities import GLUED_POSSESSIVE
+from .entities import GLUED_POSSESSIVE, RANK_WORDS
 from .nlp import RELATIVE_TAGS, kept_on, tokens_with
 
 __all__ = ["find_attributions"]
@@ -2305,14 +2305,6 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
     return "official", entity
 
 
-#: Words that make a title another office or time ("vice president", "former minister"): a description without them
-#: is not the person the title names, nor one with them a person titled without.
-_RANK_WORDS = frozenset({
-    "vice", "former", "deputy", "acting", "late", "ex", "past", "assistant", "interim", "outgoing", "incoming",
-    "future", "then",
-})
-
-
 def _titled_person_before(span: Span, entities: list[Entity]) -> Entity | None:
     """The person a definite description of their title stands for ("the president", "the former senator", "the
     Massachusetts senator"): the last person named before it whose title has the description's head and the same
@@ -2330,7 +2322,7 @@ def _titled_person_before(span: Span, entities: list[Entity]) -> Entity | None:
         if entity.kind != "person" or not entity.role:
             continue
         title = set(entity.role.lower().split())
-        if root.lemma_.lower() not in title or title & _RANK_WORDS != words & _RANK_WORDS:
+        if root.lemma_.lower() not in title or title & RANK_WORDS != words & RANK_WORDS:
             continue
         before = [m for m in entity.mentions if m.end <= span.start_char]
         if not before:
@@ -2340,7 +2332,7 @@ def _titled_person_before(span: Span, entities: list[Entity]) -> Entity | None:
             named = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if named is not None:
                 near.update(t.lower_ for t in doc[max(named.sent.start, named.start - 4) : min(named.sent.end, named.end + 4)])
-        if words - _RANK_WORDS <= near and (best is None or before[-1].start > best[0]):
+        if words - RANK_WORDS <= near and (best is None or before[-1].start > best[0]):
             best = (before[-1].start, entity)
     return best[1] if best else None
 

@@ -21,7 +21,7 @@ from ..model import Entity, EntityKind, Mention, MentionKind
 from ..resources import Country, countries, phrase_words, word_list
 from .nlp import tokens_with
 
-__all__ = ["ENTITY_KINDS", "GLUED_POSSESSIVE", "INNER_POSSESSIVE", "find_entities"]
+__all__ = ["ENTITY_KINDS", "GLUED_POSSESSIVE", "INNER_POSSESSIVE", "RANK_WORDS", "find_entities"]
 
 #: Our entity kind for each spaCy NER label we keep.
 ENTITY_KINDS: dict[str, EntityKind] = {
@@ -170,6 +170,12 @@ _NOT_NAME_END = frozenset({"AUX", "VERB"})
 #: left out, so that the name joins the person's other mentions ("Margaret Thatcher").
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"})
 _HONORIFIC_FORMS = _HONORIFICS | {title + "." for title in _HONORIFICS}
+#: Words that make a title another office or time ("vice president", "former minister"): a description of a person
+#: by title ("the former president") is not one titled without them, nor one titled with them a description without.
+RANK_WORDS = frozenset({
+    "vice", "former", "deputy", "acting", "late", "ex", "past", "assistant", "interim", "outgoing", "incoming",
+    "future", "then",
+})
 #: A possessive the tokenizer left on its word, typed with another apostrophe ("Mensah‘s", "Arabia‘s").
 GLUED_POSSESSIVE = re.compile(r"(?<=\w)[’‘']s$")
 

@@ -29,6 +29,7 @@ from spacy.tokens import Span as TokenSpan
 
 from ..model import Article, Descriptor, Entity, Label, LabelKind, Span, Tone
 from ..resources import countries, rows, table, word_list
+from .entities import RANK_WORDS
 from .loaded import lexicon, polarity_of
 
 __all__ = ["find_naming", "head_classes", "state_identities", "tone_verbs"]
@@ -324,7 +325,7 @@ def _resolve_description(ctx: _Context, head: Token, words: list[Token], actor: 
 
     def agrees(found: _Found) -> bool:
         label = {t.lower_ for t in ctx.doc[found.start : found.end]}
-        return modifiers <= label and label & _RANK_WORDS <= said
+        return modifiers <= label and label & RANK_WORDS <= said
 
     agreeing = [e for e in earlier if actor != "person" or agrees(e[2])]  # a group's description is looser
     if agreeing:
@@ -343,14 +344,6 @@ def _resolve_description(ctx: _Context, head: Token, words: list[Token], actor: 
         if (actor == "state" and ctx.is_state(entity)) or (actor == "group" and ctx.is_group(entity)):
             return entity
     return None
-
-
-#: Words that make a title another office or time ("vice president", "former minister"): a description without
-#: them is not the one the title names.
-_RANK_WORDS = frozenset({
-    "vice", "former", "deputy", "acting", "late", "ex", "past", "assistant", "interim", "outgoing", "incoming",
-    "future", "then",
-})
 
 
 def _descriptions(ctx: _Context) -> None:
