@@ -22,10 +22,10 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Attribution, Entity, Source, SourceKind
 from ..model import Span as TextSpan
-from ..resources import countries, rows, table, word_list
+from ..resources import rows, table, word_list
 from .claims import verdict_of
 from .content_end import choose_end
-from .entities import GLUED_POSSESSIVE, RANK_WORDS
+from .entities import GLUED_POSSESSIVE, RANK_WORDS, names_a_country
 from .nlp import RELATIVE_TAGS, kept_on, tokens_with
 
 __all__ = ["find_attributions"]
@@ -1999,14 +1999,8 @@ def _an_agency_acronym(label: Span) -> bool:
         and word.lower_ not in _KICKERS
         and not verdict_of(word.text)
         and word.ent_type_ not in {"GPE", "LOC", "NORP"}
-        and word.text not in _country_names()
+        and not names_a_country(word.text)
     )
-
-
-@cache
-def _country_names() -> frozenset[str]:
-    """Every name of a country as written ("USA", "UK"), from ``countries.tsv``."""
-    return frozenset(name for country in countries() for name in (country.name, *country.aliases))
 
 
 def _trailing_label_drafts(doc: Doc, text: str) -> list[_Draft]:
@@ -2155,25 +2149,25 @@ def _person_genders(doc: Doc, entities: list[Entity]) -> dict[str, str]:
     as often as the other. A person with no such evidence gets none, and any pronoun may stand for them."""
     genders = {}
     votes: dict[str, dict[str, int]] = {}
-    for entity in entities:
-        if entity.kind != "person":
-            continue
+    people = [e for e in entities if e.kind == "person"]
+    named_in: dict[int, set[str]] = {}  # sentence start -> the people named in it
+    spans = {}
+    for entity in people:
+        for mention in entity.mentions:
+            words = spans[entity.id, mention.start] = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if words is not None:
+                named_in.setdefault(words.sent.start, set()).add(entity.id)
+    for entity in people:
         titled = {_GENDERED_WORDS[w] for m in entity.mentions for w in m.text.lower().split() if w in _GENDERED_WORDS}
         if titled:
             if len(titled) == 1:  # "Mr. Ruiz" and "Mrs. Ruiz" taken for one person tell nothing
                 genders[entity.id] = titled.pop()
             continue
         for mention in entity.mentions:
-            words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if words is None or words.root.dep_ != "nsubj":
+            words = spans[entity.id, mention.start]
+            if words is None or words.root.dep_ != "nsubj" or named_in[words.sent.start] != {entity.id}:
                 continue
             sentence = words.sent
-            others = any(
-                other is not entity and other.kind == "person" and sentence.start_char <= m.start < sentence.end_char
-                for other in entities for m in other.mentions
-            )
-            if others:
-                continue
             tally = votes.setdefault(entity.id, {"m": 0, "f": 0})
             quoted = False
             for token in doc[words.end : sentence.end]:
@@ -2261,10 +2255,12 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
         return "person", appositive  # "Ruiz's lawyer, Ben Ayo,": the lawyer is named after all
     modifier = modifier and _only_describes(entity, span)
     describes = modifier and (noun_kind is not None or root.tag_ == "NNS" or _indefinite_role(root))
-    if modifier and not describes and entity.kind == "person" and noun_kind is None and root.tag_ == "NN" and _names_a_person(root):
-        return "person", None  # "Ruiz's lawyer", "the senator's wife": a person, not the one the phrase names
-    if modifier and not describes and noun_kind is None and root.tag_ == "NN" and _by_relation_or_trade(root):
-        return "person", None  # "a Florida principal", "the Acme engineer": a person from the place or the firm
+    if modifier and not describes and noun_kind is None and root.tag_ == "NN" and (
+        _by_relation_or_trade(root) or entity.kind == "person" and _names_a_person(root)
+    ):
+        # "Ruiz's lawyer", "the senator's wife", "the Florida principal": a person, not the one or the place the
+        # phrase names
+        return "person", None
     person = entity is not None and entity.kind == "person" and not describes
     if _titled_paper(root):
         return "media", entity if entity is not None and entity.kind == "organization" else None

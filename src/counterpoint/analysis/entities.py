@@ -21,7 +21,7 @@ from ..model import Entity, EntityKind, Mention, MentionKind
 from ..resources import Country, countries, phrase_words, word_list
 from .nlp import tokens_with
 
-__all__ = ["ENTITY_KINDS", "GLUED_POSSESSIVE", "INNER_POSSESSIVE", "RANK_WORDS", "find_entities"]
+__all__ = ["ENTITY_KINDS", "GLUED_POSSESSIVE", "INNER_POSSESSIVE", "RANK_WORDS", "find_entities", "names_a_country"]
 
 #: Our entity kind for each spaCy NER label we keep.
 ENTITY_KINDS: dict[str, EntityKind] = {
@@ -83,6 +83,11 @@ def _lexicon() -> _Lexicon:
             seats[_key(seat)] = country
             terms.append(seat)
     return _Lexicon(names, demonyms, seats, word_list("roles.txt"), terms)
+
+
+def names_a_country(text: str) -> bool:
+    """Whether ``text`` is a country's name or other name ("USA", "the UK"), from ``countries.tsv``."""
+    return _key(text) in _lexicon().names
 
 
 @lru_cache(maxsize=4)
