@@ -151,10 +151,10 @@ def link_entities(articles: list[Article], *, min_articles: int = 2) -> list[Lin
         fulls = full_by_surname.get(surname_of_key(key) or "", set())
         if len(fulls) == 1:
             union.union(by_key[next(iter(fulls))][0], nodes[0])
-    # Two full names with the same surname and first-name initial ("Bashar Assad" / "Bashar al-Assad" is already
-    # one key; "B. Assad" / "Bashar Assad"; "Henry T.R. Walsh" / "Henry Thomas Richard Walsh" / "Henry Walsh") are
-    # linked when their initials agree, and a name without middle names only when it fits one person of the set
-    # ("Henry Walsh" beside both "Henry T.R. Walsh" and "Henry R. Walsh" stays apart, and links neither).
+    # Full names of one surname ("Bashar Assad" / "Bashar al-Assad" is already one key; "B. Assad" / "Bashar Assad";
+    # "Henry T.R. Walsh" / "Henry Thomas Richard Walsh" / "Henry Walsh") are linked when their initials agree, and a
+    # name without middle names only when it fits one person of the set ("Henry Walsh" beside both "Henry T.R.
+    # Walsh" and "Henry R. Walsh" stays apart, and links neither).
     for fulls in full_by_surname.values():
         names = sorted(fulls)
         fits = {a: [b for b in names if b != a and _same_initials(a, b)] for a in names}
