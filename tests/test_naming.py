@@ -140,6 +140,17 @@ def test_a_vague_description_is_not_linked_by_nearness_alone():
         assert not any("country" in text for text in labels(e)), e.name
 
 
+def test_a_relational_description_is_not_linked_to_the_actor_named_nearest():
+    article = counterpoint.analyze(
+        "Ukraine shelled positions near the river on Monday. Its soldiers said the enemy had dug in overnight."
+    )
+    assert not any("enemy" in text for e in article.entities for text in labels(e)), article.entities
+    article = counterpoint.analyze(
+        "Officials in Kyiv say Russia is the enemy. The enemy has massed troops at the border."
+    )
+    assert "The enemy" in labels(entity(article, "Russia"), "coreference")
+
+
 def test_tone_comes_from_verbs_with_the_verb_as_evidence():
     article = counterpoint.analyze("Egypt helped the refugees. Later, Egypt rescued the stranded sailors.")
     egypt = entity(article, "Egypt")

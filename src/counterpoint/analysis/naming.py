@@ -48,6 +48,9 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _MODIFIER_ONLY = frozenset({"state", "government", "power", "country", "nation"})
 #: Longest label kept, in tokens: a longer phrase is a clause, not a way of naming.
 _MAX_LABEL_TOKENS = 12
+#: Heads that name an actor by its relation to another ("the enemy", "the foe"): the actor named nearest before is
+#: as often the other side of the relation, so only an earlier label with the same head links them.
+_RELATIONAL_HEADS = frozenset({"enemy", "foe", "adversary", "rival", "ally", "neighbor", "neighbour", "partner"})
 #: How many sentences back a definite description may look for the actor it stands for.
 _LOOKBACK_SENTENCES = 2
 
@@ -333,6 +336,8 @@ def _resolve_description(ctx: _Context, head: Token, words: list[Token], actor: 
     entry = lexicon().get(lemma)
     if not (actor == "group" or actor == "state" and entry is not None and entry.category == "label"):
         return None  # "the country" alone is too vague to link by nearness; "the regime" is a label, so it is
+    if lemma in _RELATIONAL_HEADS:
+        return None  # "Israel struck the enemy": the actor named nearest is the other side of the relation
     here = _sentence_number(ctx, head)
     for i in range(head.i - 1, -1, -1):
         token = ctx.doc[i]
