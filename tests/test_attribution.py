@@ -2577,6 +2577,21 @@ def test_the_day_a_source_spoke_on_is_not_part_of_the_source():
 
 
 @pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Mayor Maria Lopez in a statement on Sunday said the bridge would reopen in May.", "Mayor Maria Lopez"),
+        ("Tom Bradley, speaking at a rally in Salem, said taxes would fall next year.", "Tom Bradley"),
+        ("Voters in Ohio said the economy was their main worry.", "Voters in Ohio"),
+        ("Officials at the port said the ship had been cleared.", "Officials at the port"),
+    ],
+)
+def test_a_named_speaker_is_the_name_not_where_or_on_what_occasion_they_spoke(text, source):
+    """Who spoke is the name and what describes them; the statement, the rally and the day are the occasion. A phrase
+    that tells which unnamed people speak stays."""
+    assert [a.source.text for a in analyze(text).attributions] == [source]
+
+
+@pytest.mark.parametrize(
     "text",
     ["The editor was fired after an inaccurate story about the mayor.", "The paper ran a bogus story about the mayor."],
 )

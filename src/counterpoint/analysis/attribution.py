@@ -2510,15 +2510,25 @@ def _outlet_name(name: str, named_by_list_only: bool = False) -> bool:
     )
 
 
-def _without_its_day(span: Span) -> Span:
+def _without_its_setting(span: Span) -> Span:
     """A source without the day it spoke on, which the parser may hang off its name ("Janet Ruiz on Tuesday
-    said", "the report on Wednesday found"): the day is when, not who."""
-    root = span.root
-    for prep in root.children:
-        if prep.dep_ == "prep" and prep.lower_ == "on" and prep.i > root.i and prep.right_edge.i == span.end - 1:
-            rest = [t for t in prep.subtree if t is not prep]
-            if rest and all(t.ent_type_ in {"DATE", "TIME"} for t in rest):
-                return span.doc[span.start : _end_before_punctuation(span.doc, span.start, prep.i)]
+    said", "the report on Wednesday found"): the day is when, not who. A person named keeps only the name and
+    what describes them, not where or on what occasion they spoke ("Mayor Lopez in a statement on Sunday said",
+    "Lopez, speaking at a rally in Salem,"); a phrase that describes an unnamed source stays ("voters in Ohio")."""
+    root, doc = span.root, span.doc
+    last = next((c for c in reversed(list(root.children)) if c.i > root.i and not c.is_punct), None)
+    if last is None or last.right_edge.i != span.end - 1:
+        return span  # nothing hangs at the span's end (or what hangs there runs past it)
+    if last.dep_ == "prep" and last.lower_ == "on" and _sets_scene(last):  # "on" sets a scene only with a date
+        return doc[span.start : _end_before_punctuation(doc, span.start, last.i)]
+    if root.ent_type_ != "PERSON" or root.pos_ != "PROPN":
+        return span
+    setting = last.dep_ == "prep" and _sets_scene(last) and not any(
+        c.dep_ == "pobj" and c.ent_type_ == "ORG" for c in last.children
+    )  # "Ruiz, at the Brookings Institution,": where she works describes her
+    aside = last.dep_ == "acl" and last.tag_ in {"VBG", "VBN"} and doc[last.left_edge.i - 1].text == ","
+    if setting or aside:
+        return doc[span.start : _end_before_punctuation(doc, span.start, last.left_edge.i)]
     return span
 
 
@@ -2530,7 +2540,7 @@ def _source(draft: _Draft, article: Article, quotes: list[tuple[int, int]]) -> S
     span = draft.source
     if span is None or not len(span):
         return None
-    span = _without_its_day(span)
+    span = _without_its_setting(span)
     if len(span) == 1 and span.root.lower_ in _NEWS_ITSELF:
         return None  # "as news broke that ...", "word came that ...": no one is named as the source
     if len(span) == 1 and span.root.lower_ in _PERSONAL_PRONOUNS:
