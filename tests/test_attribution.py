@@ -1971,6 +1971,9 @@ def test_a_speaking_it_is_typed_and_named_by_the_subject_it_stands_for():
     article = analyze("The ministry issued a statement on Friday. It said the border would reopen within a week.")
     a = with_cue(article, "said")
     assert (a.source.text, a.source.kind, a.source.name) == ("It", "official", "The ministry")
+    article = analyze("The full text of the treaty was published on Friday. It says both sides will withdraw their troops.")
+    a = with_cue(article, "says")
+    assert (a.source.text, a.source.kind, a.source.name) == ("It", "document", "The full text")
 
 
 def test_a_speaking_it_never_stands_for_a_person():
