@@ -1635,6 +1635,19 @@ def test_a_person_by_relation_or_trade_before_a_headlines_colon_speaks():
     assert a.source.text == "Unhappy Customer"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spotlight his family: Bradley's three children have each spoken at the convention this week.",
+        ".bio { font-family: Georgia, serif; } The council met on Monday.",
+    ],
+)
+def test_a_family_noun_a_pronoun_possesses_or_a_style_rule_before_a_colon_speaks_not(text):
+    """ "Spotlight his family:" heads a section and "font-family:" is a style rule left in a page's text: the
+    family noun is no speaker there."""
+    assert not [a for a in analyze(text).attributions if a.source and "family" in a.source.text]
+
+
 def test_an_acronym_at_a_headlines_end_is_its_source():
     """ "...: KCNA", "... - SITE": the agency or monitor a headline is credited to, which the tagger rarely
     knows; a country ("- USA") or a heading ("- VIDEO") credits no one."""
@@ -1974,6 +1987,32 @@ def test_a_speaking_it_is_typed_and_named_by_the_subject_it_stands_for():
     article = analyze("The full text of the treaty was published on Friday. It says both sides will withdraw their troops.")
     a = with_cue(article, "says")
     assert (a.source.text, a.source.kind, a.source.name) == ("It", "document", "The full text")
+
+
+def test_the_object_the_parser_takes_from_a_relative_clause_stays_in_the_source():
+    """The parser makes "Tom Bradley" a second subject of "has called"; he is the one the actor played, and the
+    family, named by relation, speaks."""
+    article = analyze("The family of an actor who once played Tom Bradley has called on the studio to reconsider its decision.")
+    a = with_cue(article, "has called")
+    assert (a.source.text, a.source.kind, a.source.entity) == ("The family of an actor who once played Tom Bradley", "person", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind", "name"),
+    [
+        ("Tom Bradley's family said he was innocent.", "Tom Bradley's family", "person", None),
+        ("A poll that shows voters prefer Tom Bradley says the race is close.", "A poll that shows voters prefer Tom Bradley", "document", None),
+        ("The report Tom Bradley filed last year says the fund lost money.", "The report Tom Bradley filed last year", "document", "Tom Bradley"),
+    ],
+)
+def test_a_person_named_inside_a_source_phrase_speaks_only_as_its_maker(text, source, kind, name):
+    """A family speaks for itself, not as the person it is named by; a person a poll is about is not the poll; the
+    one who filed a report is its author."""
+    article = analyze(text)
+    names = {e.id: e.name for e in article.entities}
+    assert [(a.source.text, a.source.kind, names.get(a.source.entity)) for a in article.attributions if a.source.text == source] == [
+        (source, kind, name)
+    ]
 
 
 def test_a_speaking_it_never_stands_for_a_person():

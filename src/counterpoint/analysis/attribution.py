@@ -342,6 +342,8 @@ def _verb_drafts(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list[_Dr
         else:
             named = _name_before_a_misread_verb(subject) if subject is not None else None
             draft.source = named or (_with_its_description(_span_of(subject)) if subject is not None else None)
+            if draft.source is not None and subject is not None:
+                draft.source = _with_the_object_its_clause_lost(draft.source, subject)
         if draft.source is not None:
             draft.source = _after_quoted(draft.source, quotes)
         recipient = draft.recipient_token
@@ -441,6 +443,35 @@ def _a_verb_by_its_parse(token: Token, verbs: frozenset[str]) -> bool:
     ) and any(c.dep_ == "ccomp" and c.i > token.i for c in token.children)
 
 
+def _object_a_clause_lost(subject: Token, subjects: list[Token]) -> bool:
+    """A subject right after a relative clause, inside another subject's phrase, that ends in a verb with no object:
+    the parser split that verb from its object and made the object a subject ("a woman who played Aunt Jemima")."""
+    if subject.left_edge.i == 0:
+        return False
+    verb = subject.doc[subject.left_edge.i - 1]
+    return (
+        subject.dep_ in _SUBJECT_DEPS
+        and subject.pos_ in {"NOUN", "PROPN"}
+        and verb.pos_ == "VERB"
+        and verb.dep_ == "relcl"
+        and any(c.dep_ == "nsubj" and c.tag_ in RELATIVE_TAGS for c in verb.children)  # "who played", not "he owns"
+        and not any(c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "oprd"} for c in verb.children)
+        and any(other is not subject and other.left_edge.i <= verb.i <= other.right_edge.i for other in subjects)
+    )
+
+
+def _with_the_object_its_clause_lost(source: Span, subject: Token) -> Span:
+    """The source phrase with the object the parser took from its relative clause ("The family of a woman who
+    portrayed [Aunt Jemima]"; see ``_object_a_clause_lost``)."""
+    doc = source.doc
+    if source.end >= len(doc) or source.end - 1 != subject.right_edge.i:
+        return source
+    lost = next((c for c in subject.head.children if c.left_edge.i == source.end and c is not subject), None)
+    if lost is None or not _object_a_clause_lost(lost, [subject, lost]):
+        return source
+    return doc[source.start : lost.right_edge.i + 1]
+
+
 def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list[tuple[_Draft, list[str]]]:
     """Every verb that governs something that could be attributed (a clause, an object, a prepositional
     phrase, an adjacent quotation) or that sits parenthetically beside a clause, as a draft with the features
@@ -457,6 +488,9 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         children = list(token.children)  # spaCy makes a new Token object on each walk: walk once
         subjects = [c for c in children if c.dep_ in _SUBJECT_DEPS and not _dateline(c)]
         if len(subjects) > 1:
+            # "The family of a woman who portrayed Aunt Jemima has called": the parser may take the object of a
+            # relative clause for a second subject; it is the clause's, and the subject is the noun the clause is in
+            subjects = [c for c in subjects if not _object_a_clause_lost(c, subjects)] or subjects
             # '"Toil or go to prison," Frank writes': the parser may take quoted words for one; "which the source
             # claimed was ...": or the relative pronoun, which belongs to the clause claimed
             subjects.sort(key=lambda c: (_quoted(c, quotes), c.tag_ in RELATIVE_TAGS, abs(token.i - c.i)))
@@ -1870,11 +1904,20 @@ def _names_a_speaker(label: Span) -> bool:
 
 def _a_speaker_noun(word: Token) -> bool:
     """A noun that says who speaks, singular or plural: a source noun ("source", "officials", "report"), a title
-    ("Senator:") or a person by relation or trade ("Unhappy Customer:", "Nurse:")."""
+    ("Senator:") or a person by relation or trade ("Unhappy Customer:", "Nurse:"), but not one a pronoun possesses
+    ("Spotlight his family:" heads a section; "Among its findings:" still cites) or the end of a hyphened word
+    ("font-family:" is a style rule)."""
+    doc = word.doc
+    if word.i > 0 and doc[word.i - 1].text in {"-", "–"} and not doc[word.i - 1].whitespace_:
+        return False
     head = word.lower_
     singular = head[:-1] if head.endswith("s") else head
+    if any(noun in table("source_nouns.tsv") for noun in (head, singular)):
+        return True
     speakers = word_list("roles.txt") | word_list("people_nouns.txt")
-    return any(noun in table("source_nouns.tsv") or noun in speakers for noun in (head, singular))
+    return any(noun in speakers for noun in (head, singular)) and not any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in word.children
+    )
 
 
 #: Words that make a label a topic, not a name: a pronoun ("It's official:", "Here's why:", "What we know:") or a
@@ -2247,6 +2290,16 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
     if named is None and (titled := _titled_person_before(span, entities)) is not None:
         return "person", titled  # "the president said", "the Massachusetts senator will tell": the one so titled
     entity = named or _entity_at(entities, span.start_char, span.end_char) or _person_named(entities, span)
+    clause = next((t for t in span if t.dep_ == "relcl" and t.left_edge.i > root.i), None)
+    if entity is not named and entity is not None and entity.kind == "person" and root.pos_ == "NOUN" and clause:
+        # "a poll that shows voters prefer Ruiz", "his speech, in which he mocked Ruiz": a person named in a
+        # relative clause is not who speaks, unless the clause says they made it ("the report Ruiz filed")
+        makers = [c for c in clause.children if c.dep_ == "nsubj"] + [
+            o for c in clause.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"
+        ]
+        if not any(_entity_at(entities, m.left_edge.idx, _subtree_chars(m)[1]) is entity for m in makers):
+            before = span.doc[span.start : clause.left_edge.i]
+            entity = _entity_at(entities, span.start_char, before.end_char) or _person_named(entities, before)
     noun_kind = nouns.get(root.lower_) or nouns.get(root.lemma_.lower())
     # "a Ruiz aide", "supporters of Ruiz", "residents of Springfield", "the Ruiz campaign", "Ruiz's wife": the name
     # says whose or where, and who speaks is the head noun
