@@ -2015,6 +2015,16 @@ def test_a_person_named_inside_a_source_phrase_speaks_only_as_its_maker(text, so
     ]
 
 
+def test_a_second_participle_shares_the_speaker_of_the_first():
+    """ "warning of ... and describing ...": both participles are the mayor's, not the city's, the subject of the
+    clause the parser hung them from."""
+    article = analyze(
+        "Mayor Henry Walsh said the city is on track to finish the bridge by May, warning of rising costs and "
+        "describing a tense situation at the site."
+    )
+    assert with_cue(article, "describing").source.text == "Mayor Henry Walsh"
+
+
 def test_a_speaking_it_never_stands_for_a_person():
     """The subject before the "it" is a person, who is never an "it": the pronoun is left unresolved."""
     article = analyze("Mayor Ana Ruiz opened the hearing on Monday. It said the pier would close within a week.")

@@ -1059,6 +1059,9 @@ def _implied_subject(verb: Token) -> Token | None:
     ``_reporter_who_goes_on``, ``_reporter_a_participle_adds_to``)."""
     if _asked_first(verb) or any(c.dep_ == "auxpass" for c in verb.children):
         return None  # "She won and was offered a seat": a passive's shared subject is the one acted on
+    if verb.dep_ == "conj" and verb.tag_ == "VBG" and verb.head.tag_ == "VBG" and verb.head.dep_ == "advcl" and _nearest_subject(verb.head) is None:
+        # "said ..., warning of risks and describing a tenuous situation": the second participle is the first's
+        return _implied_subject(verb.head)
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         if (speaker := _issuer(verb.head) or _subject_of_the_sentence_a_participle_ends(verb)) is not None:
             return speaker
