@@ -2025,6 +2025,56 @@ def test_a_second_participle_shares_the_speaker_of_the_first():
     assert with_cue(article, "describing").source.text == "Mayor Henry Walsh"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials were unsure whether the ferry, reported earlier to be bound for Dover, had left the port.",
+        "The ferry, reported to be carrying 300 people, left the port on Monday.",
+    ],
+)
+def test_a_participle_reporting_on_the_noun_it_modifies_names_no_source(text):
+    """ "the ferry, reported to be ...": a passive said of the ferry by no one named; the ferry is not a source."""
+    a = with_cue(analyze(text), "reported")
+    assert a.source is None and a.content.text.lower().startswith("the ferry, reported")
+
+
+def test_a_source_keeps_the_closing_bracket_the_parser_hung_on_the_verb():
+    """As the parser read a news sentence: ")" hangs from "said", so the subject's own words end in "(HSB"."""
+    from spacy.tokens import Doc
+
+    from counterpoint.analysis.attribution import _span_of
+    from counterpoint.analysis.nlp import load_nlp
+
+    words = ["The", "Harbour", "Board", "(", "HSB", ")", "said", "it", "was", "unsafe", "."]
+    doc = Doc(
+        load_nlp().vocab, words=words,
+        spaces=[True, True, True, False, False, True, True, True, True, False, False],
+        heads=[2, 2, 6, 2, 2, 6, 6, 8, 6, 8, 6],
+        deps=["det", "compound", "nsubj", "punct", "appos", "punct", "ROOT", "nsubj", "ccomp", "acomp", "punct"],
+    )
+    assert _span_of(doc[2]).text == "The Harbour Board (HSB)"
+    assert _span_of(doc[7]).text == "it"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("A video of the meeting shows the mayor leaving early.", "A video of the meeting"),
+        ("New guidance says masks are optional on buses.", "New guidance"),
+    ],
+)
+def test_a_video_or_a_guidance_speaks_as_a_document(text, source):
+    """Not as an office: a video shows, guidance says, as a report does."""
+    a = only(analyze(text).attributions)
+    assert (a.source.text, a.source.kind) == (source, "document")
+
+
+def test_a_video_label_heads_no_speakers_words():
+    """ "VIDEO:" says what form the story takes, like "Analysis:"; no one speaks."""
+    article = analyze("VIDEO: Mayor Lopez opens the new bridge over the river\nThe bridge cost $40 million.")
+    assert not [a for a in article.attributions if a.source and a.source.text.upper() == "VIDEO"]
+
+
 def test_a_speaking_it_never_stands_for_a_person():
     """The subject before the "it" is a person, who is never an "it": the pronoun is left unresolved."""
     article = analyze("Mayor Ana Ruiz opened the hearing on Monday. It said the pier would close within a week.")

@@ -119,7 +119,10 @@ def _span_of(token: Token) -> Span:
             start += 1
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    return doc[start : _end_before_punctuation(doc, start, end)]
+    end = _end_before_punctuation(doc, start, end)
+    if end < len(doc) and _closes_within(doc, start, end) and not any(_closes_within(doc, start, i) for i in range(start, end)):
+        end += 1  # "the Centers for Disease Control (CDC) said": the parser hung the closing bracket on the verb
+    return doc[start:end]
 
 
 def _end_before_punctuation(doc: Doc, start: int, end: int) -> int:
@@ -607,7 +610,11 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             subject = None
         if subject is None and token.dep_ == "ROOT" and not passive:
             subject = _subject_of_the_clause_start(token, content_chars) or _chunk_before(token)
-        if subject is None and voiced is None:
+        reported_of = voiced is None and token.dep_ == "acl" and _passive_without_auxiliary(token, children, content)
+        if reported_of:
+            # "the ferry, reported earlier to be headed for Dover": said of the noun it modifies, by no one named
+            content_chars = (token.head.left_edge.idx, content_chars[1])
+        if subject is None and voiced is None and not reported_of:
             subject = _implied_subject(token) or _speaker_taken_for_a_later_subject(token, content_chars)
         # Where the content may not run on to: a phrase setting the scene of an object, and the end of the phrase
         # the verb is embedded in
@@ -661,7 +668,8 @@ def _passive_without_auxiliary(verb: Token, children: list[Token], content: Toke
         or any(c.dep_ in {"aux", "auxpass", "dobj"} for c in children)
     ):
         return False
-    following = verb.doc[verb.i + 1]
+    # "the ferry, reported earlier to be headed for Dover": an adverb may stand between
+    following = next((t for t in verb.doc[verb.i + 1 : content.i + 1] if not t.tag_.startswith("RB")), content)
     return following.tag_ == "TO" or (following.i == content.i and content.tag_ in {"VBN", "JJ"})
 
 
@@ -1820,9 +1828,11 @@ def _trailing_report_drafts(doc: Doc) -> list[_Draft]:
     return drafts
 
 
-#: Labels that name an article's genre, not a speaker ("Analysis: why the plan will fail"), though some of them
-#: are also words for a source document elsewhere.
-_GENRE_LABELS = frozenset({"analysis", "investigation", "opinion", "review", "explainer", "editorial", "commentary"})
+#: Labels that name an article's genre or form, not a speaker ("Analysis: why the plan will fail", "VIDEO: ..."),
+#: though some of them are also words for a source document elsewhere ("the video shows").
+_GENRE_LABELS = frozenset({
+    "analysis", "investigation", "opinion", "review", "explainer", "editorial", "commentary", "video", "footage",
+})
 
 
 #: Kickers that end a story's label ("Harbour Strike Update:", "Port Fire Live:"), which no speaker's name does.
