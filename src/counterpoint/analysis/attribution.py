@@ -121,7 +121,7 @@ def _span_of(token: Token) -> Span:
         start += 1
     end = _end_before_punctuation(doc, start, end)
     if end < len(doc) and _closes_within(doc, start, end) and not any(_closes_within(doc, start, i) for i in range(start, end)):
-        end += 1  # "the Centers for Disease Control (CDC) said": the parser hung the closing bracket on the verb
+        end += 1  # "the Harbour Safety Board (HSB) said": the parser hung the closing bracket on the verb
     return doc[start:end]
 
 
@@ -448,7 +448,7 @@ def _a_verb_by_its_parse(token: Token, verbs: frozenset[str]) -> bool:
 
 def _object_a_clause_lost(subject: Token, subjects: list[Token]) -> bool:
     """A subject right after a relative clause, inside another subject's phrase, that ends in a verb with no object:
-    the parser split that verb from its object and made the object a subject ("a woman who played Aunt Jemima")."""
+    the parser split that verb from its object and made the object a subject ("an actor who played Tom Bradley")."""
     if subject.left_edge.i == 0:
         return False
     verb = subject.doc[subject.left_edge.i - 1]
@@ -464,8 +464,8 @@ def _object_a_clause_lost(subject: Token, subjects: list[Token]) -> bool:
 
 
 def _with_the_object_its_clause_lost(source: Span, subject: Token) -> Span:
-    """The source phrase with the object the parser took from its relative clause ("The family of a woman who
-    portrayed [Aunt Jemima]"; see ``_object_a_clause_lost``)."""
+    """The source phrase with the object the parser took from its relative clause ("The family of an actor who
+    played [Tom Bradley]"; see ``_object_a_clause_lost``)."""
     doc = source.doc
     if source.end >= len(doc) or source.end - 1 != subject.right_edge.i:
         return source
@@ -491,7 +491,7 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         children = list(token.children)  # spaCy makes a new Token object on each walk: walk once
         subjects = [c for c in children if c.dep_ in _SUBJECT_DEPS and not _dateline(c)]
         if len(subjects) > 1:
-            # "The family of a woman who portrayed Aunt Jemima has called": the parser may take the object of a
+            # "The family of an actor who played Tom Bradley has called": the parser may take the object of a
             # relative clause for a second subject; it is the clause's, and the subject is the noun the clause is in
             subjects = [c for c in subjects if not _object_a_clause_lost(c, subjects)] or subjects
             # '"Toil or go to prison," Frank writes': the parser may take quoted words for one; "which the source
