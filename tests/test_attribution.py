@@ -683,6 +683,22 @@ def test_an_apostrophe_typed_as_an_opening_mark_opens_no_quotation():
     assert [t.text for t in quoted.loaded_terms if t.category == "scare_quotes"] == ["‘a bold start’"]
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "through"),
+    [
+        ("Economists polled by Reuters had expected 175,000 new jobs.", "Economists polled by Reuters", "Reuters"),
+        ("Two officials quoted by the Associated Press said the talks had stalled.", "Two officials quoted by the Associated Press", "Associated Press"),
+        ("Economists at Goldman Sachs said the bank would cut rates in June.", "Economists at Goldman Sachs", "Goldman Sachs"),
+        ("Officials in Washington said the talks had stalled.", "Officials in Washington", None),
+    ],
+)
+def test_unnamed_people_are_reached_through_the_outlet_that_polled_them_or_the_firm_they_work_at(text, source, through):
+    """Economists an outlet polled are unnamed people, not the outlet speaking; the outlet, or the firm they work at,
+    is the step before them in the chain. A place is where they are, not whom they speak for."""
+    a = only(analyze(text).attributions)
+    assert (a.source.text, a.source.kind, a.source.through) == (source, "anonymous", through)
+
+
 def test_a_source_that_told_an_outlet_is_reached_through_it():
     article = analyze("A senior aide told the Harbour Gazette that the pier would close in June.")
     a = only(article.attributions)

@@ -2341,6 +2341,8 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
     if noun_kind == "anonymous":
         # "a Russian source" names no one: its demonym is not its identity.
         return ("person", entity) if person else ("anonymous", None)
+    if root.tag_ == "NNS" and noun_kind is None and modifier and _by_relation_or_trade(root):
+        return "anonymous", None  # "economists polled by Reuters": people left unnamed, whoever reached them
     if noun_kind == "document":
         # "the Independent Arabia report": an outlet's report is that outlet speaking; "the report by Amnesty
         # International" is a document, by its author
@@ -2639,7 +2641,17 @@ def _source(draft: _Draft, article: Article, quotes: list[tuple[int, int]]) -> S
 
 
 def _owner(span: Span, entities: list[Entity]) -> str | None:
-    """The organization an unnamed source is said to belong to ("Independent Arabia's Russian source")."""
+    """The organization an unnamed source is said to belong to ("Independent Arabia's Russian source"), or the
+    outlet that reached it ("economists polled by Reuters", "officials quoted by the Gazette"), or the one it works
+    at ("analysts at the Harbour Bank", "a source in the ministry")."""
+    for child in span.root.children:
+        phrases = [c for c in child.children if c.dep_ == "agent"] if child.dep_ == "acl" and child.tag_ == "VBN" else []
+        if child.dep_ == "prep" and child.lower_ in {"at", "from", "in", "inside", "within"}:
+            phrases.append(child)
+        for named in (c for phrase in phrases for c in phrase.children if c.dep_ == "pobj"):
+            owner = _entity_at(entities, named.left_edge.idx, named.idx + len(named))
+            if owner is not None and owner.kind == "organization":
+                return owner.name
     for child in span.root.children:
         if child.dep_ == "poss" and child.pos_ == "PROPN":
             owner = _entity_at(entities, child.left_edge.idx, child.idx + len(child))
