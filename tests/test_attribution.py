@@ -2091,6 +2091,28 @@ def test_a_video_label_heads_no_speakers_words():
     assert not [a for a in article.attributions if a.source and a.source.text.upper() == "VIDEO"]
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "President Henry Walsh this week pushed for all eligible voters to register early, stressing "
+            "the importance of voting by mail.",
+            "stressing",
+            "President Henry Walsh",
+        ),
+        ("Mayor Ana Lopez said the storm hit the coast on Monday, killing 12 people.", None, None),
+    ],
+)
+def test_a_trailing_participle_of_saying_is_the_speakers_not_the_embedded_clauses(text, cue, source):
+    """Who stresses is who pushed, not the voters of the infinitive clause the parser hung the participle from; a
+    participle that is no verb of saying ("killing") is no attribution of anyone's."""
+    article = analyze(text)
+    if cue is None:
+        assert not [a for a in article.attributions if a.cue.text == "killing"]
+    else:
+        assert with_cue(article, cue).source.text == source
+
+
 def test_a_speaking_it_never_stands_for_a_person():
     """The subject before the "it" is a person, who is never an "it": the pronoun is left unresolved."""
     article = analyze("Mayor Ana Ruiz opened the hearing on Monday. It said the pier would close within a week.")

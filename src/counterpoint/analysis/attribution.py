@@ -1251,16 +1251,20 @@ def _reporter_a_participle_adds_to(verb: Token) -> Token | None:
 
 def _trails_a_reported_clause(verb: Token) -> bool:
     """Whether a participle after a comma ends a clause another verb reports ("said the plan is costly,
-    pointing to ...")."""
+    pointing to ..."), or is itself a verb of saying that ends a clause inside another ("pushed for all voters to
+    register, stressing ...": who stresses is who pushed; "said the storm hit, killing 12" stays the storm's)."""
     clause = verb.head
+    reports = word_list("report_verbs.txt")
     return (
         verb.dep_ == "advcl"
         and verb.tag_ == "VBG"
-        and clause.dep_ == "ccomp"
         and clause.head.i < clause.i < verb.i
         and verb.left_edge.i > 0
         and verb.doc[verb.left_edge.i - 1].text == ","
-        and clause.head.lemma_.lower() in word_list("report_verbs.txt")
+        and (
+            clause.dep_ == "ccomp" and clause.head.lemma_.lower() in reports
+            or clause.dep_ in {"advcl", "xcomp"} and clause.tag_ == "VB" and clause.head.dep_ == "ROOT" and verb.lemma_.lower() in reports
+        )
     )
 
 
