@@ -2095,10 +2095,10 @@ def test_a_video_label_heads_no_speakers_words():
     ("text", "cue", "source"),
     [
         (
-            "President Henry Walsh this week pushed for all eligible voters to register early, stressing "
-            "the importance of voting by mail.",
+            "Mayor Tom Bradley on Monday again pushed for all city workers to get flu shots, stressing "
+            "the importance of being protected before winter.",
             "stressing",
-            "President Henry Walsh",
+            "Mayor Tom Bradley",
         ),
         ("Mayor Ana Lopez said the storm hit the coast on Monday, killing 12 people.", None, None),
     ],
