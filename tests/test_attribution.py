@@ -2113,6 +2113,23 @@ def test_a_trailing_participle_of_saying_is_the_speakers_not_the_embedded_clause
         assert with_cue(article, cue).source.text == source
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "kind", "name"),
+    [
+        ("Senator Tom Bradley defended the bill on Monday. The Arkansas Republican said it would pass.", "The Arkansas Republican", "person", None),
+        ("A Democrat on the committee said the bill would fail.", "A Democrat on the committee", "anonymous", None),
+        ("Gov. Tom Bradley of Ohio, a Republican who has opposed the plan, said the race was open.", "who", "person", "Tom Bradley"),
+    ],
+)
+def test_one_member_of_a_party_is_a_person_not_the_party(text, source, kind, name):
+    """ "The Arkansas Republican" is one senator, not a party or a state speaking; "a Democrat" is someone unnamed;
+    "a Republican who" in apposition to a governor is the governor."""
+    article = analyze(text)
+    names = {e.id: e.name for e in article.entities}
+    a = next(a for a in article.attributions if a.source and a.source.text == source)
+    assert (a.source.kind, names.get(a.source.entity)) == (kind, name)
+
+
 def test_a_speaking_it_never_stands_for_a_person():
     """The subject before the "it" is a person, who is never an "it": the pronoun is left unresolved."""
     article = analyze("Mayor Ana Ruiz opened the hearing on Monday. It said the pier would close within a week.")

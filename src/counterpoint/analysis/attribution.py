@@ -2306,6 +2306,23 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
         return "anonymous", None  # "a Ruiz adviser, who spoke on condition of anonymity": unnamed, and says so
     if named is None and (titled := _titled_person_before(span, entities)) is not None:
         return "person", titled  # "the president said", "the Massachusetts senator will tell": the one so titled
+    article = next((c.lower_ for c in root.children if c.dep_ == "det"), None)
+    if (
+        root.ent_type_ == "NORP"
+        and root.tag_ in {"NNP", "NN"}
+        and article in {"the", "a", "an", "this", "that", "one"}
+        and not root.lower_.endswith(_COLLECTIVE_DEMONYM_ENDINGS)
+        and not _is_outlet(span, None)
+    ):
+        # "the Arkansas Republican", "a Democrat on the committee": one member of a party or a people, not the
+        # party; "Gov. Lee of Iowa, a Republican who ...": the one so described
+        if root.dep_ == "appos":
+            head = root.head  # the parser may hang the apposition on the place after the name ("Lee of Iowa, a ...")
+            for word in [head] + ([head.head.head] if head.dep_ == "pobj" and head.head.lower_ == "of" else []):
+                described = _entity_at(entities, word.idx, word.idx + len(word), within=True)
+                if described is not None and described.kind == "person":
+                    return "person", described
+        return ("anonymous" if article in {"a", "an", "one"} else "person"), None
     entity = named or _entity_at(entities, span.start_char, span.end_char) or _person_named(entities, span)
     clause = next((t for t in span if t.dep_ == "relcl" and t.left_edge.i > root.i), None)
     if entity is not named and entity is not None and entity.kind == "person" and root.pos_ == "NOUN" and clause:
@@ -2371,6 +2388,10 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
     if entity is None and (root.lower_ in _UNNAMED_PEOPLE or root.lower_ in {"one", "body"} and _negated_or_any(root)):
         return "anonymous", None  # "few want", "most of us regard", "no one has claimed", "nobody said"
     return "official", entity
+
+
+#: Endings of demonyms that name a whole people, not one person ("the Swiss", "the British", "the Chinese").
+_COLLECTIVE_DEMONYM_ENDINGS = ("ss", "ish", "ese", "ch")
 
 
 def _titled_person_before(span: Span, entities: list[Entity]) -> Entity | None:
