@@ -192,3 +192,11 @@ def test_a_tagger_run_that_cuts_a_hyphenated_word_takes_the_whole_word() -> None
     marked = np.zeros(len(doc))
     marked[[t.text for t in doc].index("get")] = 1.0
     assert [doc[s:e].text for s, e in decode_runs(doc, marked, 0.5)] == ["get-tough"]
+
+
+def test_initials_are_no_loaded_wording():
+    """The tagger may mark a senator's party and state tag ("R-AZ") as a label; initials are no word choice."""
+    article = counterpoint.analyze(
+        "Sen. Tom Bradley (R-AZ) passed away on Saturday after a long illness, his office said.", keep_text=True
+    )
+    assert [t.text for t in article.loaded_terms] == ["passed away"]

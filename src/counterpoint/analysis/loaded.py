@@ -407,7 +407,8 @@ def _tagged_terms(
 ) -> list[LoadedTerm]:
     """Spans the learned tagger marks as name calling ('label') or loaded language ('loaded'); never one that is
     only an actor's name (``names``: naming "Hezbollah" is no word choice, whatever the words around it), nor
-    only words for who people are (``identity_words.txt``: "Black folks" names a group, it calls it nothing)."""
+    only words for who people are (``identity_words.txt``: "Black folks" names a group, it calls it nothing), nor
+    only initials ("R-AZ" after a senator's name)."""
     weights = tagger()
     if weights is None or not len(doc):
         return []
@@ -419,6 +420,8 @@ def _tagged_terms(
             words = [doc[i] for i in range(start, end) if not (doc[i].is_punct or doc[i].is_space)]
             if all(t.i in names for t in words) or all(t.lower_ in word_list("identity_words.txt") for t in words):
                 continue  # an actor's name, or people named by who they are ("Black folks", "Muslim women")
+            if all(t.is_upper and len(t) <= 3 for t in words):
+                continue  # initials: a party and state tag ("R-AZ"), an agency ("FBI"), no word choice
             polarities = [p for p in (polarity_of(t) for t in doc[start:end]) if p]
             polarity = max(-1.0, min(1.0, sum(polarities) / len(polarities))) if polarities else 0.0
             confidence = round(float(probability[start:end].mean()), 3)
