@@ -107,6 +107,14 @@ def test_apposition_is_a_label():
     assert any(d.word == "militant" and d.polarity < 0 for d in hamas.descriptors)
 
 
+def test_a_plural_apposition_labels_every_name_of_its_list():
+    article = counterpoint.analyze("The summit brought together two close allies, Portugal and Brazil, for talks on trade.")
+    for name in ("Portugal", "Brazil"):
+        assert labels(entity(article, name), "appositive") == ["two close allies"], name
+    article = counterpoint.analyze("The board named its new chair, Maria Lopez, and Tom Bradley as treasurer.")
+    assert "its new chair" not in labels(entity(article, "Tom Bradley"))
+
+
 def test_copula_is_a_label_unless_negated():
     article = counterpoint.analyze("Kim Jong Un is a ruthless tyrant, the senator said.")
     kim = entity(article, "Kim Jong Un")

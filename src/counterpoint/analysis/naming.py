@@ -245,8 +245,17 @@ def _apposition(ctx: _Context, entity: int, span: TokenSpan) -> None:
             start, words = _left_modifiers(child)
             if not _holds_a_verb(words) and set_off(start):
                 ctx.add(entity, _Found(start, child.i + 1, "appositive", child, _describing(words, ctx.owner)))
-    head = root.head
-    if root.dep_ == "appos" and _describing_noun(head) and head.i < span.start and head.i not in ctx.owner:
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head  # "two close allies, Ruiz and Lee": the plural phrase names each of the list
+    head = first.head
+    if (
+        first.dep_ == "appos"
+        and _describing_noun(head)
+        and head.i < span.start
+        and head.i not in ctx.owner
+        and (first is root or head.tag_ == "NNS")
+    ):
         start, words = _left_modifiers(head)
         if not _holds_a_verb(words):
             ctx.add(entity, _Found(start, head.i + 1, "appositive", head, _describing(words, ctx.owner)))
