@@ -2306,11 +2306,11 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
         return "anonymous", None  # "a Ruiz adviser, who spoke on condition of anonymity": unnamed, and says so
     if named is None and (titled := _titled_person_before(span, entities)) is not None:
         return "person", titled  # "the president said", "the Massachusetts senator will tell": the one so titled
-    article = next((c.lower_ for c in root.children if c.dep_ == "det"), None)
+    determiner = next((c.lower_ for c in root.children if c.dep_ == "det"), None)
     if (
         root.ent_type_ == "NORP"
         and root.tag_ in {"NNP", "NN"}
-        and article in {"the", "a", "an", "this", "that", "one"}
+        and determiner in {"the", "a", "an", "this", "that", "one"}
         and not root.lower_.endswith(_COLLECTIVE_DEMONYM_ENDINGS)
         and not _is_outlet(span, None)
     ):
@@ -2322,7 +2322,7 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
                 described = _entity_at(entities, word.idx, word.idx + len(word), within=True)
                 if described is not None and described.kind == "person":
                     return "person", described
-        return ("anonymous" if article in {"a", "an", "one"} else "person"), None
+        return ("anonymous" if determiner in {"a", "an", "one"} else "person"), None
     entity = named or _entity_at(entities, span.start_char, span.end_char) or _person_named(entities, span)
     clause = next((t for t in span if t.dep_ == "relcl" and t.left_edge.i > root.i), None)
     if entity is not named and entity is not None and entity.kind == "person" and root.pos_ == "NOUN" and clause:
