@@ -2085,6 +2085,20 @@ def test_a_video_or_a_guidance_speaks_as_a_document(text, source):
     assert (a.source.text, a.source.kind) == (source, "document")
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        ("The bridge will close in May, news station WXYZ reported.", "news station WXYZ", "media"),
+        ("The local TV station reported that the bridge would close.", "The local TV station", "media"),
+        ("A police station spokesman said the bridge would close.", "A police station spokesman", "official"),
+    ],
+)
+def test_a_broadcasting_station_is_an_outlet(text, source, kind):
+    """A news, TV or radio station speaks as an outlet; a police station's spokesman does not."""
+    a = only(analyze(text).attributions)
+    assert (a.source.text, a.source.kind) == (source, kind)
+
+
 def test_a_video_label_heads_no_speakers_words():
     """ "VIDEO:" says what form the story takes, like "Analysis:"; no one speaks."""
     article = analyze("VIDEO: Mayor Lopez opens the new bridge over the river\nThe bridge cost $40 million.")

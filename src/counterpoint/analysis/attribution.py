@@ -2355,6 +2355,9 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
         return "person", entity
     if noun_kind == "anonymous" and any(nouns.get(c.lower_) == "media" for c in root.children if c.dep_ == "compound"):
         return "media", None  # "a news source" is an outlet, but an unnamed one
+    if any(t.lemma_.lower() == "station" and any(nouns.get(c.lower_) == "media" for c in t.children) for t in span):
+        # "news station KLTV", "the local TV station": a broadcaster ("a police station" is none)
+        return "media", entity if entity is not None and entity.kind == "organization" else None
     if noun_kind == "official" and any(c.lower_ == "news" for c in root.children if c.dep_ == "compound"):
         # "the state news agency": an agency is a government's unless it says news ("the agency", "the Environmental
         # Protection Agency"); a named news agency is found by its name ("Fars News Agency") or in the outlet list
