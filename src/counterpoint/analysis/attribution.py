@@ -1931,8 +1931,7 @@ def _a_speaker_noun(word: Token) -> bool:
     singular = head[:-1] if head.endswith("s") else head
     if any(noun in table("source_nouns.tsv") for noun in (head, singular)):
         return True
-    speakers = word_list("roles.txt") | word_list("people_nouns.txt")
-    return any(noun in speakers for noun in (head, singular)) and not any(
+    return any(noun in word_list("roles.txt") or noun in word_list("people_nouns.txt") for noun in (head, singular)) and not any(
         c.dep_ == "poss" and c.pos_ == "PRON" for c in word.children
     )
 
@@ -2314,7 +2313,7 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
         and not root.lower_.endswith(_COLLECTIVE_DEMONYM_ENDINGS)
         and not _is_outlet(span, None)
     ):
-        # "the Arkansas Republican", "a Democrat on the committee": one member of a party or a people, not the
+        # "the Ohio Republican", "a Democrat on the committee": one member of a party or a people, not the
         # party; "Gov. Lee of Iowa, a Republican who ...": the one so described
         if root.dep_ == "appos":
             head = root.head  # the parser may hang the apposition on the place after the name ("Lee of Iowa, a ...")
@@ -2324,8 +2323,9 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
                     return "person", described
         return ("anonymous" if determiner in {"a", "an", "one"} else "person"), None
     entity = named or _entity_at(entities, span.start_char, span.end_char) or _person_named(entities, span)
-    clause = next((t for t in span if t.dep_ == "relcl" and t.left_edge.i > root.i), None)
-    if entity is not named and entity is not None and entity.kind == "person" and root.pos_ == "NOUN" and clause:
+    person_inside = entity is not named and entity is not None and entity.kind == "person" and root.pos_ == "NOUN"
+    clause = next((t for t in span if t.dep_ == "relcl" and t.left_edge.i > root.i), None) if person_inside else None
+    if clause is not None:
         # "a poll that shows voters prefer Ruiz", "his speech, in which he mocked Ruiz": a person named in a
         # relative clause is not who speaks, unless the clause says they made it ("the report Ruiz filed")
         makers = [c for c in clause.children if c.dep_ == "nsubj"] + [
@@ -2356,7 +2356,7 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
     if noun_kind == "anonymous" and any(nouns.get(c.lower_) == "media" for c in root.children if c.dep_ == "compound"):
         return "media", None  # "a news source" is an outlet, but an unnamed one
     if any(t.lemma_.lower() == "station" and any(nouns.get(c.lower_) == "media" for c in t.children) for t in span):
-        # "news station KLTV", "the local TV station": a broadcaster ("a police station" is none)
+        # "news station WXYZ", "the local TV station": a broadcaster ("a police station" is none)
         return "media", entity if entity is not None and entity.kind == "organization" else None
     if noun_kind == "official" and any(c.lower_ == "news" for c in root.children if c.dep_ == "compound"):
         # "the state news agency": an agency is a government's unless it says news ("the agency", "the Environmental

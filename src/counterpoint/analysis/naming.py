@@ -342,11 +342,11 @@ def _resolve_description(ctx: _Context, head: Token, words: list[Token], actor: 
     agreeing = [e for e in earlier if actor != "person" or agrees(e[2])]  # a group's description is looser
     if agreeing:
         return max(agreeing, key=lambda e: e[0])[1]
+    if lemma in _RELATIONAL_HEADS:
+        return None  # "Israel struck the enemy": the actor named nearest is the other side of the relation
     entry = lexicon().get(lemma)
     if not (actor == "group" or actor == "state" and entry is not None and entry.category == "label"):
         return None  # "the country" alone is too vague to link by nearness; "the regime" is a label, so it is
-    if lemma in _RELATIONAL_HEADS:
-        return None  # "Israel struck the enemy": the actor named nearest is the other side of the relation
     here = _sentence_number(ctx, head)
     for i in range(head.i - 1, -1, -1):
         token = ctx.doc[i]
