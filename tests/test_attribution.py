@@ -2696,6 +2696,31 @@ def test_a_broadcasts_host_or_narrator_is_a_person():
     ]
 
 
+def test_an_office_holder_left_unnamed_is_anonymous_and_one_who_speaks_for_others_is_official():
+    """"A federal judge", "a senator" hold an office but are people left unnamed, as "a Republican senator" was
+    already; "a representative for the ferry line" speaks for it, as a spokesman does."""
+    text = (
+        "A federal judge said the harbour plan could go ahead. A senator said the vote would be close. "
+        "A representative for the ferry line said the fares would rise. A spokesman said the pier would reopen."
+    )
+    article = counterpoint.analyze(text)
+    assert [(a.source.text, a.source.kind) for a in article.attributions] == [
+        ("A federal judge", "anonymous"),
+        ("A senator", "anonymous"),
+        ("A representative for the ferry line", "official"),
+        ("A spokesman", "official"),
+    ]
+
+
+def test_a_person_by_a_trade_of_words_or_stage_is_a_person():
+    """"The conservative pundit", "the actress": one person by their trade, not an office."""
+    text = "The conservative pundit said the harbour plan was a mistake. The actress told reporters she would return."
+    article = counterpoint.analyze(text)
+    assert [(a.source.text, a.source.kind) for a in article.attributions] == [
+        ("The conservative pundit", "person"), ("The actress", "person")
+    ]
+
+
 def test_a_person_by_trade_from_a_named_place_is_a_person_not_the_place():
     """"The Florida principal said": a person from Florida, not Florida speaking as an office; "a Texas engineer"
     is unnamed."""

@@ -2386,6 +2386,8 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
         # "his lawyer", "the victim's mother": one person, known by their relation to someone ("her deputy" holds an
         # office, and speaks as one); "a lawyer for the family" leaves them unnamed
         return ("anonymous" if _indefinite_role(root) else "person"), None
+    if entity is None and noun_kind is None and root.tag_ == "NN" and _indefinite_role(root) and not _speaks_for(root):
+        return "anonymous", None  # "a senator", "a federal judge": someone in an office, left unnamed
     if entity is None and (root.tag_ == "CD" or root.ent_type_ in _NUMBER_ENTITIES):
         return "anonymous", None  # "About 6 in 10 say", "14 percent of voters said": a share of people, none named
     if entity is None and (root.lower_ in _UNNAMED_PEOPLE or root.lower_ in {"one", "body"} and _negated_or_any(root)):
@@ -2501,6 +2503,11 @@ def _by_relation_or_trade(noun: Token) -> bool:
     "deputy", which holds an office and speaks as one)."""
     lemma = noun.lemma_.lower()
     return lemma in word_list("people_nouns.txt") and lemma not in word_list("roles.txt")
+
+
+def _speaks_for(root: Token) -> bool:
+    """'a representative for the brand': one who speaks for those they work for, as a spokesperson does."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" for c in root.children)
 
 
 def _indefinite_role(root: Token) -> bool:
