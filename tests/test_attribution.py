@@ -1683,6 +1683,18 @@ def test_a_place_before_a_headlines_colon_says_where_not_who():
     assert only(analyze("Kerry: the talks will resume next week").attributions).source.text == "Kerry"
 
 
+def test_a_name_before_news_that_calls_them_by_their_office_is_a_topic_not_a_speaker():
+    """ "Maria Lopez: Labour MP stabbed to death" where the article writes "Labour MP Maria Lopez": the headline
+    is news of her under her name, not her words; "I" or an office she would hold keep them hers."""
+    article = analyze("Maria Lopez: Labour MP stabbed to death.\nLabour MP Maria Lopez was stabbed at a meeting on Friday.")
+    assert not [a for a in article.attributions if a.cue.text == ":"]
+    article = analyze("Maria Lopez: Police open inquiry into death of Labour MP.\nThe death of Labour MP Maria Lopez shocked the town.")
+    assert not [a for a in article.attributions if a.cue.text == ":"]
+    for headline in ("Tom Bradley: I am not running for president.", "Tom Bradley: Ruiz not fit to be president."):
+        spoken = only(analyze(f"{headline}\nFormer president Tom Bradley spoke on Friday.").attributions)
+        assert (spoken.source.text, spoken.cue.text) == ("Tom Bradley", ":")
+
+
 def test_a_headline_passive_of_naming_names_no_source():
     """ "Suspect named as local man" is "(is) named": the suspect names no one, and who named him is not said.
     With an object the verb is active, and its subject names."""

@@ -1969,6 +1969,37 @@ def _describes_the_named(label: Span, after_colon: Span | None) -> bool:
     return not (_a_speaker_noun(label[-1]) or _is_outlet(label, None))
 
 
+#: Words by which a speaker names themself.
+_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "i'm", "we", "us", "our", "ours"})
+
+
+def _news_of_the_named(label: Span, after_colon: Span | None) -> bool:
+    """A name before a headline that calls someone by the office the article names the labelled person with
+    ("Ana Ruiz: Labour MP stabbed" where the article writes "Labour MP Ana Ruiz"; "... into death of Tory MP"): news
+    about them under their name as a topic, not their words, for no one calls themself by their office."""
+    name = label[-1]
+    if after_colon is None or name.pos_ != "PROPN":
+        return False
+    if any(t.lower_ in _FIRST_PERSON for t in after_colon):
+        return False  # "Lee: I am not running for president": their words after all
+    roles = word_list("roles.txt")
+    # an office with no name after it, and not one someone is or would be ("qualified to be president"): "the
+    # senator", not "Senator Lee", who is someone named
+    offices = {
+        t.lower_
+        for t in after_colon
+        if t.lower_ in roles and t.dep_ not in {"attr", "oprd"} and not (t.i + 1 < len(t.doc) and t.nbor(1).pos_ == "PROPN")
+    }
+    if not offices:
+        return False
+    doc = label.doc
+    return any(
+        t.lower_ == name.lower_ and not after_colon.start <= t.i < after_colon.end and t.i >= label.end
+        and any(w.lower_ in offices for w in doc[max(0, t.i - 5) : t.i])
+        for t in doc
+    )
+
+
 def _speaks_in_first_person(label: Span, colon: Token) -> bool:
     """A name ("Dockers United: We will not go back", "ISIS: We have ...") before a clause whose subject is "I" or
     "we": the name's own words, even when nothing else says it names a speaker. A topic's label ("Port strike:
@@ -2019,7 +2050,7 @@ def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
         while end > after and text[end - 1].isspace():
             end -= 1
         said = doc.char_span(after, end, alignment_mode="expand")
-        if _row_or_list(said) or _describes_the_named(speaker, said):
+        if _row_or_list(said) or _describes_the_named(speaker, said) or _news_of_the_named(speaker, said):
             continue
         drafts.append(_Draft(source=label, cue=(colon.i, colon.i + 1), content=(after, end)))
     return drafts
