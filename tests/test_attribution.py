@@ -1695,6 +1695,14 @@ def test_a_name_before_news_that_calls_them_by_their_office_is_a_topic_not_a_spe
         assert (spoken.source.text, spoken.cue.text) == ("Tom Bradley", ":")
 
 
+def test_a_participle_that_names_a_thing_reports_nothing():
+    """ "a group called Friends of the Port" is the writer naming the group, not the group saying anything; "called
+    reckless by critics" and "Critics called the plan reckless" report the critics, and a work's title is its
+    words ("a book titled ...")."""
+    assert analyze("She joined a group called Neighbours for Lopez last year.").attributions == []
+    assert only(analyze("Critics called the harbour plan reckless.").attributions).cue.text == "called"
+
+
 def test_a_headline_passive_of_naming_names_no_source():
     """ "Suspect named as local man" is "(is) named": the suspect names no one, and who named him is not said.
     With an object the verb is active, and its subject names."""

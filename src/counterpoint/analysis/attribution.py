@@ -529,7 +529,12 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             subject, content = speaker, None  # the quotation before the verb is what is said
         if content is None and lemma in _ASKING_VERBS:
             content = _question_asked(token, children)
-        if _names_or_goes_on(lemma, children, content) or _judges_what_to_say(token) or _discourse_marker(token, subject):
+        if (
+            _names_or_goes_on(lemma, children, content)
+            or _names_in_passing(token, lemma, children)
+            or _judges_what_to_say(token)
+            or _discourse_marker(token, subject)
+        ):
             continue
         recipient = next((c for c in children if c.dep_ in {"dobj", "dative"} and c.i > token.i), None)
         if subject is None and content is not None and content.i < token.i and (inverted := _inverted_subject(token, recipient)):
@@ -889,6 +894,24 @@ def _names_or_goes_on(lemma: str, children: list[Token], complement: Token | Non
         and complement is not None
         and complement.dep_ == "xcomp"
         and _to_infinitive(complement)
+    )
+
+
+#: Verbs that give a name ("a group called Friends of the Port", "a fund dubbed the war chest"); not "titled",
+#: whose title is a work's words ("a book titled 'We Stay'").
+_NAMING_VERBS = frozenset({"call", "dub", "name", "nickname"})
+
+
+def _names_in_passing(verb: Token, lemma: str, children: list[Token]) -> bool:
+    """A participle right after a noun that gives it its name ("a group called Friends of the Port"): the writer
+    naming a thing, not anyone's words; "a plan called reckless by critics" names who calls it so, and reports,
+    and a verb the parser hung on a name further back ("Ruiz, for example, named ...") is no such participle."""
+    return (
+        lemma in _NAMING_VERBS
+        and verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.i == verb.head.i + 1
+        and not any(c.dep_ in {"agent", "nsubj", "nsubjpass"} for c in children)
     )
 
 
