@@ -1695,6 +1695,15 @@ def test_a_name_before_news_that_calls_them_by_their_office_is_a_topic_not_a_spe
         assert (spoken.source.text, spoken.cue.text) == ("Tom Bradley", ":")
 
 
+def test_a_yes_or_no_is_what_is_said():
+    """ "Most dockers said no", "He said no to the harbour tax": the answer is what they said, and "to" says what
+    it answers."""
+    said = only(analyze("Most dockers said no.").attributions)
+    assert (said.source.text, said.cue.text, said.content.text) == ("Most dockers", "said", "no")
+    said = only(analyze("He said no to the harbour tax.").attributions)
+    assert said.content.text == "no to the harbour tax"
+
+
 def test_a_participle_that_names_a_thing_reports_nothing():
     """ "a group called Friends of the Port" is the writer naming the group, not the group saying anything; "called
     reckless by critics" and "Critics called the plan reckless" report the critics, and a work's title is its

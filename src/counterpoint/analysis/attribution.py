@@ -579,6 +579,8 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             shape, content_chars = "parenthetical", _subtree_chars(token.head, exclude=token)
         elif after is not None:
             shape, content_chars = "object", after
+        elif lemma in verbs and (answer := _yes_or_no(token, children)) is not None:
+            shape, content_chars = "answer", answer
         elif (marker := _for_clause(token)) is not None:
             # "called for [him to resign]": "for" belongs to the cue, the clause it marks is the content.
             shape = "preposition"
@@ -638,12 +640,25 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             else "proposition",
             subject=subject,
             recipient_token=recipient if recipient is not None and recipient.pos_ in {"PROPN", "NOUN"} else None,
-            by_rule=citing or conjunct_aside,
+            by_rule=citing or conjunct_aside or shape == "answer",
         )
         lexicon = "report" if lemma in verbs else "object" if lemma in object_verbs else "none"
         features = _cue_features(token, children, lemma, shape, lexicon, subject, voiced, quotes, content_chars)
         candidates.append((draft, features))
     return candidates
+
+
+def _yes_or_no(verb: Token, children: list[Token]) -> tuple[int, int] | None:
+    """The answer a verb of saying gives ("46 percent said yes", "He said no to the war"), with what it answers
+    when "to" names it: the characters of what is said."""
+    if verb.i + 1 >= len(verb.doc):
+        return None
+    answer = verb.nbor(1)
+    # the parser may hang the answer on the "to" after it ("said [no] to the war")
+    to = next((c for c in children if c.dep_ == "prep" and c.lower_ == "to" and c.i == answer.i + 1), None)
+    if answer.lower_ not in {"yes", "no"} or answer.dep_ != "intj" or answer.head not in (verb, to):
+        return None
+    return (answer.idx, _subtree_chars(to)[1] if to is not None else answer.idx + len(answer))
 
 
 def _described_as(verb: Token, lemma: str, shape: str, children: list[Token]) -> bool:
