@@ -914,7 +914,7 @@ def _names_or_goes_on(lemma: str, children: list[Token], complement: Token | Non
 
 #: Verbs that give a name ("a group called Friends of the Port", "a fund dubbed the war chest"); not "titled",
 #: whose title is a work's words ("a book titled 'We Stay'").
-_NAMING_VERBS = frozenset({"call", "dub", "name", "nickname"})
+_NAME_GIVING_VERBS = frozenset({"call", "dub", "name", "nickname"})
 
 
 def _names_in_passing(verb: Token, lemma: str, children: list[Token]) -> bool:
@@ -922,7 +922,7 @@ def _names_in_passing(verb: Token, lemma: str, children: list[Token]) -> bool:
     naming a thing, not anyone's words; "a plan called reckless by critics" names who calls it so, and reports,
     and a verb the parser hung on a name further back ("Ruiz, for example, named ...") is no such participle."""
     return (
-        lemma in _NAMING_VERBS
+        lemma in _NAME_GIVING_VERBS
         and verb.dep_ == "acl"
         and verb.tag_ == "VBN"
         and verb.i == verb.head.i + 1
