@@ -1712,6 +1712,18 @@ def test_a_participle_that_names_a_thing_reports_nothing():
     assert only(analyze("Critics called the harbour plan reckless.").attributions).cue.text == "called"
 
 
+def test_a_headline_passive_of_an_act_reports_nothing():
+    """ "Curfew declared in Salem", "Harbour closed after storm, emergency declared": what was declared is the
+    subject of a passive whose "is" the headline dropped, not someone who declares; and a sentence's last words
+    after a comma name a speaker only when they could speak ("..., the spending continued" names none)."""
+    assert analyze("Curfew declared in Salem after protests.").attributions == []
+    assert analyze("Harbour closed after the storm, emergency declared.").attributions == []
+    assert analyze("When the harbour trade slowed, the spending continued.").attributions == []
+    said = only(analyze("Harbour to close in May, officials said.").attributions)
+    assert (said.source.text, said.content.text) == ("officials", "Harbour to close in May")
+    assert only(analyze("The port will close, the council declared.").attributions).source.text == "the council"
+
+
 def test_a_headline_passive_of_naming_names_no_source():
     """ "Suspect named as local man" is "(is) named": the suspect names no one, and who named him is not said.
     With an object the verb is active, and its subject names."""

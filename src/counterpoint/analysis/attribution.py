@@ -532,6 +532,7 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         if (
             _names_or_goes_on(lemma, children, content)
             or _names_in_passing(token, lemma, children)
+            or _an_act_without_auxiliary(token, children, subject)
             or _judges_what_to_say(token)
             or _discourse_marker(token, subject)
         ):
@@ -711,6 +712,33 @@ def _named_without_auxiliary(verb: Token, children: list[Token], subject: Token)
         return False
     following = verb.doc[verb.i + 1]
     return following.head == verb and (following.lower_ == "as" or following.pos_ == "ADJ")
+
+
+#: Verbs of declaring that a headline puts in the passive with what is declared as subject ("Curfew declared");
+#: not "call", whose "called for" is a demand ("advocates called for his dismissal").
+_DECLARING_VERBS = frozenset({"declare", "confirm", "identify", "deem", "pronounce"})
+
+
+def _an_act_without_auxiliary(verb: Token, children: list[Token], subject: Token | None) -> bool:
+    """A headline's passive of an act its "is" dropped, with nothing said: "Curfew declared in Salem", "..., riot
+    declared". The subject is what was declared, not anyone who could declare it (a bare singular noun, as a
+    headline writes it, and no name, person or speaker noun: "the council declared" speaks), and nothing follows
+    but a phrase of place or time: an act, no report."""
+    if subject is None or verb.lemma_.lower() not in _DECLARING_VERBS or verb.tag_ not in {"VBD", "VBN"} or subject.i > verb.i:
+        return False
+    # a clause before the subject is the rest of the headline ("Harbour closed after storm, emergency declared")
+    if any(c.dep_ in _CONTENT_DEPS and c.i > subject.i or c.dep_ in {"aux", "auxpass", "dobj", "dative", "oprd", "attr", "agent"} for c in children):
+        return False
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return (
+        (following is None or following.is_punct or following.dep_ == "prep" and following.head == verb)
+        and subject.tag_ in {"NN", "NNP"}
+        and not any(c.dep_ in {"det", "poss"} for c in subject.children)  # a headline drops its articles
+        and (subject.is_lower or subject.i == subject.sent.start)  # not a name the tagger missed ("..., Gorka declared")
+        and not subject.ent_type_
+        and not _names_a_person(subject)
+        and not _a_speaker_noun(subject)
+    )
 
 
 #: Verbs done to someone, which in the active voice take that someone as their object ("Police charged him with
@@ -1845,7 +1873,11 @@ def _trailing_report_drafts(doc: Doc) -> list[_Draft]:
         comma = next((t for t in tail[1:] if t.text == ","), None)
         if comma is None or comma.i == 0:
             continue
-        if (_report_verb_form(doc[end - 1].text) or _shown_by_a_document(doc[comma.i + 1 : end])) and comma.i < end - 2:
+        if (
+            (_report_verb_form(doc[end - 1].text) or _shown_by_a_document(doc[comma.i + 1 : end]))
+            and comma.i < end - 2
+            and _could_speak(doc[comma.i + 1 : end - 1])
+        ):
             last, source = doc[end - 1], doc[comma.i + 1 : end - 1]
         elif (
             _report_verb_form(doc[comma.i + 1].text)
@@ -1937,6 +1969,12 @@ def _named_elsewhere(word: Token) -> bool:
     """A capitalized word that is part of a person's or an organization's name elsewhere in the document: a
     headline's "Lopez:" is a speaker the tagger misses in capitals, and "Ana Lopez" in the body names her."""
     return (word.is_title or word.is_upper) and word.text in kept_on(word.doc, _NAMES_KEY, _person_and_organization_words)
+
+
+def _could_speak(words: Span) -> bool:
+    """Whether the words before a headline's last verb may be who speaks: a name or a noun of a speaker ("...,
+    police say", "..., Lopez says"), not a thing that happened ("..., riot declared", "..., curfew announced")."""
+    return words[-1].pos_ == "PROPN" or bool(words[-1].ent_type_) or _names_a_speaker(words) or words[-1].pos_ == "PRON"
 
 
 def _names_a_speaker(label: Span) -> bool:
