@@ -71,3 +71,18 @@ def test_an_ordinal_written_in_figures_does_not_hide_a_title_case_headline():
     assert title_lines(text) == [(0, text.index("\n"))]
     names = [e.name for e in counterpoint.analyze(text, keep_text=True).entities]
     assert not any("Upholds" in name or "Plan" in name for name in names), names  # the headline read as one name
+
+
+def test_a_surname_that_is_a_verb_is_parsed_as_a_name_where_it_stands_alone():
+    """The pipeline reads "Trump denies ..." as a compound noun with no subject; the article calls him "President
+    Trump", so the lone "Trump" is parsed under a same-length stand-in, and every span is on the text as written."""
+    from counterpoint.analysis.casing import sentence_cased
+    from counterpoint.analysis.nlp import load_nlp
+
+    text = "President Trump spoke in Ohio on Monday. Trump denies he asked the board to drop the probe."
+    cased = sentence_cased(load_nlp(), text)
+    assert len(cased) == len(text) and cased.count("Trump") == 1  # "President Trump" keeps its word
+    article = counterpoint.analyze(text, keep_text=True)
+    denial = next(a for a in article.attributions if a.cue.text == "denies")
+    assert (denial.source.text, denial.source.kind) == ("Trump", "person")
+    assert article.text == text and [e.name for e in article.entities if e.kind == "person"] == ["Trump"]

@@ -10,6 +10,12 @@ A word is judged a name by the article itself first (it is capitalized mid-sente
 lower case there), then, in a text that is only a headline, by the named entities the pipeline finds in the line as
 written. Words neither settles are lowercased only when they are function words or ordinary verbs, adjectives or
 adverbs (the lemmatizer's word index): a capitalized word of unknown kind stays as it is.
+
+The same copy carries a stand-in for a surname that is also a common word ("Trump", "Bush", "Sanders", "Sessions"):
+the pipeline reads "Trump denies ..." as a compound noun and "Trump claims victory" as a command. Where the article
+writes the word after a title or a first name and a title ("President Trump", "Sen. Bernie Sanders"), each of its
+occurrences that stands alone ("Trump said") is parsed as a frequent surname of the same length, and the words as
+written come back.
 """
 
 from __future__ import annotations
@@ -178,9 +184,66 @@ def _guarded(nlp: Language, line: Doc) -> set[int]:
     }
 
 
+#: Frequent surnames the pipeline reads as names, by length: what a surname that is also a common word is parsed as.
+_STAND_INS = {3: "Lee", 4: "Khan", 5: "Smith", 6: "Garcia", 7: "Johnson", 8: "Martinez", 9: "Rodriguez", 10: "Richardson"}
+#: A title, an initial or a first name after a title, then a capitalized word that ends the name: a surname.
+_TITLED_NAME = re.compile(
+    r"\b(?P<title>Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Rep\.|Gov\.|Gen\.|[A-Z][a-z]+)"
+    r"(?: (?:[A-Z]\.|[A-Z][a-z]+))? (?P<name>[A-Z][a-z]+)\b(?! [A-Z])"
+)
+
+
+#: Titles written only before a person's name (not "Justice" or "General", which also open an office's name).
+_PERSONAL_TITLES = frozenset({
+    "Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.", "President", "Senator", "Governor", "Congressman",
+    "Congresswoman", "Mayor", "Speaker",
+})
+
+
+def _surnames_to_stand_in(nlp: Language, text: str) -> dict[str, str]:
+    """The surnames in ``text`` that are also English verbs ("Trump", "Bush"), each with its same-length stand-in.
+    Verbs, not nouns: the tagger takes such a name for a verb or a noun's modifier, and WordNet's nouns hold many
+    surnames ("Moore", "Malik") that it reads as names already."""
+    verbs = _word_index(nlp, "verb")
+    found = {}
+    for match in _TITLED_NAME.finditer(text):
+        name = match["name"]
+        folded = name.lower()
+        if match["title"] in _PERSONAL_TITLES and len(name) in _STAND_INS and folded not in STOP_WORDS and folded in verbs:
+            found[name] = _STAND_INS[len(name)]
+    return found
+
+
+#: A first name, a title or an initial right before a surname (not a sentence's last word and its full stop): the
+#: surname is read as a name.
+_NAME_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.|\b[A-Z]\.|\b[A-Z][a-z]+) $")
+
+
+def _with_stand_ins(nlp: Language, text: str) -> str:
+    """The surnames that stand alone ("Trump said", "Trump claims"), not after a first name or a title ("Donald
+    Trump", "Mr. Trump", which the pipeline reads as names already), parsed as their stand-ins."""
+    surnames = _surnames_to_stand_in(nlp, text)
+    if not surnames:
+        return text
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, surnames)) + r")\b")
+
+    def stand_in(match: re.Match) -> str:
+        alone = not _NAME_BEFORE.search(text, max(0, match.start() - 16), match.start())
+        return surnames[match.group()] if alone else match.group()
+
+    return pattern.sub(stand_in, text)
+
+
 def sentence_cased(nlp: Language, text: str) -> str:
-    """``text`` with its title-case lines in sentence case, letter for letter the same length (parse this, then
-    pass the parse to ``restore_case``); ``text`` itself when no line is in title case."""
+    """``text`` with its title-case lines in sentence case and its surnames that are common words stood in for,
+    letter for letter the same length (parse this, then pass the parse to ``restore_case``); ``text`` itself when
+    there is nothing to change."""
+    cased = _title_cased_lines_lowered(nlp, text)
+    stood_in = _with_stand_ins(nlp, cased)
+    return text if stood_in == text else stood_in
+
+
+def _title_cased_lines_lowered(nlp: Language, text: str) -> str:
     titles = title_lines(text)
     if not titles:
         return text
@@ -225,6 +288,9 @@ def restore_case(nlp: Language, parsed: Doc, text: str) -> Doc:
     words = [text[token.idx : token.idx + len(token)] for token in parsed]
     original = Doc(nlp.vocab, words=words, spaces=[bool(token.whitespace_) for token in parsed])
     original.from_array(_COPIED, parsed.to_array(_COPIED))
+    for token, read in zip(original, parsed, strict=True):
+        if token.lower_ != read.lower_:
+            token.lemma_ = token.text  # a surname parsed under a stand-in keeps its own name as its lemma
     return original
 
 
