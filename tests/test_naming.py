@@ -289,3 +289,10 @@ def test_a_description_of_a_person_takes_up_the_title_it_repeats():
     )
     labels = {e.name: [label.text for label in e.labels if label.kind == "coreference"] for e in article.entities}
     assert labels == {"Tom Bradley": ["The vice president"], "Maria Lopez": []}
+
+
+def test_a_wire_credit_glued_to_the_first_word_is_not_part_of_a_label():
+    """ "Salem (CNN)When President Tom Bradley ...": the tokenizer read "CNN)When" as one word, and the
+    president's label began with it."""
+    article = counterpoint.analyze("Salem (CNN)When President Tom Bradley opened the harbour on Tuesday, the crowd cheered.")
+    assert labels(entity(article, "Tom Bradley"), "role") == ["President Tom Bradley"]

@@ -61,6 +61,9 @@ def _load(name: str) -> Language:
     if "counterpoint_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("counterpoint_line_breaks", before="parser" if "parser" in nlp.pipe_names else None)
     nlp.max_length = MAX_CHARS
+    # "(CNN)When President ...": a wire's bracketed credit glued to the first word is two words, not "CNN)When"
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])\)(?=[A-Z])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     return nlp
 
 
