@@ -267,3 +267,16 @@ def test_full_names_with_agreeing_initials_are_one_actor_across_articles():
     son = counterpoint.analyze("His son, Senator Henry R. Walsh, spoke at the service in Dayton.")
     linked = [item for item in link_entities([*articles, son], min_articles=1) if "Walsh" in item.name]
     assert sorted(len(item.entities) for item in linked) == [1, 1, 2]
+
+
+def test_a_name_the_model_calls_an_organization_after_a_relation_or_trade_is_a_person(nlp):
+    """ "his girlfriend Sterling Banks", "motorist Mercy Cross": a noun of a person's relation or trade before a
+    two-word name makes it a person's, whatever the model says; the girlfriend who posts is a `person`."""
+    import counterpoint
+
+    ents = find_entities(nlp("His girlfriend Sterling Banks posted a video. The officer shot motorist Mercy Cross."))
+    assert [(e.name, e.kind) for e in ents if e.name in {"Sterling Banks", "Mercy Cross"}] == [
+        ("Sterling Banks", "person"), ("Mercy Cross", "person")
+    ]
+    article = counterpoint.analyze("His girlfriend Sterling Banks said the officer fired four times.")
+    assert [(a.source.text, a.source.kind) for a in article.attributions] == [("Sterling Banks", "person")]

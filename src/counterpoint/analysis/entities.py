@@ -391,15 +391,15 @@ def _titled_names(doc: Doc) -> list[Span]:
 
 def _is_person(ent: Span, roles: frozenset[str]) -> bool:
     """A person's name: tagged so, or a two- or three-word name right after a title the model took for an
-    organization ("Chancellor [Olaf Scholz]")."""
+    organization ("Chancellor [Olaf Scholz]"), or after a noun of a person's relation or trade ("his girlfriend
+    [Ana Ruiz]", "motorist [Tom Bradley]")."""
     if ent.label_ == "PERSON":
         return True
     before = ent.doc[ent.start - 1] if ent.start else None
     return (
         ent.label_ == "ORG"
         and before is not None
-        and before.lower_ in roles
-        and before.is_title
+        and (before.lower_ in roles and before.is_title or before.lower_ in word_list("people_nouns.txt"))
         and 2 <= len(ent) <= 3
         and all(t.pos_ == "PROPN" and t.is_title for t in ent)
     )
