@@ -1722,6 +1722,7 @@ def test_a_headline_passive_of_an_act_reports_nothing():
     said = only(analyze("Harbour to close in May, officials said.").attributions)
     assert (said.source.text, said.content.text) == ("officials", "Harbour to close in May")
     assert only(analyze("The port will close, the council declared.").attributions).source.text == "the council"
+    assert only(analyze("Rebels Training Pilots Near the Border, Monitors Say").attributions).source.text == "Monitors"
 
 
 def test_a_headline_passive_of_naming_names_no_source():
@@ -2853,6 +2854,14 @@ def test_a_false_report_still_denies_what_it_reports():
 def test_refusing_a_thing_is_no_denial(text):
     """"Rejected the bill" refuses the bill: that the council did so is asserted, not denied."""
     assert [c.certainty for c in analyze(text).claims] == ["asserted"]
+
+
+def test_someone_dismissed_from_a_post_is_no_denial_and_no_report():
+    """ "Officer Tom Bradley dismissed from the harbour police": he lost his post; nothing said is denied or
+    reported (the claim was denied, and "dismissed from" a cue with "the harbour police" its content)."""
+    article = analyze("Officer Tom Bradley cleared of assault, dismissed from the harbour police.")
+    assert [c.certainty for c in article.claims] == ["asserted"] and article.attributions == []
+    assert "denied" in [c.certainty for c in analyze("The claims were dismissed by the council.").claims]
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Article, Attribution, Entity, Source, SourceKind
 from ..model import Span as TextSpan
 from ..resources import rows, table, word_list
-from .claims import verdict_of
+from .claims import removed_from_a_post, verdict_of
 from .content_end import choose_end
 from .entities import GLUED_POSSESSIVE, RANK_WORDS, names_a_country
 from .nlp import RELATIVE_TAGS, kept_on, tokens_with
@@ -533,6 +533,7 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             _names_or_goes_on(lemma, children, content)
             or _names_in_passing(token, lemma, children)
             or _an_act_without_auxiliary(token, children, subject)
+            or removed_from_a_post(token)
             or _judges_what_to_say(token)
             or _discourse_marker(token, subject)
         ):
@@ -1972,9 +1973,11 @@ def _named_elsewhere(word: Token) -> bool:
 
 
 def _could_speak(words: Span) -> bool:
-    """Whether the words before a headline's last verb may be who speaks: a name or a noun of a speaker ("...,
-    police say", "..., Lopez says"), not a thing that happened ("..., riot declared", "..., curfew announced")."""
-    return words[-1].pos_ == "PROPN" or bool(words[-1].ent_type_) or _names_a_speaker(words) or words[-1].pos_ == "PRON"
+    """Whether the words before a headline's last verb may be who speaks: a name, a pronoun, a noun of a speaker or
+    people ("..., police say", "..., Lopez says", "..., monitors say"), not one thing that happened ("..., riot
+    declared", "..., the spending continued")."""
+    last = words[-1]
+    return last.pos_ in {"PROPN", "PRON"} or bool(last.ent_type_) or last.tag_ in {"NNS", "NNPS"} or _names_a_speaker(words)
 
 
 def _names_a_speaker(label: Span) -> bool:

@@ -25,7 +25,7 @@ from ..model import Span as TextSpan
 from ..resources import phrase_words, table, word_list
 from .nlp import RELATIVE_TAGS, tokens_with
 
-__all__ = ["find_claims", "sourcing_profile", "verdict_of"]
+__all__ = ["find_claims", "removed_from_a_post", "sourcing_profile", "verdict_of"]
 
 _MODALS = frozenset({"may", "might", "could"})
 _PASSIVE_ONLY = frozenset({"believed", "thought", "understood", "said", "expected", "alleged", "suspected"})
@@ -558,10 +558,21 @@ def _said_nouns() -> frozenset[str]:
 _REFUSING_VERBS = frozenset({"reject", "dismiss", "rebuff"})
 
 
+def removed_from_a_post(verb: Token) -> bool:
+    """"Lopez was dismissed from the force", "Officer Lopez dismissed after inquiry": a verb of refusing whose
+    passive subject is a person, or that says from where: someone removed from a post, no words denied or
+    reported."""
+    return verb.lemma_.lower() in _REFUSING_VERBS and any(
+        c.dep_ == "nsubjpass" and c.ent_type_ == "PERSON" or c.dep_ == "prep" and c.lower_ == "from" for c in verb.children
+    )
+
+
 def _refuses_a_thing(verb: Token) -> bool:
     """Whether a verb of refusing takes as its object a thing, not something said ("rejected the bill", not
     "rejected the claims", "dismissed reports that ..." or "rejected the idea"). Without an object it is left a
-    denial ("the claims were dismissed"; also, wrongly, "was dismissed from his post")."""
+    denial ("the claims were dismissed"), unless it removes someone from a post (``removed_from_a_post``)."""
+    if removed_from_a_post(verb):
+        return True
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return bool(objects) and not any(o.lemma_.lower() in _said_nouns() for o in objects) and not any(
         c.dep_ in {"ccomp", "xcomp"} for c in verb.children
