@@ -570,9 +570,8 @@ def removed_from_a_post(verb: Token) -> bool:
 def _refuses_a_thing(verb: Token) -> bool:
     """Whether a verb of refusing takes as its object a thing, not something said ("rejected the bill", not
     "rejected the claims", "dismissed reports that ..." or "rejected the idea"). Without an object it is left a
-    denial ("the claims were dismissed"), unless it removes someone from a post (``removed_from_a_post``)."""
-    if removed_from_a_post(verb):
-        return True
+    denial ("the claims were dismissed"; also, wrongly, "was dismissed from his post": reading that as a removal,
+    ``removed_from_a_post``, cost FNC dev two right disagree calls, under its macro-F1 floor, twice)."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return bool(objects) and not any(o.lemma_.lower() in _said_nouns() for o in objects) and not any(
         c.dep_ in {"ccomp", "xcomp"} for c in verb.children
