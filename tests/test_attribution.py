@@ -1704,6 +1704,22 @@ def test_a_yes_or_no_is_what_is_said():
     assert said.content.text == "no to the harbour tax"
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("In April, 31 percent said the same.", "31 percent", "the same"),
+        ("In May, 40 percent said the same of Lopez.", "40 percent", "the same of Lopez"),
+        ("Half of the dockers said so in March.", "Half of the dockers", "so"),
+        ("After the vote, most dockers said as much to reporters.", "most dockers", "as much"),
+    ],
+)
+def test_a_word_that_stands_for_words_already_given_is_what_is_said(text, source, content):
+    """ "said so", "said the same (of X)", "said as much": the word that stands in is what they said, and nothing
+    after it (the parser may take "the same" for a second subject)."""
+    said = only(analyze(text).attributions)
+    assert (said.source.text, said.content.text) == (source, content)
+
+
 def test_a_participle_that_names_a_thing_reports_nothing():
     """ "a group called Friends of the Port" is the writer naming the group, not the group saying anything; "called
     reckless by critics" and "Critics called the plan reckless" report the critics, and a work's title is its

@@ -489,7 +489,8 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         if lemma == "accord" or _as_clause_report(token):
             continue  # "according to X", "as X reported" have their own shapes (``_according_to_drafts``, ...)
         children = list(token.children)  # spaCy makes a new Token object on each walk: walk once
-        subjects = [c for c in children if c.dep_ in _SUBJECT_DEPS and not _dateline(c)]
+        # "26 percent said the same": the parser may take "the same" for a second subject; it is what they said
+        subjects = [c for c in children if c.dep_ in _SUBJECT_DEPS and not _dateline(c) and not (c.i > token.i and c.lower_ == "same")]
         if len(subjects) > 1:
             # "The family of an actor who played Tom Bradley has called": the parser may take the object of a
             # relative clause for a second subject; it is the clause's, and the subject is the noun the clause is in
@@ -579,10 +580,10 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             # no aside ("announced his candidacy, and here we are"), nor one with "what" ("that is what he told the
             # Gazette").
             shape, content_chars = "parenthetical", _subtree_chars(token.head, exclude=token)
+        elif lemma in verbs and (answer := _yes_or_no(token, children) or _said_the_same(token)) is not None:
+            shape, content_chars = "answer", answer
         elif after is not None:
             shape, content_chars = "object", after
-        elif lemma in verbs and (answer := _yes_or_no(token, children)) is not None:
-            shape, content_chars = "answer", answer
         elif (marker := _for_clause(token)) is not None:
             # "called for [him to resign]": "for" belongs to the cue, the clause it marks is the content.
             shape = "preposition"
@@ -632,6 +633,8 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             limits = [c.left_edge.idx for c in children if c.i > token.i and _sets_scene(c)]
         if (embedded_end := _clause_end(token)) is not None:
             limits.append(embedded_end)
+        if shape == "answer":
+            limits.append(content_chars[1])  # "said so [in the poll]": the answer is all that is said
         draft = _Draft(
             source=None,  # spans are made for the drafts the model keeps (``_verb_drafts``): most are not kept
             bound=min(limits, default=None),
@@ -648,6 +651,23 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         features = _cue_features(token, children, lemma, shape, lexicon, subject, voiced, quotes, content_chars)
         candidates.append((draft, features))
     return candidates
+
+
+def _said_the_same(verb: Token) -> tuple[int, int] | None:
+    """What a verb of saying says by a word that stands for words already given ("half said so", "26 percent said
+    the same of Lopez", "voters said as much"): the characters of that word, with what "the same" is said of."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc):
+        return None
+    first = doc[verb.i + 1]
+    second = doc[verb.i + 2] if verb.i + 2 < len(doc) else None
+    if first.lower_ in {"so", "otherwise"} and first.head == verb:
+        return first.idx, first.idx + len(first)
+    if second is not None and (first.lower_, second.lower_) == ("as", "much") and second.head == verb:
+        return first.idx, second.idx + len(second)  # "said as much [to reporters]"
+    if second is not None and (first.lower_, second.lower_) == ("the", "same") and second.head == verb:
+        return first.idx, _subtree_chars(second)[1]
+    return None
 
 
 def _yes_or_no(verb: Token, children: list[Token]) -> tuple[int, int] | None:
