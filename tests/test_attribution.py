@@ -1720,6 +1720,19 @@ def test_a_word_that_stands_for_words_already_given_is_what_is_said(text, source
     assert (said.source.text, said.content.text) == (source, content)
 
 
+def test_who_speaks_through_a_verb_without_a_subject_of_its_own():
+    """A second participle is the first's ("dockers telling their stories and criticizing the plan": the dockers
+    criticize); an infinitive after an adjective is the sentence subject's ("Lopez was right to note"), not an "it"
+    that only holds the place ("it is vital to note"); and a participle of what is done to someone ("Lopez is
+    well known") is no report."""
+    said = analyze("The advert features dockers telling their stories and criticizing the mayor's harbour plan.").attributions
+    assert [(a.source.text if a.source else None, a.cue.text) for a in said if a.cue.text == "criticizing"] == [("dockers", "criticizing")]
+    said = only(analyze("Lopez was right to note the harbour plan was costly.").attributions)
+    assert (said.source.text, said.cue.text) == ("Lopez", "to note")
+    assert only(analyze("It is worth noting here: it is vital to note the harbour plan failed.").attributions).source is None
+    assert analyze("Ruiz is younger and better known. Lopez is more experienced and lauded for her work.").attributions == []
+
+
 def test_a_participle_that_names_a_thing_reports_nothing():
     """ "a group called Friends of the Port" is the writer naming the group, not the group saying anything; "called
     reckless by critics" and "Critics called the plan reckless" report the critics, and a work's title is its

@@ -1082,7 +1082,7 @@ def _governed_after(verb: Token) -> tuple[int, int] | None:
 _MEANS_VERBS = frozenset({"use", "take", "spend", "seize"})
 #: Links through which a subjectless verb shares the subject of the verb above it ("... and then said", "...,
 #: saying", "wants to say", "began by saying").
-_SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "dep"})
+_SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "dep", "acomp"})
 
 
 #: Verbs by which a source names its own source ("said, citing two officials, that ...").
@@ -1154,8 +1154,14 @@ def _implied_subject(verb: Token) -> Token | None:
     ``_reporter_who_goes_on``, ``_reporter_a_participle_adds_to``)."""
     if _asked_first(verb) or any(c.dep_ == "auxpass" for c in verb.children):
         return None  # "She won and was offered a seat": a passive's shared subject is the one acted on
-    if verb.dep_ == "conj" and verb.tag_ == "VBG" and verb.head.tag_ == "VBG" and verb.head.dep_ == "advcl" and _nearest_subject(verb.head) is None:
-        # "said ..., warning of risks and describing a tenuous situation": the second participle is the first's
+    if verb.tag_ == "VBN" and (verb.dep_ == "acomp" or verb.dep_ == "conj" and verb.head.dep_ == "acomp"):
+        return None  # "Lopez is well known", "is experienced and lauded for ...": a participle of what is done to her
+    if (
+        verb.dep_ == "conj" and verb.tag_ == "VBG" and verb.head.tag_ == "VBG" and verb.head.dep_ in {"advcl", "acl"}
+        and _nearest_subject(verb.head) is None
+    ):
+        # "said ..., warning of risks and describing a tenuous situation", "dockers telling their stories and
+        # criticizing the plan": the second participle is the first's
         return _implied_subject(verb.head)
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         if (speaker := _issuer(verb.head) or _subject_of_the_sentence_a_participle_ends(verb)) is not None:
@@ -1175,7 +1181,7 @@ def _implied_subject(verb: Token) -> Token | None:
         return speaker
     if (speaker := _reporter_a_participle_adds_to(verb)) is not None:
         return speaker
-    token = verb
+    token, judged = verb, False
     for _ in range(4):
         if token.dep_ not in _SHARED_SUBJECT_DEPS or token.head.i == token.i:
             return None
@@ -1183,11 +1189,15 @@ def _implied_subject(verb: Token) -> Token | None:
             controller = next((c for c in token.head.children if c.dep_ == "dobj"), None)
             if controller is not None:
                 return controller  # "ordered him to say": he speaks, not whoever ordered
+        # "it is important to note": the "it" of an adjective the verb hangs from is a placeholder
+        judged = judged or token.dep_ == "acomp" or token.head.pos_ == "ADJ" or (
+            token.dep_ == "xcomp" and any(c.dep_ == "acomp" for c in token.head.children)
+        )
         token = token.head
         subject = _nearest_subject(token)
         if subject is not None:
             placeholder = _placeholder(subject, token.lemma_.lower(), subject.dep_ == "nsubjpass")
-            return None if placeholder else subject
+            return None if placeholder or judged and subject.lower_ in _EXPLETIVES else subject
     return None
 
 
