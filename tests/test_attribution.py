@@ -2148,10 +2148,14 @@ def test_a_source_keeps_the_closing_bracket_the_parser_hung_on_the_verb():
     [
         ("A video of the meeting shows the mayor leaving early.", "A video of the meeting"),
         ("New guidance says masks are optional on buses.", "New guidance"),
+        ("The first trial of the harbour vaccine shows promise.", "The first trial of the harbour vaccine"),
+        ("His new book accuses the mayor of lying about the port.", "His new book"),
+        ("Research suggests that ferries pollute less than trucks.", "Research"),
     ],
 )
 def test_a_video_or_a_guidance_speaks_as_a_document(text, source):
-    """Not as an office: a video shows, guidance says, as a report does."""
+    """Not as an office: a video shows, guidance says, a trial shows, a book accuses, research suggests, as a
+    report does."""
     a = only(analyze(text).attributions)
     assert (a.source.text, a.source.kind) == (source, "document")
 
