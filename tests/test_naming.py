@@ -296,3 +296,18 @@ def test_a_wire_credit_glued_to_the_first_word_is_not_part_of_a_label():
     president's label began with it."""
     article = counterpoint.analyze("Salem (CNN)When President Tom Bradley opened the harbour on Tuesday, the crowd cheered.")
     assert labels(entity(article, "Tom Bradley"), "role") == ["President Tom Bradley"]
+
+
+def test_a_group_description_is_not_linked_to_a_wire_credit_or_to_what_it_says_it_runs():
+    """ "Salem (CNN)The nonprofit group that runs the Harbour Exam ...": the group is neither CNN, the credit
+    glued before it, nor the Harbour Exam its own clause names; with no other group before it, it stays unlinked,
+    and what is reported starts after the credit."""
+    text = (
+        "Harbour Exam to change its scoring.\n"
+        "Salem (CNN)The nonprofit group that runs the Harbour Exam will score where students live, according to a "
+        "report in the Salem Gazette."
+    )
+    article = counterpoint.analyze(text)
+    assert not [e.name for e in article.entities if "The nonprofit group" in labels(e)]
+    according = [a for a in article.attributions if a.cue.text == "according to"]
+    assert [a.content.text[:22] for a in according] == ["The nonprofit group th"]

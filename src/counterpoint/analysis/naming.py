@@ -348,16 +348,25 @@ def _resolve_description(ctx: _Context, head: Token, words: list[Token], actor: 
     if not (actor == "group" or actor == "state" and entry is not None and entry.category == "label"):
         return None  # "the country" alone is too vague to link by nearness; "the regime" is a label, so it is
     here = _sentence_number(ctx, head)
+    # "the group that runs the SAT" is not the SAT: an actor its words after the head name is someone else ("the Tea
+    # Party movement" is the Tea Party)
+    named_within = {ctx.owner.get(t.i) for t in head.subtree if t.i > head.i} - {None}
     for i in range(head.i - 1, -1, -1):
         token = ctx.doc[i]
         if here - _sentence_number(ctx, token) > _LOOKBACK_SENTENCES:
             break
         entity = ctx.owner.get(i)
-        if entity is None or ctx.mention_kind.get(i) == "demonym":
-            continue
+        if entity is None or entity in named_within or ctx.mention_kind.get(i) == "demonym" or _bracketed(token):
+            continue  # nor a wire's credit or a name's initials in brackets ("Salem (CNN)The group ...")
         if (actor == "state" and ctx.is_state(entity)) or (actor == "group" and ctx.is_group(entity)):
             return entity
     return None
+
+
+def _bracketed(token: Token) -> bool:
+    """A word alone in brackets: "(CNN)", "(HSB)"."""
+    doc = token.doc
+    return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
 
 
 def _descriptions(ctx: _Context) -> None:

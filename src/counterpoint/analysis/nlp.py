@@ -30,10 +30,13 @@ MAX_CHARS = 1_000_000
 
 @Language.component("counterpoint_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """A line break always ends a sentence: headlines, bylines and paragraphs never run together."""
+    """A line break always ends a sentence: headlines, bylines and paragraphs never run together. So does a wire's
+    bracketed credit glued to the next word ("Salem (CNN)The council ..."): the story starts after it."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if previous.is_space and "\n" in previous.text:
+        line_break = previous.is_space and "\n" in previous.text
+        credit = previous.text == ")" and not previous.whitespace_ and token.is_title
+        if line_break or credit:
             token.is_sent_start = True
     return doc
 
