@@ -2787,6 +2787,18 @@ def test_an_office_holder_left_unnamed_is_anonymous_and_one_who_speaks_for_other
     ]
 
 
+def test_an_office_holder_a_lede_leaves_unnamed_is_the_one_it_names_next():
+    """ "A federal judge said ..." before "Judge Maria Lopez wrote": a lede's news before the name, so the judge is
+    Lopez, a person, not someone anonymous; with two senators named after "a senator", which one is unknown."""
+    text = "A federal judge said the harbour plan could go ahead. Judge Maria Lopez wrote that the city had met every rule."
+    article = counterpoint.analyze(text)
+    names = {e.id: e.name for e in article.entities}
+    first = article.attributions[0]
+    assert (first.source.text, first.source.kind, names.get(first.source.entity)) == ("A federal judge", "person", "Maria Lopez")
+    text = "A senator said the vote would be close. Senator Tom Bradley and Senator Maria Lopez disagreed."
+    assert counterpoint.analyze(text).attributions[0].source.kind == "anonymous"
+
+
 def test_a_person_by_a_trade_of_words_or_stage_is_a_person():
     """"The conservative pundit", "the actress": one person by their trade, not an office."""
     text = "The conservative pundit said the harbour plan was a mistake. The actress told reporters she would return."

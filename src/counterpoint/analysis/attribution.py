@@ -2515,7 +2515,9 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
         # Only an organization names the medium; "an Arabic news source" is described, not named.
         return "media", entity if entity is not None and entity.kind == "organization" else None
     if describes and noun_kind is None:
-        return "anonymous", None  # people left unnamed, whoever they are for or wherever they are
+        # people left unnamed, whoever they are for or wherever they are ("a judge in Ohio"), unless a lede names them
+        named_next = _titled_person_after(span, entities) if _indefinite_role(root) else None
+        return ("person", named_next) if named_next is not None else ("anonymous", None)
     if noun_kind == "official" or (entity is not None and entity.kind in {"place", "organization", "group"}):
         return "official", entity
     if person:
@@ -2527,7 +2529,9 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
         # office, and speaks as one); "a lawyer for the family" leaves them unnamed
         return ("anonymous" if _indefinite_role(root) else "person"), None
     if entity is None and noun_kind is None and root.tag_ == "NN" and _indefinite_role(root) and not _speaks_for(root):
-        return "anonymous", None  # "a senator", "a federal judge": someone in an office, left unnamed
+        # "a senator", "a federal judge": someone in an office, left unnamed, unless a lede names them next
+        named_next = _titled_person_after(span, entities)
+        return ("person", named_next) if named_next is not None else ("anonymous", None)
     if entity is None and (root.tag_ == "CD" or root.ent_type_ in _NUMBER_ENTITIES):
         return "anonymous", None  # "About 6 in 10 say", "14 percent of voters said": a share of people, none named
     if entity is None and (root.lower_ in _UNNAMED_PEOPLE or root.lower_ in {"one", "body"} and _negated_or_any(root)):
@@ -2569,6 +2573,30 @@ def _titled_person_before(span: Span, entities: list[Entity]) -> Entity | None:
         if words - RANK_WORDS <= near and (best is None or before[-1].start > best[0]):
             best = (before[-1].start, entity)
     return best[1] if best else None
+
+
+#: How far into an article an office holder left unnamed may be the one named next: a lede puts the news before
+#: the name ("A federal judge ruled ... Judge Ana Ruiz wrote").
+_LEDE_SENTENCES = 3
+
+
+def _titled_person_after(span: Span, entities: list[Entity]) -> Entity | None:
+    """The person an indefinite office in an article's lede stands for ("A federal judge said ..." before "Judge
+    Ana Ruiz wrote"): the only person the article titles with that office and the same words of rank, none of
+    them named before it."""
+    root, doc = span.root, span.doc
+    if sum(1 for sentence in doc.sents if sentence.start <= span.start) > _LEDE_SENTENCES:
+        return None
+    words = {t.lower_ for t in span if t.i < root.i} & RANK_WORDS
+    titled = [
+        e
+        for e in entities
+        if e.kind == "person" and e.role and root.lemma_.lower() in set(e.role.lower().split())
+        and set(e.role.lower().split()) & RANK_WORDS == words
+    ]
+    if len(titled) != 1 or any(m.start < span.start_char for m in titled[0].mentions):
+        return None
+    return titled[0]
 
 
 #: Words that stand for people left unnamed when they head a source ("few", "most of us", "nobody", "others");
