@@ -2079,7 +2079,7 @@ def _describes_the_named(label: Span, after_colon: Span | None) -> bool:
 
 
 #: Words by which a speaker names themself.
-_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "i'm", "we", "us", "our", "ours"})
+_FIRST_PERSON_WORDS = frozenset({"i", "me", "my", "mine", "i'm", "we", "us", "our", "ours"})
 
 
 def _news_of_the_named(label: Span, after_colon: Span | None) -> bool:
@@ -2089,7 +2089,7 @@ def _news_of_the_named(label: Span, after_colon: Span | None) -> bool:
     name = label[-1]
     if after_colon is None or name.pos_ != "PROPN":
         return False
-    if any(t.lower_ in _FIRST_PERSON for t in after_colon):
+    if any(t.lower_ in _FIRST_PERSON_WORDS for t in after_colon):
         return False  # "Lee: I am not running for president": their words after all
     roles = word_list("roles.txt")
     # an office with no name after it, and not one someone is or would be ("qualified to be president"): "the
@@ -2516,8 +2516,7 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
         return "media", entity if entity is not None and entity.kind == "organization" else None
     if describes and noun_kind is None:
         # people left unnamed, whoever they are for or wherever they are ("a judge in Ohio"), unless a lede names them
-        named_next = _titled_person_after(span, entities) if _indefinite_role(root) else None
-        return ("person", named_next) if named_next is not None else ("anonymous", None)
+        return _unnamed_or_named_next(span, entities) if _indefinite_role(root) else ("anonymous", None)
     if noun_kind == "official" or (entity is not None and entity.kind in {"place", "organization", "group"}):
         return "official", entity
     if person:
@@ -2529,9 +2528,7 @@ def _type_source(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity
         # office, and speaks as one); "a lawyer for the family" leaves them unnamed
         return ("anonymous" if _indefinite_role(root) else "person"), None
     if entity is None and noun_kind is None and root.tag_ == "NN" and _indefinite_role(root) and not _speaks_for(root):
-        # "a senator", "a federal judge": someone in an office, left unnamed, unless a lede names them next
-        named_next = _titled_person_after(span, entities)
-        return ("person", named_next) if named_next is not None else ("anonymous", None)
+        return _unnamed_or_named_next(span, entities)  # "a senator", "a federal judge": someone in an office
     if entity is None and (root.tag_ == "CD" or root.ent_type_ in _NUMBER_ENTITIES):
         return "anonymous", None  # "About 6 in 10 say", "14 percent of voters said": a share of people, none named
     if entity is None and (root.lower_ in _UNNAMED_PEOPLE or root.lower_ in {"one", "body"} and _negated_or_any(root)):
@@ -2597,6 +2594,12 @@ def _titled_person_after(span: Span, entities: list[Entity]) -> Entity | None:
     if len(titled) != 1 or any(m.start < span.start_char for m in titled[0].mentions):
         return None
     return titled[0]
+
+
+def _unnamed_or_named_next(span: Span, entities: list[Entity]) -> tuple[SourceKind, Entity | None]:
+    """Someone in an office left unnamed, anonymous, unless the lede names them next (``_titled_person_after``)."""
+    named_next = _titled_person_after(span, entities)
+    return ("person", named_next) if named_next is not None else ("anonymous", None)
 
 
 #: Words that stand for people left unnamed when they head a source ("few", "most of us", "nobody", "others");

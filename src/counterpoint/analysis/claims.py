@@ -560,8 +560,8 @@ _REFUSING_VERBS = frozenset({"reject", "dismiss", "rebuff"})
 
 def removed_from_a_post(verb: Token) -> bool:
     """"Lopez was dismissed from the force", "Officer Lopez dismissed after inquiry": a verb of refusing whose
-    passive subject is a person, or that says from where: someone removed from a post, no words denied or
-    reported."""
+    passive subject is a person, or that says from where: someone removed from a post, whose words no one reports
+    (attribution reads this; claims still read such a passive as a denial, see ``_refuses_a_thing``)."""
     return verb.lemma_.lower() in _REFUSING_VERBS and any(
         c.dep_ == "nsubjpass" and c.ent_type_ == "PERSON" or c.dep_ == "prep" and c.lower_ == "from" for c in verb.children
     )
