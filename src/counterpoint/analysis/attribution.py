@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
@@ -2554,10 +2555,7 @@ def _titled_person_before(span: Span, entities: list[Entity]) -> Entity | None:
         return None  # "the president of the union": the phrase says whose title it is
     best: tuple[int, Entity] | None = None
     for entity in entities:
-        if entity.kind != "person" or not entity.role:
-            continue
-        title = set(entity.role.lower().split())
-        if root.lemma_.lower() not in title or title & RANK_WORDS != words & RANK_WORDS:
+        if not _titled_as(entity, root.lemma_.lower(), words & RANK_WORDS):
             continue
         before = [m for m in entity.mentions if m.end <= span.start_char]
         if not before:
@@ -2572,6 +2570,15 @@ def _titled_person_before(span: Span, entities: list[Entity]) -> Entity | None:
     return best[1] if best else None
 
 
+def _titled_as(entity: Entity, office: str, rank: set[str]) -> bool:
+    """Whether the article titles a person with this office word and these words of rank ("Senator", "former
+    senator" is another title)."""
+    if entity.kind != "person" or not entity.role:
+        return False
+    title = set(entity.role.lower().split())
+    return office in title and title & RANK_WORDS == rank
+
+
 #: How far into an article an office holder left unnamed may be the one named next: a lede puts the news before
 #: the name ("A federal judge ruled ... Judge Ana Ruiz wrote").
 _LEDE_SENTENCES = 3
@@ -2582,15 +2589,11 @@ def _titled_person_after(span: Span, entities: list[Entity]) -> Entity | None:
     Ana Ruiz wrote"): the only person the article titles with that office and the same words of rank, none of
     them named before it."""
     root, doc = span.root, span.doc
-    if sum(1 for sentence in doc.sents if sentence.start <= span.start) > _LEDE_SENTENCES:
+    after_the_lede = next(islice(doc.sents, _LEDE_SENTENCES, None), None)
+    if after_the_lede is not None and after_the_lede.start <= span.start:
         return None
-    words = {t.lower_ for t in span if t.i < root.i} & RANK_WORDS
-    titled = [
-        e
-        for e in entities
-        if e.kind == "person" and e.role and root.lemma_.lower() in set(e.role.lower().split())
-        and set(e.role.lower().split()) & RANK_WORDS == words
-    ]
+    rank = {t.lower_ for t in span if t.i < root.i} & RANK_WORDS
+    titled = [e for e in entities if _titled_as(e, root.lemma_.lower(), rank)]
     if len(titled) != 1 or any(m.start < span.start_char for m in titled[0].mentions):
         return None
     return titled[0]
