@@ -117,6 +117,10 @@ def test_an_adjective_of_stance_attributes_its_complement():
     assert (a.source.text, a.cue.text, a.content.text) == ("The mayor", "is skeptical", "the plan can work")
     a = only(analyze("The union is worried about what the company is planning.").attributions)
     assert (a.cue.text, a.content.text) == ("is worried about", "what the company is planning")
+    a = only(analyze("The dockers are still wary of the new rota at the harbour.").attributions)
+    assert (a.source.text, a.cue.text, a.content.text) == ("The dockers", "are still wary of", "the new rota at the harbour")
+    a = only(analyze("Ferry crews were unhappy with the way the strike ended.").attributions)
+    assert (a.source.text, a.content.text) == ("Ferry crews", "the way the strike ended")
     assert analyze("He is worried.").attributions == []  # guard: no complement, nothing attributed
     # "sure to" forecasts; "sure (that)" holds a view
     assert analyze("The bill is certain to pass.").attributions == []
