@@ -255,8 +255,10 @@ def test_quoted_words_the_parser_hangs_off_the_verb_are_not_the_clause():
 def test_of_two_clauses_the_one_after_the_verb_is_reported():
     # the parser reads "rabbi" as a clause of "said" too; what she said comes after the verb
     text = "Lena Park, a Miami rabbi helping to lead the march, said she and her fellow rabbis were uneasy about the threats."
-    a = only(analyze(text).attributions)
-    assert a.content.text == "she and her fellow rabbis were uneasy about the threats"
+    outer, inner = analyze(text).attributions
+    assert outer.content.text == "she and her fellow rabbis were uneasy about the threats"
+    # and the stance reported is theirs, through her
+    assert (inner.source.text, inner.content.text, inner.via) == ("she and her fellow rabbis", "the threats", 0)
 
 
 def test_quote_over_several_sentences_is_one_content():
