@@ -291,6 +291,28 @@ def test_a_description_of_a_person_takes_up_the_title_it_repeats():
     assert labels == {"Tom Bradley": ["The vice president"], "Maria Lopez": []}
 
 
+def test_a_description_by_any_title_takes_up_the_person_given_it():
+    """Any one-word title heads a description ("the former harbour director", "the judge"), an owned name in it
+    included ("the former FBI director"); "the secretary" is not the press secretary; a title many hold ("the
+    candidate") is the one named in the last sentences; a description that picks out whoever fits it ("the
+    candidate who wins") or says what someone is stands for no one."""
+    article = counterpoint.analyze(
+        "Former FBI Director Tom Bradley testified on Tuesday. The former director said the inquiry was closed. "
+        "Judge Maria Lopez listened. The judge later adjourned the hearing. Press secretary Ana Ruiz left early. "
+        "The secretary's office said nothing. The former FBI director went home."
+    )
+    labels = {e.name: [label.text for label in e.labels if label.kind == "coreference"] for e in article.entities}
+    assert labels["Tom Bradley"] == ["The former director", "The former FBI director"]
+    assert labels["Maria Lopez"] == ["The judge"] and labels["Ana Ruiz"] == []
+    article = counterpoint.analyze(
+        "Candidate Tom Bradley spoke in Salem on Monday. The harbour was full. Maria Lopez, his rival, spoke on "
+        "Tuesday. Reporters asked the candidate about ferries. The candidate who wins will decide. "
+        "Later, Republican candidate Ana Ruiz arrived. The candidate said she would stay."
+    )
+    labels = {e.name: [label.text for label in e.labels if label.kind == "coreference"] for e in article.entities}
+    assert labels["Tom Bradley"] == [] and labels["Ana Ruiz"] == ["The candidate"]
+
+
 def test_a_wire_credit_glued_to_the_first_word_is_not_part_of_a_label():
     """ "Salem (CNN)When President Tom Bradley ...": the tokenizer read "CNN)When" as one word, and the
     president's label began with it."""

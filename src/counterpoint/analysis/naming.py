@@ -62,8 +62,16 @@ def head_classes() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _description_classes() -> dict[str, str]:
+    """The heads a definite description may have: those of ``head_classes`` and a one-word title (``roles.txt``:
+    "the former director"), which stands for a person only as an earlier label with that title agrees."""
+    titles = {role: "person" for role in word_list("roles.txt") if role.isalpha()}
+    return titles | head_classes()
+
+
+@lru_cache(maxsize=1)
 def _head_hashes() -> np.ndarray:
-    return np.array([get_string_id(noun) for noun in head_classes()], dtype=np.uint64)
+    return np.array([get_string_id(noun) for noun in _description_classes()], dtype=np.uint64)
 
 
 @lru_cache(maxsize=1)
@@ -321,8 +329,9 @@ def _resolve_description(ctx: _Context, head: Token, words: list[Token], actor: 
             if country:
                 matches = [i for i, e in enumerate(entities) if e.name == country]
                 return matches[0] if matches else None
-    if actor != "group" and any(w.i in ctx.owner for w in words):
-        return None  # "the Syrian regime": the demonym already ties it (handled as a state-noun label)
+    if actor in {"state", "forces"} and any(w.i in ctx.owner for w in words):
+        return None  # "the Syrian regime": the demonym already ties it (handled as a state-noun label); "the FBI
+        # director" is still the one an earlier label calls so
     lemma = head.lemma_.lower()
     earlier = [
         (f.head.i, entity, f)
@@ -336,12 +345,17 @@ def _resolve_description(ctx: _Context, head: Token, words: list[Token], actor: 
     modifiers = {w.lower_ for w in words if w.pos_ == "ADJ" or w.dep_ == "compound"}
 
     def agrees(found: _Found) -> bool:
-        label = {t.lower_ for t in ctx.doc[found.start : found.end]}
-        return modifiers <= label and label & RANK_WORDS <= said
+        label = ctx.doc[found.start : found.end]
+        words = {t.lower_ for t in label}
+        # "the secretary" is not the one called press secretary: a common noun compounded with the title makes it
+        # another office ("the director" may still be the FBI director)
+        office = {t.lower_ for t in label if t.dep_ == "compound" and t.head == found.head and t.pos_ == "NOUN"}
+        return modifiers <= words and words & RANK_WORDS <= said and office <= said
 
-    agreeing = [e for e in earlier if actor != "person" or agrees(e[2])]  # a group's description is looser
-    if agreeing:
-        return max(agreeing, key=lambda e: e[0])[1]
+    if actor == "person":
+        return _person_described(ctx, head, {e[1] for e in earlier if agrees(e[2])})
+    if earlier:  # a group's description is looser
+        return max(earlier, key=lambda e: e[0])[1]
     if lemma in _RELATIONAL_HEADS:
         return None  # "Israel struck the enemy": the actor named nearest is the other side of the relation
     entry = lexicon().get(lemma)
@@ -363,6 +377,34 @@ def _resolve_description(ctx: _Context, head: Token, words: list[Token], actor: 
     return None
 
 
+#: Titles many hold at once: "the candidate" is one named in the last sentences, not the only one an article
+#: called a candidate, while "the president" or "the judge" is the one it called so.
+_MANY_HOLDERS = frozenset({
+    "candidate", "nominee", "senator", "lawmaker", "legislator", "congressman", "congresswoman", "representative", "mp",
+    "official", "officer", "aide", "adviser", "advisor", "deputy", "spokesman", "spokeswoman", "spokesperson",
+    "reporter", "correspondent", "editor", "analyst", "researcher", "professor", "diplomat", "general", "colonel",
+})
+
+
+def _person_described(ctx: _Context, head: Token, titled: set[int]) -> int | None:
+    """The one person an earlier label gives the description's title; of several, or for a title many hold, the
+    one mentioned last, when that is within the last sentences. None for a description that picks out whoever fits it or says what someone
+    is ("the candidate who wins", "the candidate with the best chance", "Ruiz is the candidate")."""
+    if head.dep_ in {"attr", "oprd"} or head.dep_ == "pobj" and head.head.lower_ == "as":
+        return None
+    if any(c.dep_ in {"relcl", "acl", "prep"} and c.i > head.i for c in head.children):
+        return None
+    if len(titled) == 1 and head.lemma_.lower() not in _MANY_HOLDERS:
+        return next(iter(titled))
+    here = _sentence_number(ctx, head)
+    for i in range(head.i - 1, -1, -1):
+        if here - _sentence_number(ctx, ctx.doc[i]) > _LOOKBACK_SENTENCES:
+            return None
+        if ctx.owner.get(i) in titled:
+            return ctx.owner[i]
+    return None
+
+
 def _bracketed(token: Token) -> bool:
     """A word alone in brackets: "(CNN)", "(HSB)"."""
     doc = token.doc
@@ -371,7 +413,7 @@ def _bracketed(token: Token) -> bool:
 
 def _descriptions(ctx: _Context) -> None:
     """Definite descriptions standing for an actor: "the regime", "the Jewish state", "the resistance movement"."""
-    classes = head_classes()
+    classes = _description_classes()
     labelled = {i for labels in ctx.found.values() for f in labels for i in range(f.start, f.end)}
     doc = ctx.doc
     if not len(doc):
