@@ -1726,6 +1726,15 @@ def test_a_word_that_stands_for_words_already_given_is_what_is_said(text, source
     assert (said.source.text, said.content.text) == (source, content)
 
 
+@pytest.mark.parametrize("answer", ["the same for Tom Bradley", "the same", "yes"])
+def test_an_answer_reported_by_a_poll_is_the_poll_s_finding(answer):
+    """ "12 percent said the same, the poll found": the parser hangs "the poll found" on "said" as its clause; the
+    answer is what they said, and the poll reports them saying it."""
+    said, found = analyze(f"Only 12 percent of dockers said {answer}, the poll found.").attributions
+    assert (said.source.text, said.content.text, said.via) == ("Only 12 percent of dockers", answer, 1)
+    assert (found.source.text, found.content.text) == ("the poll", f"Only 12 percent of dockers said {answer}")
+
+
 def test_who_speaks_through_a_verb_without_a_subject_of_its_own():
     """A second participle is the first's ("dockers telling their stories and criticizing the plan": the dockers
     criticize); an infinitive after an adjective is the sentence subject's ("Lopez was right to note"), not an "it"

@@ -521,6 +521,8 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             clauses = [said]
         # Of two clauses, the one after the verb ("X, a rabbi [parsed as a clause], said he was alarmed")
         content = max(clauses, key=lambda c: c.i > token.i, default=None)
+        if content is not None and lemma in verbs and _answer_before_an_aside(token, children, content):
+            content = None  # "31 percent said the same, the poll found": the parser hung the aside on the verb
         inverted_speaker = _speaker_after_an_inverted_aside(token, subject, content) if lemma in verbs else None
         if inverted_speaker is not None:
             # "The plan, said Ana Ruiz, an economist, would fail": she speaks, and the plan is what her words are about
@@ -654,6 +656,15 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
     return candidates
 
 
+def _answer_before_an_aside(verb: Token, children: list[Token], clause: Token) -> bool:
+    """Whether a verb of saying gives its words by an answer or a word that stands in ("said yes", "said the
+    same") and the clause the parser hung on it comes after a comma, an aside of its own ("..., the poll found")."""
+    answer = _yes_or_no(verb, children) or _said_the_same(verb)
+    if answer is None or clause.left_edge.idx < answer[1]:
+        return False
+    return any(t.text == "," and t.idx >= answer[1] for t in verb.doc[verb.i + 1 : clause.left_edge.i + 1])
+
+
 def _said_the_same(verb: Token) -> tuple[int, int] | None:
     """What a verb of saying says by a word that stands for words already given ("half said so", "26 percent said
     the same of Lopez", "voters said as much"): the characters of that word, with what "the same" is said of."""
@@ -667,6 +678,10 @@ def _said_the_same(verb: Token) -> tuple[int, int] | None:
     if second is not None and (first.lower_, second.lower_) == ("as", "much") and second.head == verb:
         return first.idx, second.idx + len(second)  # "said as much [to reporters]"
     if second is not None and (first.lower_, second.lower_) == ("the", "same") and second.head == verb:
+        end = second.right_edge.i + 1
+        of = doc[end] if end < len(doc) else None
+        if of is not None and of.lower_ in {"of", "for", "about"} and of.head == verb:
+            return first.idx, _subtree_chars(of)[1]  # the parser may hang "for Lopez" on the verb
         return first.idx, _subtree_chars(second)[1]
     return None
 
