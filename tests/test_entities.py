@@ -280,3 +280,16 @@ def test_a_name_the_model_calls_an_organization_after_a_relation_or_trade_is_a_p
     ]
     article = counterpoint.analyze("His girlfriend Sterling Banks said the officer fired four times.")
     assert [(a.source.text, a.source.kind) for a in article.attributions] == [("Sterling Banks", "person")]
+
+
+def test_an_organization_and_its_initials_are_one_actor(nlp):
+    """ "The HSA" after "the Harbour Safety Authority" is that authority, in one article and across articles
+    (where one writes only the initials); initials that fit two names in the article stay apart."""
+    ents = find_entities(nlp("The Harbour Safety Authority closed the port on Monday. The HSA said ferries would sail on Friday."))
+    assert forms(entity(ents, "Harbour Safety Authority")) == ["Harbour Safety Authority", "HSA"]
+    ents = find_entities(nlp("The Federal Ferry Commission and the Federal Freight Council met on Monday. The FFC said nothing."))
+    assert forms(entity(ents, "FFC")) == ["FFC"]
+    full = counterpoint.analyze("The Harbour Safety Authority closed the port on Monday.")
+    short = counterpoint.analyze("The HSA said ferries would sail on Friday.")
+    linked = [item for item in link_entities([full, short]) if item.name == "Harbour Safety Authority"]
+    assert len(linked) == 1 and set(linked[0].articles) == {full.id, short.id}

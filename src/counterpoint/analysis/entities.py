@@ -21,7 +21,9 @@ from ..model import Entity, EntityKind, Mention, MentionKind
 from ..resources import Country, countries, phrase_words, word_list
 from .nlp import tokens_with
 
-__all__ = ["ENTITY_KINDS", "GLUED_POSSESSIVE", "INNER_POSSESSIVE", "RANK_WORDS", "find_entities", "names_a_country"]
+__all__ = [
+    "ENTITY_KINDS", "GLUED_POSSESSIVE", "INITIALS", "INNER_POSSESSIVE", "RANK_WORDS", "abbreviates", "find_entities", "names_a_country",
+]
 
 #: Our entity kind for each spaCy NER label we keep.
 ENTITY_KINDS: dict[str, EntityKind] = {
@@ -488,6 +490,41 @@ def _descriptors(doc: Doc, builder: _Builder) -> None:
             builder.add(matches[0], token.left_edge.i, token.i + 1, "descriptor", claim_from=token.i)
 
 
+#: An organization's initials as written ("HSA", "NATO").
+INITIALS = re.compile(r"[A-Z]{2,6}")
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """Whether a word in capitals is the initials of a name ("HSA" of "Harbour Safety Authority and Pilotage",
+    "FBI" of "Federal Bureau of Investigation"): its letters are the initials of the name's capitalized words in
+    order, from the first, with at most one of those words left out ("and Pilotage"); a country's name before
+    them is no part of them ("U.K. Harbour Safety ...")."""
+    if not INITIALS.fullmatch(short):
+        return False
+    words = name.split()
+    if len(words) > 2 and names_a_country(words[0]) and not short.startswith(words[0][0]):
+        words = words[1:]
+    initials = [word[0] for word in words if word[:1].isupper()]
+    if len(initials) < 2 or initials[0] != short[0] or len(initials) > len(short) + 1:
+        return False
+    letters = iter(initials)
+    return all(letter in letters for letter in short)  # each letter found in order, skipping at most one word
+
+
+def _merge_acronyms(clusters: list[_Cluster]) -> None:
+    """Put an organization's initials ("HSA") into the one organization in the article they abbreviate ("the
+    Harbour Safety Authority"): one actor, not two. Initials that fit two names stay apart."""
+    organizations = [c for c in clusters if c.mentions and (c.votes.most_common(1)[0][0] if c.votes else c.kind) == "organization"]
+    for short in organizations:
+        if not INITIALS.fullmatch(short.name):
+            continue
+        full = [c for c in organizations if c is not short and " " in c.name and abbreviates(short.name, c.name)]
+        if len(full) == 1:
+            full[0].mentions.extend(short.mentions)
+            full[0].votes.update(short.votes)
+            short.mentions = []
+
+
 def find_entities(doc: Doc) -> list[Entity]:
     """Canonical entities of one parsed article, each with every mention span, in order of first mention."""
     builder = _Builder(doc)
@@ -495,6 +532,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     _other_spans(doc, builder)
     _unlabelled_countries(doc, builder)
     _descriptors(doc, builder)
+    _merge_acronyms(builder.clusters)
     entities = []
     clusters = sorted((c for c in builder.clusters if c.mentions), key=lambda c: min(m[0] for m in c.mentions))
     for number, cluster in enumerate(clusters, start=1):

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..analysis.entities import INNER_POSSESSIVE
+from ..analysis.entities import INITIALS, INNER_POSSESSIVE, abbreviates
 from ..model import Article, Entity, EntityKind
 from ..resources import countries
 
@@ -121,6 +121,27 @@ class _Union:
             self.parent[root_b] = root_a
 
 
+def _link_initials(entities: dict[tuple[str, str], Entity], union: _Union) -> None:
+    """One organization under its initials and its name across articles: those written with the same initials
+    ("HSA"), and a name those initials abbreviate when it is the only such name in the set."""
+    by_initials: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    named: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for node, entity in entities.items():
+        if entity.kind == "person":
+            continue
+        for written in {m.text for m in entity.mentions} | {entity.name}:
+            if INITIALS.fullmatch(written):
+                by_initials[written].append(node)
+        if " " in entity.name:
+            named[name_key(entity.name)].append(node)
+    for short, nodes in by_initials.items():
+        fulls = [key for key, holders in named.items() if abbreviates(short, entities[holders[0]].name)]
+        if len(fulls) == 1:
+            nodes = nodes + named[fulls[0]]
+        for node in nodes[1:]:
+            union.union(nodes[0], node)
+
+
 def link_entities(articles: list[Article], *, min_articles: int = 2) -> list[LinkedEntity]:
     """Actors that appear in at least ``min_articles`` of the articles, most widely covered first.
 
@@ -163,6 +184,7 @@ def link_entities(articles: list[Article], *, min_articles: int = 2) -> list[Lin
             for b in fits[a]:
                 if a not in unsure and b not in unsure:
                     union.union(by_key[a][0], by_key[b][0])
+    _link_initials(entities, union)
 
     groups: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for node in entities:
