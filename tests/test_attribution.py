@@ -433,6 +433,21 @@ def test_neither_confirming_nor_denying_denies_nothing(text):
     assert article.claims and all(c.certainty != "denied" for c in article.claims)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ruling dealt a blow to the union, denying dockers the right to strike.",
+        "The mayor denied the dockers a pay rise.",
+        "Ruiz was denied entry to the harbour.",
+    ],
+)
+def test_denying_someone_something_refuses_and_denies_no_claim(text):
+    article = analyze(text)
+    assert article.claims and all(c.certainty != "denied" for c in article.claims)
+    # guard: denying what is said is still a denial
+    assert analyze("The mayor denied the report.").claims[0].certainty == "denied"
+
+
 def test_confirming_one_thing_and_denying_another_is_still_a_denial():
     article = analyze("The embassy confirmed the closure but denied that the envoy had left.")
     assert [c.text for c in article.claims if c.certainty == "denied"] == ["that the envoy had left"]

@@ -139,7 +139,7 @@ def _all_hedges(doc: Doc) -> list[tuple[int, int, str]]:
         if end - start == 1 and not _hedges_here(doc, start) or doc[end - 1].lower_ == "to" and not _verb_follows(doc, end):
             continue
         words = tuple(t.lower_ for t in doc[start:end])
-        if hedges[words] == "denied" and (_negated(doc[start]) or _not_committed(doc[start])):
+        if hedges[words] == "denied" and (_negated(doc[start]) or _not_committed(doc[start]) or _withholds(doc[start])):
             continue  # "did not deny", "would neither confirm nor deny", "declined to deny": no denial
         found.append((*_chars(doc, start, end), hedges[words]))
     return sorted(found)
@@ -153,6 +153,16 @@ def _negated(word: Token) -> bool:
     if word.dep_ in {"attr", "acomp"} and any(c.dep_ == "neg" for c in word.head.children):
         return True
     return word.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" for c in word.head.children)
+
+
+def _withholds(word: Token) -> bool:
+    """Whether "deny" keeps something from someone ("denied the dockers a pay rise", "denying asylum seekers the
+    right to a hearing", "was denied entry"): with someone it is kept from, it refuses, and denies no claim."""
+    if word.pos_ != "VERB":
+        return False
+    children = list(word.children)
+    objects = sum(c.dep_ == "dobj" for c in children)
+    return any(c.dep_ == "dative" for c in children) or objects > 1 or objects == 1 and any(c.dep_ == "nsubjpass" for c in children)
 
 
 #: Verbs of holding back: a denial they govern is not made ("declined to deny", "refused to confirm or deny").
