@@ -293,3 +293,11 @@ def test_an_organization_and_its_initials_are_one_actor(nlp):
     short = counterpoint.analyze("The HSA said ferries would sail on Friday.")
     linked = [item for item in link_entities([full, short]) if item.name == "Harbour Safety Authority"]
     assert len(linked) == 1 and set(linked[0].articles) == {full.id, short.id}
+
+
+def test_a_name_the_model_found_once_is_the_same_person_where_it_misses_it():
+    """The model finds "Prince Harry" in the headline (by his title) and misses it after "Great Britain's": the same
+    words are the same person."""
+    text = "Bradley talks ferries with Prince Harry\n\nFormer harbour chief Tom Bradley spoke about the ferries at a lunch with Great Britain's Prince Harry."
+    harry = entity(counterpoint.analyze(text).entities, "Harry")
+    assert forms(harry) == ["Prince Harry", "Great Britain's Prince Harry"]

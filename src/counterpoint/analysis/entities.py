@@ -315,11 +315,34 @@ def _same_person(candidates: list[_Cluster], words: list[str]) -> _Cluster | Non
     return matches[0] if len(matches) == 1 else None
 
 
+def _names_again(doc: Doc, people: list[Span]) -> list[Span]:
+    """Other places where the article writes a person's name as the model found it once ("Harry" of "Prince
+    Harry" in the headline, missed in "Britain's Prince Harry" below): the same words are the same person,
+    wherever the model saw no entity; a name of one word only where the parse reads a proper noun."""
+    patterns: dict[str, set[tuple[str, ...]]] = {}
+    for span in people:
+        patterns.setdefault(span[0].text, set()).add(tuple(t.text for t in span))
+    if not patterns:
+        return []
+    taken = {i for span in people for i in range(span.start, span.end)} | {t.i for ent in doc.ents for t in ent}
+    found = []
+    for token in doc:
+        for words in patterns.get(token.text, ()):
+            end = token.i + len(words)
+            if len(words) == 1 and token.pos_ != "PROPN":
+                continue  # one word alone only where the parse also reads a name ("Harry", not "will")
+            if end <= len(doc) and tuple(t.text for t in doc[token.i : end]) == words and not taken.intersection(range(token.i, end)):
+                found.append(doc[token.i : end])
+                taken.update(range(token.i, end))
+    return found
+
+
 def _person_spans(doc: Doc, builder: _Builder) -> None:
     """Persons: full names first, then single words linked to the one full name they are part of."""
     lexicon = builder.lexicon
     people = [_trim_person(_trim(ent)) for ent in doc.ents if _is_person(ent, lexicon.roles)]
     people = [span for span in people if len(span)]
+    people += _names_again(doc, people)
     named = {i for span in people for i in range(span.start, span.end)}
     people += [span for span in builder.titled if not any(i in named for i in range(span.start, span.end))]
     by_part = builder.person_parts
