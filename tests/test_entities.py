@@ -301,3 +301,16 @@ def test_a_name_the_model_found_once_is_the_same_person_where_it_misses_it():
     text = "Bradley talks ferries with Prince Harry\n\nFormer harbour chief Tom Bradley spoke about the ferries at a lunch with Great Britain's Prince Harry."
     harry = entity(counterpoint.analyze(text).entities, "Harry")
     assert forms(harry) == ["Prince Harry", "Great Britain's Prince Harry"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "First Lady Maria Lopez visited the harbour on Monday.",
+        "The mayor met first lady Maria Lopez at the harbour.",
+        "First Lady Maria Lopez said the pier was safe.",  # the model's person here is "Lady Maria Lopez"
+    ],
+)
+def test_first_lady_is_a_title_not_part_of_the_name(text):
+    lopez = entity(counterpoint.analyze(text).entities, "Maria Lopez")
+    assert lopez.role.lower() == "first lady"

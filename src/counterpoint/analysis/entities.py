@@ -315,6 +315,14 @@ def _same_person(candidates: list[_Cluster], words: list[str]) -> _Cluster | Non
     return matches[0] if len(matches) == 1 else None
 
 
+def _out_of_a_title(span: Span, roles: frozenset[str]) -> Span:
+    """A name without the last word of a title of two words the model ran into it ("First [Lady Ana Ruiz]")."""
+    doc = span.doc
+    if len(span) > 2 and span.start > 0 and f"{doc[span.start - 1].lower_} {span[0].lower_}" in roles:
+        return doc[span.start + 1 : span.end]
+    return span
+
+
 def _names_again(doc: Doc, people: list[Span]) -> list[Span]:
     """Other places where the article writes a person's name as the model found it once ("Harry" of "Prince
     Harry" in the headline, missed in "Britain's Prince Harry" below): the same words are the same person,
@@ -340,7 +348,7 @@ def _names_again(doc: Doc, people: list[Span]) -> list[Span]:
 def _person_spans(doc: Doc, builder: _Builder) -> None:
     """Persons: full names first, then single words linked to the one full name they are part of."""
     lexicon = builder.lexicon
-    people = [_trim_person(_trim(ent)) for ent in doc.ents if _is_person(ent, lexicon.roles)]
+    people = [_out_of_a_title(_trim_person(_trim(ent)), lexicon.roles) for ent in doc.ents if _is_person(ent, lexicon.roles)]
     people = [span for span in people if len(span)]
     people += _names_again(doc, people)
     named = {i for span in people for i in range(span.start, span.end)}
