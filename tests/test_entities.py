@@ -314,3 +314,11 @@ def test_a_name_the_model_found_once_is_the_same_person_where_it_misses_it():
 def test_first_lady_is_a_title_not_part_of_the_name(text):
     lopez = entity(counterpoint.analyze(text).entities, "Maria Lopez")
     assert lopez.role.lower() == "first lady"
+
+
+def test_an_opening_quotation_mark_ends_an_organizations_name():
+    """The model ran "Harbour Safety Authority 'Firmly" together in a headline; a quoted nickname inside a
+    person's name stays (Tom "Tug" Bradley)."""
+    text = "The Harbour Safety Authority 'Firmly Rejects' Ferry Claims\n\nThe Harbour Safety Authority said on Friday that the ferries were safe."
+    assert forms(entity(counterpoint.analyze(text).entities, "Harbour Safety Authority")) == ["Harbour Safety Authority"] * 2
+    entity(counterpoint.analyze('Tom "Tug" Bradley said the ferries were safe.').entities, 'Tom "Tug" Bradley')

@@ -162,6 +162,9 @@ def _trim(span: Span) -> Span:
     doc = span.doc
     while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
         start += 1
+    if span.label_ != "PERSON":  # a person's nickname may be quoted inside the name (Juan "Chico" Ruiz)
+        # an opening quotation mark inside ends the name ("Dominion Voting Systems 'Categorically Denies'")
+        end = next((t.i for t in doc[start + 1 : end] if t.is_quote and doc[t.i - 1].whitespace_ and not t.whitespace_), end)
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     if start < end < len(doc) and doc[end - 1].lower_ == "of" and doc[end].like_num:
