@@ -333,15 +333,13 @@ def _names_again(doc: Doc, people: list[Span]) -> list[Span]:
     patterns: dict[str, set[tuple[str, ...]]] = {}
     for span in people:
         patterns.setdefault(span[0].text, set()).add(tuple(t.text for t in span))
-    if not patterns:
-        return []
     taken = {i for span in people for i in range(span.start, span.end)} | {t.i for ent in doc.ents for t in ent}
     found = []
     for token in doc:
         for words in patterns.get(token.text, ()):
-            end = token.i + len(words)
             if len(words) == 1 and token.pos_ != "PROPN":
                 continue  # one word alone only where the parse also reads a name ("Harry", not "will")
+            end = token.i + len(words)
             if end <= len(doc) and tuple(t.text for t in doc[token.i : end]) == words and not taken.intersection(range(token.i, end)):
                 found.append(doc[token.i : end])
                 taken.update(range(token.i, end))
@@ -545,10 +543,15 @@ def abbreviates(short: str, name: str) -> bool:
     return all(letter in letters for letter in short)  # each letter found in order, skipping at most one word
 
 
+def _kind(cluster: _Cluster) -> EntityKind:
+    """The kind most of the model's labels give an entity, else the kind it was made with."""
+    return cluster.votes.most_common(1)[0][0] if cluster.votes else cluster.kind
+
+
 def _merge_acronyms(clusters: list[_Cluster]) -> None:
     """Put an organization's initials ("HSA") into the one organization in the article they abbreviate ("the
     Harbour Safety Authority"): one actor, not two. Initials that fit two names stay apart."""
-    organizations = [c for c in clusters if c.mentions and (c.votes.most_common(1)[0][0] if c.votes else c.kind) == "organization"]
+    organizations = [c for c in clusters if c.mentions and _kind(c) == "organization"]
     for short in organizations:
         if not INITIALS.fullmatch(short.name):
             continue
@@ -574,6 +577,5 @@ def find_entities(doc: Doc) -> list[Entity]:
         for start, end, kind in sorted(cluster.mentions):
             span = doc[start:end]
             mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text, kind=kind))
-        kind = cluster.votes.most_common(1)[0][0] if cluster.votes else cluster.kind
-        entities.append(Entity(id=f"e{number}", name=cluster.name, kind=kind, role=cluster.role, mentions=mentions))
+        entities.append(Entity(id=f"e{number}", name=cluster.name, kind=_kind(cluster), role=cluster.role, mentions=mentions))
     return entities

@@ -329,9 +329,10 @@ def _resolve_description(ctx: _Context, head: Token, words: list[Token], actor: 
             if country:
                 matches = [i for i, e in enumerate(entities) if e.name == country]
                 return matches[0] if matches else None
+    # "the Syrian regime": the demonym already ties it (a state-noun label); "the FBI director" is still the person
+    # an earlier label calls so
     if actor in {"state", "forces"} and any(w.i in ctx.owner for w in words):
-        return None  # "the Syrian regime": the demonym already ties it (handled as a state-noun label); "the FBI
-        # director" is still the one an earlier label calls so
+        return None
     lemma = head.lemma_.lower()
     earlier = [
         (f.head.i, entity, f)
@@ -388,8 +389,8 @@ _MANY_HOLDERS = frozenset({
 
 def _person_described(ctx: _Context, head: Token, titled: set[int]) -> int | None:
     """The one person an earlier label gives the description's title; of several, or for a title many hold, the
-    one mentioned last, when that is within the last sentences. None for a description that picks out whoever fits it or says what someone
-    is ("the candidate who wins", "the candidate with the best chance", "Ruiz is the candidate")."""
+    one mentioned last, when that is within the last sentences. None for a description that picks out whoever
+    fits it or says what someone is ("the candidate who wins", "with the best chance", "Ruiz is the candidate")."""
     if head.dep_ in {"attr", "oprd"} or head.dep_ == "pobj" and head.head.lower_ == "as":
         return None
     if any(c.dep_ in {"relcl", "acl", "prep"} and c.i > head.i for c in head.children):
