@@ -326,24 +326,44 @@ def _out_of_a_title(span: Span, roles: frozenset[str]) -> Span:
     return span
 
 
-def _names_again(doc: Doc, people: list[Span]) -> list[Span]:
-    """Other places where the article writes a person's name as the model found it once ("Harry" of "Prince
-    Harry" in the headline, missed in "Britain's Prince Harry" below): the same words are the same person,
-    wherever the model saw no entity; a name of one word only where the parse reads a proper noun."""
+def _names_again(doc: Doc, people: list[Span], roles: frozenset[str]) -> list[Span]:
+    """Other places where the article writes a person's name as the model found it once ("Prince Harry" in the
+    headline, missed in "Britain's Prince Harry" below): the same words are the same person, wherever the model
+    saw no entity. A name of one word, only where the parse reads a proper noun that follows a title ("Prince
+    Harry") or is, standing alone, the surname of a full name found ("Bradley said" beside "Tom Bradley", not
+    "Wall Street" beside "Ana Street" or "the Bradley Foundation"): a capitalized word alone may be anything."""
+    surnames = {_surname(words) for words in (_key(span.text).split() for span in people) if len(words) >= 2}
     patterns: dict[str, set[tuple[str, ...]]] = {}
     for span in people:
         patterns.setdefault(span[0].text, set()).add(tuple(t.text for t in span))
     taken = {i for span in people for i in range(span.start, span.end)} | {t.i for ent in doc.ents for t in ent}
     found = []
     for token in doc:
+        if token.i in taken or token.pos_ != "PROPN":
+            continue
+        before = token.i > 0 and doc[token.i - 1].pos_ == "PROPN" and doc[token.i - 1].is_title and not _after_a_title(token, roles)
+        after = token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN" and doc[token.i + 1].is_title
+        if token.lower_ in surnames and not before and not after:  # not inside another name ("the Ruiz Foundation")
+            found.append(doc[token.i : token.i + 1])
+            taken.add(token.i)
+            continue
         for words in patterns.get(token.text, ()):
-            if len(words) == 1 and token.pos_ != "PROPN":
-                continue  # one word alone only where the parse also reads a name ("Harry", not "will")
+            if len(words) == 1 and not _after_a_title(token, roles):
+                continue
             end = token.i + len(words)
             if end <= len(doc) and tuple(t.text for t in doc[token.i : end]) == words and not taken.intersection(range(token.i, end)):
                 found.append(doc[token.i : end])
                 taken.update(range(token.i, end))
+                break
     return found
+
+
+def _after_a_title(token: Token, roles: frozenset[str]) -> bool:
+    """Whether a capitalized title or courtesy title comes right before a word ("Prince Harry", "Mrs Lopez")."""
+    if token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.is_title and (before.lower_ in roles or before.lower_.rstrip(".") in _HONORIFICS)
 
 
 def _person_spans(doc: Doc, builder: _Builder) -> None:
@@ -351,7 +371,7 @@ def _person_spans(doc: Doc, builder: _Builder) -> None:
     lexicon = builder.lexicon
     people = [_out_of_a_title(_trim_person(_trim(ent)), lexicon.roles) for ent in doc.ents if _is_person(ent, lexicon.roles)]
     people = [span for span in people if len(span)]
-    people += _names_again(doc, people)
+    people += _names_again(doc, people, lexicon.roles)
     named = {i for span in people for i in range(span.start, span.end)}
     people += [span for span in builder.titled if not any(i in named for i in range(span.start, span.end))]
     by_part = builder.person_parts
