@@ -112,6 +112,20 @@ def test_who_uses_a_means_to_speak_is_the_speaker():
     # an order still makes its object the speaker: test_who_speaks_through_a_participle_or_an_order
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Maria Lopez made it clear that the ferry would sail on Friday.", "made it clear", "that the ferry would sail on Friday"),
+        ("Maria Lopez has made clear she would stay in Salem.", "has made clear", "she would stay in Salem"),
+        ("Maria Lopez made clear Monday that the pier would close.", "made clear", "that the pier would close"),
+    ],
+)
+def test_making_something_clear_says_it(text, cue, content):
+    said = only(analyze(text).attributions)
+    assert (said.source.text, said.cue.text, said.content.text) == ("Maria Lopez", cue, content)
+    assert analyze("Maria Lopez made the harbour clear of boats.").attributions == []  # guard: no clause, no report
+
+
 def test_an_adjective_of_stance_attributes_its_complement():
     a = only(analyze("The mayor is skeptical the plan can work.").attributions)
     assert (a.source.text, a.cue.text, a.content.text) == ("The mayor", "is skeptical", "the plan can work")

@@ -1826,6 +1826,26 @@ def _attitude_drafts(doc: Doc) -> list[_Draft]:
     return drafts
 
 
+def _made_clear_drafts(doc: Doc) -> list[_Draft]:
+    """"Lopez made it clear that the pier would close", "has made clear she would stay": "make (it) clear" says
+    something outright; the clause after "clear", hung by the parser on either word, is what the subject of "make"
+    says, and "make" through "clear" is the cue."""
+    drafts = []
+    for token in tokens_with(doc, "LEMMA", frozenset({"make"})):
+        clear = next((t for t in doc[token.i + 1 : token.i + 3] if t.lower_ == "clear"), None)
+        if token.pos_ != "VERB" or clear is None or not token.is_ancestor(clear):
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ in _EXPLETIVES:
+            continue
+        clauses = [c for c in [*token.children, *clear.children] if c.dep_ in {"ccomp", "advcl"} and c.i > clear.i]
+        if not clauses:
+            continue
+        start, end = _subtree_chars(clauses[0])
+        drafts.append(_Draft(source=_span_of(subject), cue=(_cue_range(token)[0], clear.i + 1), content=(max(start, _after_token(clear)), end)))
+    return drafts
+
+
 #: Documents whose findings a clause can rest on ("In a poll released on Monday, 52 percent backed ..."); a statement, letter or
 #: post is rather the medium of the speaker the clause names ("In a statement, the ministry condemned ...").
 _FINDING_DOCUMENTS = frozenset({
@@ -2907,6 +2927,7 @@ def unique_drafts(doc: Doc, text: str, quotes: list[tuple[int, int]]) -> list[_D
         + _noun_drafts(doc)
         + _stance_noun_drafts(doc)
         + _attitude_drafts(doc)
+        + _made_clear_drafts(doc)
         + _colon_drafts(doc, text)
         + _trailing_report_drafts(doc)
         if not any(start <= draft.cue[0] < end for start, end in labelled)  # "-- report" is a label, not a verb
