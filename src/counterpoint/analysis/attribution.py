@@ -521,7 +521,8 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             clauses = [said]
         # Of two clauses, the one after the verb ("X, a rabbi [parsed as a clause], said he was alarmed")
         content = max(clauses, key=lambda c: c.i > token.i, default=None)
-        if content is not None and lemma in verbs and _answer_before_an_aside(token, children, content):
+        answer = (_yes_or_no(token, children) or _said_the_same(token)) if lemma in verbs else None
+        if content is not None and answer is not None and _answer_before_an_aside(token, answer, content):
             content = None  # "31 percent said the same, the poll found": the parser hung the aside on the verb
         inverted_speaker = _speaker_after_an_inverted_aside(token, subject, content) if lemma in verbs else None
         if inverted_speaker is not None:
@@ -583,7 +584,7 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             # no aside ("announced his candidacy, and here we are"), nor one with "what" ("that is what he told the
             # Gazette").
             shape, content_chars = "parenthetical", _subtree_chars(token.head, exclude=token)
-        elif lemma in verbs and (answer := _yes_or_no(token, children) or _said_the_same(token)) is not None:
+        elif answer is not None:
             shape, content_chars = "answer", answer
         elif after is not None:
             shape, content_chars = "object", after
@@ -656,11 +657,11 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
     return candidates
 
 
-def _answer_before_an_aside(verb: Token, children: list[Token], clause: Token) -> bool:
-    """Whether a verb of saying gives its words by an answer or a word that stands in ("said yes", "said the
-    same") and the clause the parser hung on it comes after a comma, an aside of its own ("..., the poll found")."""
-    answer = _yes_or_no(verb, children) or _said_the_same(verb)
-    if answer is None or clause.left_edge.idx < answer[1]:
+def _answer_before_an_aside(verb: Token, answer: tuple[int, int], clause: Token) -> bool:
+    """Whether the clause the parser hung on a verb that gives its words by an answer or a word that stands in
+    ("said yes", "said the same": the answer's characters) comes after a comma, an aside of its own ("..., the
+    poll found")."""
+    if clause.left_edge.idx < answer[1]:
         return False
     return any(t.text == "," and t.idx >= answer[1] for t in verb.doc[verb.i + 1 : clause.left_edge.i + 1])
 
@@ -1826,12 +1827,15 @@ def _attitude_drafts(doc: Doc) -> list[_Draft]:
     return drafts
 
 
+_MAKING = frozenset({"make"})
+
+
 def _made_clear_drafts(doc: Doc) -> list[_Draft]:
     """"Lopez made it clear that the pier would close", "has made clear she would stay": "make (it) clear" says
     something outright; the clause after "clear", hung by the parser on either word, is what the subject of "make"
     says, and "make" through "clear" is the cue."""
     drafts = []
-    for token in tokens_with(doc, "LEMMA", frozenset({"make"})):
+    for token in tokens_with(doc, "LEMMA", _MAKING):
         clear = next((t for t in doc[token.i + 1 : token.i + 3] if t.lower_ == "clear"), None)
         if token.pos_ != "VERB" or clear is None or not token.is_ancestor(clear):
             continue

@@ -184,11 +184,13 @@ def _guarded(nlp: Language, line: Doc) -> set[int]:
     }
 
 
+#: Titles written abbreviated before a name, as a regular-expression alternation ("Mr|Mrs|...").
+_ABBREVIATED = "(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)"
 #: Frequent surnames the pipeline reads as names, by length: what a surname that is also a common word is parsed as.
 _STAND_INS = {3: "Lee", 4: "Khan", 5: "Smith", 6: "Garcia", 7: "Johnson", 8: "Martinez", 9: "Rodriguez", 10: "Richardson"}
 #: A title, an initial or a first name after a title, then a capitalized word that ends the name: a surname.
 _TITLED_NAME = re.compile(
-    r"\b(?P<title>Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Rep\.|Gov\.|Gen\.|[A-Z][a-z]+)"
+    rf"\b(?P<title>{_ABBREVIATED}\.|[A-Z][a-z]+)"
     r"(?: (?:[A-Z]\.|[A-Z][a-z]+))? (?P<name>[A-Z][a-z]+)\b(?! [A-Z])"
 )
 
@@ -216,7 +218,7 @@ def _surnames_to_stand_in(nlp: Language, text: str) -> dict[str, str]:
 
 #: A first name, a title or an initial right before a surname (not a sentence's last word and its full stop): the
 #: surname is read as a name.
-_NAME_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.|\b[A-Z]\.|\b[A-Z][a-z]+) $")
+_NAME_BEFORE = re.compile(rf"(?:\b{_ABBREVIATED}\.|\b[A-Z]\.|\b[A-Z][a-z]+) $")
 
 
 def _with_stand_ins(nlp: Language, text: str) -> str:

@@ -356,7 +356,7 @@ def _after_a_title(token: Token, roles: frozenset[str]) -> bool:
     if token.i == 0:
         return False
     before = token.doc[token.i - 1]
-    return before.is_title and (before.lower_ in roles or before.lower_.rstrip(".") in _HONORIFICS)
+    return before.is_title and (before.lower_ in roles or before.lower_ in _HONORIFIC_FORMS)
 
 
 def _person_spans(doc: Doc, builder: _Builder) -> None:

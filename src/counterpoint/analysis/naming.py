@@ -18,6 +18,7 @@ Tone is the mean polarity of an entity's descriptors and of the verbs it is subj
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -362,20 +363,26 @@ def _resolve_description(ctx: _Context, head: Token, words: list[Token], actor: 
     entry = lexicon().get(lemma)
     if not (actor == "group" or actor == "state" and entry is not None and entry.category == "label"):
         return None  # "the country" alone is too vague to link by nearness; "the regime" is a label, so it is
-    here = _sentence_number(ctx, head)
     # "the group that runs the SAT" is not the SAT: an actor its words after the head name is someone else ("the Tea
     # Party movement" is the Tea Party)
     named_within = {ctx.owner.get(t.i) for t in head.subtree if t.i > head.i} - {None}
-    for i in range(head.i - 1, -1, -1):
-        token = ctx.doc[i]
-        if here - _sentence_number(ctx, token) > _LOOKBACK_SENTENCES:
-            break
-        entity = ctx.owner.get(i)
-        if entity is None or entity in named_within or ctx.mention_kind.get(i) == "demonym" or _bracketed(token):
+    for i, entity in _named_before(ctx, head):
+        if entity in named_within or ctx.mention_kind.get(i) == "demonym" or _bracketed(ctx.doc[i]):
             continue  # nor a wire's credit or a name's initials in brackets ("Salem (CNN)The group ...")
         if (actor == "state" and ctx.is_state(entity)) or (actor == "group" and ctx.is_group(entity)):
             return entity
     return None
+
+
+def _named_before(ctx: _Context, head: Token) -> Iterator[tuple[int, int]]:
+    """(token index, entity) of each word of an actor's mention before a description, nearest first, back to
+    ``_LOOKBACK_SENTENCES`` sentences before it."""
+    here = _sentence_number(ctx, head)
+    for i in range(head.i - 1, -1, -1):
+        if here - _sentence_number(ctx, ctx.doc[i]) > _LOOKBACK_SENTENCES:
+            return
+        if (entity := ctx.owner.get(i)) is not None:
+            yield i, entity
 
 
 #: Titles many hold at once: "the candidate" is one named in the last sentences, not the only one an article
@@ -397,13 +404,7 @@ def _person_described(ctx: _Context, head: Token, titled: set[int]) -> int | Non
         return None
     if len(titled) == 1 and head.lemma_.lower() not in _MANY_HOLDERS:
         return next(iter(titled))
-    here = _sentence_number(ctx, head)
-    for i in range(head.i - 1, -1, -1):
-        if here - _sentence_number(ctx, ctx.doc[i]) > _LOOKBACK_SENTENCES:
-            return None
-        if ctx.owner.get(i) in titled:
-            return ctx.owner[i]
-    return None
+    return next((entity for _, entity in _named_before(ctx, head) if entity in titled), None)
 
 
 def _bracketed(token: Token) -> bool:
