@@ -2461,6 +2461,16 @@ def test_verbs_that_name_go_on_or_judge_report_nothing(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [("Older dockers were more likely to say that the rota should change.", "Older dockers", "that the rota should change"),
+     ("Maria Lopez was quick to predict that the ferry would be late.", "Maria Lopez", "that the ferry would be late")],
+)
+def test_saying_an_adjective_governs_is_its_subjects_when_there_is_one(text, source, content):
+    a = only(analyze(text).attributions)
+    assert (a.source.text, a.content.text) == (source, content)
+
+
+@pytest.mark.parametrize(
     ("text", "cue"),
     [("The letter continues: “Please explain the difference.”", "continues"),
      ("She went on to say that the plan would work.", "to say")],

@@ -997,13 +997,17 @@ def _names_in_passing(verb: Token, lemma: str, children: list[Token]) -> bool:
 
 
 def _judges_what_to_say(verb: Token) -> bool:
-    """"It is fair to say that ...", "too soon to say whether ...", "more likely to say ...": an infinitive of
-    saying that an adjective or adverb governs is the writer's judgement of what may be said, not a report."""
+    """"It is fair to say that ...", "too soon to say whether ...": an infinitive of saying that an adjective or
+    adverb governs is the writer's judgement of what may be said, not a report. With someone as the subject the
+    adjective is said of, the saying is theirs ("Older voters were more likely to say that ...", a poll's way of
+    reporting answers; "Lopez was quick to predict ..."); only knowing stays a judgement ("unlikely to know")."""
+    lemma = verb.lemma_.lower()
     return (
         verb.dep_ == "xcomp"
-        and verb.lemma_.lower() in {"say", "tell", "predict", "know"}
+        and lemma in {"say", "tell", "predict", "know"}
         and _to_infinitive(verb)
         and (verb.head.pos_ in {"ADJ", "ADV"} or any(c.dep_ == "acomp" for c in verb.head.children))
+        and (lemma == "know" or _implied_subject(verb) is None)
     )
 
 
