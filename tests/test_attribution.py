@@ -2286,13 +2286,18 @@ def test_a_passive_verb_joined_to_an_active_one_has_its_subject_acted_on():
 
 
 def test_who_issues_a_statement_speaks_through_it():
-    """ "The union put out a statement saying ...": the words are the union's, put out in a statement."""
-    for text, issuer, content in (
-        ("The union put out a statement saying the strike would go on.", "The union", "the strike would go on"),
-        ("Ana Ruiz issued a statement saying that the port would reopen.", "Ana Ruiz", "that the port would reopen"),
+    """ "The union put out a statement saying ...": the words are the union's, put out in a statement: one report,
+    from putting the statement out to what it says, not a report of a statement with another inside it."""
+    for text, issuer, cue, content in (
+        ("The union put out a statement saying the strike would go on.", "The union", "put out a statement saying",
+         "the strike would go on"),
+        ("Ana Ruiz issued a statement saying that the port would reopen.", "Ana Ruiz", "issued a statement saying",
+         "that the port would reopen"),
+        ("The harbour board published a report detailing the cost of the new ferry.", "The harbour board",
+         "published a report detailing", "the cost of the new ferry"),
     ):
-        saying = with_cue(analyze(text), "saying")
-        assert (saying.source.text, saying.content.text) == (issuer, content)
+        saying = only(analyze(text).attributions)
+        assert (saying.source.text, saying.cue.text, saying.content.text) == (issuer, cue, content)
 
 
 def test_a_participle_set_off_at_a_sentences_end_says_more_of_its_subject():

@@ -2947,6 +2947,7 @@ def unique_drafts(doc: Doc, text: str, quotes: list[tuple[int, int]]) -> list[_D
             continue
         cue_starts.add(draft.cue[0])
         unique.append(draft)
+    unique = _issued_and_saying_as_one(doc, unique)
     # A content may not be extended over the source or cue of a speaker after it ("..., witnesses told
     # reporters"); one inside it is reported through it ("a letter [asking the board to resign]").
     speakers = sorted({doc[d.cue[0]].idx for d in unique} | {d.source.start_char for d in unique if d.source is not None})
@@ -2955,6 +2956,23 @@ def unique_drafts(doc: Doc, text: str, quotes: list[tuple[int, int]]) -> list[_D
         if later is not None:
             draft.bound = later if draft.bound is None else min(draft.bound, later)
     return unique
+
+
+def _issued_and_saying_as_one(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+    """"The union issued a statement saying ...", "published a report detailing ...": one report, whose cue runs
+    from putting the document out to the participle that says what it says, and whose content is what the
+    participle governs; not a report of issuing a statement with the statement's own report inside it."""
+    issuing, saying = set(), []
+    for draft in drafts:
+        verb = doc[draft.cue[0] : draft.cue[1]].root
+        if verb.dep_ == "acl" and _issuer(verb.head) is not None:
+            issuing.add(verb.head.head.i)
+            saying.append(draft)
+    for draft in saying:
+        verb = doc[draft.cue[0] : draft.cue[1]].root
+        draft.cue = (min(_cue_range(verb.head.head)[0], draft.cue[0]), draft.cue[1])
+    kept = {id(d) for d in saying}
+    return [d for d in drafts if id(d) in kept or not any(i in issuing for i in range(*d.cue))]
 
 
 def end_is_chosen(doc: Doc, draft: _Draft, text: str) -> bool:
