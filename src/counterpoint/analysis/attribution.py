@@ -2962,17 +2962,15 @@ def _issued_and_saying_as_one(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
     """"The union issued a statement saying ...", "published a report detailing ...": one report, whose cue runs
     from putting the document out to the participle that says what it says, and whose content is what the
     participle governs; not a report of issuing a statement with the statement's own report inside it."""
-    issuing, saying = set(), []
+    issuing, saying = set(), set()
     for draft in drafts:
-        verb = doc[draft.cue[0] : draft.cue[1]].root
-        if verb.dep_ == "acl" and _issuer(verb.head) is not None:
-            issuing.add(verb.head.head.i)
-            saying.append(draft)
-    for draft in saying:
-        verb = doc[draft.cue[0] : draft.cue[1]].root
-        draft.cue = (min(_cue_range(verb.head.head)[0], draft.cue[0]), draft.cue[1])
-    kept = {id(d) for d in saying}
-    return [d for d in drafts if id(d) in kept or not any(i in issuing for i in range(*d.cue))]
+        participle = doc[draft.cue[0] : draft.cue[1]].root
+        if participle.dep_ == "acl" and _issuer(participle.head) is not None:
+            put_out = participle.head.head  # the verb whose object the document is (``_issuer``)
+            issuing.add(put_out.i)
+            saying.add(id(draft))
+            draft.cue = (min(_cue_range(put_out)[0], draft.cue[0]), draft.cue[1])
+    return [d for d in drafts if id(d) in saying or not any(i in issuing for i in range(*d.cue))]
 
 
 def end_is_chosen(doc: Doc, draft: _Draft, text: str) -> bool:
