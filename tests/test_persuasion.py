@@ -33,6 +33,26 @@ def test_plain_reporting_is_not_a_passage_and_a_fear_appeal_is():
             assert article.text[cue.start : cue.end] == cue.text and cue.text.isalpha()
 
 
+def test_in_reported_speech_the_passage_is_the_words_reported():
+    """Annotators mark the persuading words, not who is quoted: a passage in a sentence that reports a source's
+    words is those words (indirect or quoted), with only the cue words inside them; the chance is the sentence's."""
+    text = (
+        "Maria Lopez said these ruthless thugs would stop at nothing to destroy the harbour, and only fools would "
+        'still believe their lies. "This disgraceful witch hunt is a shameful attack on every docker," Tom Bradley '
+        "told reporters on Friday."
+    )
+    article = counterpoint.analyze(text)
+    said = [a.content.text for a in article.attributions]
+    assert [p.text for p in article.persuasive_passages] == said == [
+        "these ruthless thugs would stop at nothing to destroy the harbour, and only fools would still believe their lies",
+        '"This disgraceful witch hunt is a shameful attack on every docker,"',
+    ]
+    for passage in article.persuasive_passages:
+        assert article.text[passage.start : passage.end] == passage.text
+        assert passage.cues and all(passage.start <= c.start and c.end <= passage.end for c in passage.cues)
+        assert "Lopez" not in passage.text and "reporters" not in passage.text
+
+
 def test_names_count_only_by_their_kind(nlp):
     """The model learns wording, not topics: a name the parser sees as one is no feature, and swapping one name
     leaves the chance as it was. (A name the tagger misreads as a common word still is: "trump" is in the file.)"""
@@ -81,7 +101,10 @@ def test_example_articles_have_passages_with_their_chance():
         article = counterpoint.analyze(text)
         assert article.persuasive_passages
         sentences = {(s.start, s.end) for s in article.sentences}
-        assert all((p.start, p.end) in sentences for p in article.persuasive_passages)
+        reported = {(a.content.start, a.content.end) for a in article.attributions if a.via is None}
+        for passage in article.persuasive_passages:
+            in_sentence = [s for s in article.sentences if s.start <= passage.start and passage.end <= s.end]
+            assert (passage.start, passage.end) in sentences | reported and in_sentence
 
 
 def test_reports_list_passages_with_chance_and_words():

@@ -146,8 +146,8 @@ class LoadedTerm(Span):
 
 class PersuasivePassage(Span):
     """A sentence that likely uses a propaganda technique (doubt, fear, flag-waving, exaggeration, ...), by a
-    learned sentence model, or with ``--tagger`` a phrase the word-piece tagger marks: less certain than a loaded
-    word, so it carries its ``confidence``."""
+    learned sentence model (in reported speech, the words reported), or with ``--tagger`` a phrase the word-piece
+    tagger marks: less certain than a loaded word, so it carries its ``confidence``."""
 
     confidence: float = Field(
         ge=0.0, le=1.0, description="The model's chance that the sentence uses a technique (the tagger's: its words' mean)."

@@ -9,7 +9,9 @@ on the task's train articles; weights in ``resources/persuasion_model.tsv``). Na
 by their kind ("<PERSON>"), so that who a text is about does not decide the call; topic words ("immigrants",
 "church") are features like any other and still move it. A sentence at or above the model's
 threshold is a passage, with that chance as its ``confidence`` and the words that weighed most towards it as
-``cues``, so a reader can see why. Which technique a sentence uses is not said: on held-apart train articles a
+``cues``, so a reader can see why; when the sentence reports what a source says, the passage is the words
+reported, without "the senator said" (on held-apart train articles the task's SI F1 of our terms and passages
+rose from 0.331 to 0.341: annotators mark the persuading words, not who is quoted). Which technique a sentence uses is not said: on held-apart train articles a
 per-technique model named it no better than always guessing the commonest one.
 """
 
@@ -38,6 +40,7 @@ __all__ = [
     "passage_model",
     "find_passages",
     "persuasion_stage",
+    "reported_parts",
 ]
 
 #: Where the sentence model's weights live (package data: a tab-separated text file).
@@ -209,22 +212,51 @@ def passage_model() -> PassageModel | None:
     return PassageModel.from_text(MODEL_PATH.read_text(encoding="utf-8"), MODEL_PATH.name)
 
 
+def reported_parts(article: Article, start: int, end: int) -> list[tuple[int, int]]:
+    """What the outermost reports whose cue lies in ``start:end`` say there (their contents and continuations
+    that are propositions, cut to the range), in text order: in reported speech the technique is in the words
+    reported, not in "the senator said"."""
+    parts = []
+    for attribution in article.attributions:
+        if attribution.via is not None or attribution.content_type != "proposition":
+            continue
+        if not start <= attribution.cue.start < end:
+            continue
+        for said in (attribution.content, attribution.continuation):
+            if said is not None and min(end, said.end) > max(start, said.start):
+                parts.append((max(start, said.start), min(end, said.end)))
+    merged: list[tuple[int, int]] = []
+    for part_start, part_end in sorted(parts):  # overlapping reports (one quoted inside another) read once
+        if merged and part_start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], part_end))
+        else:
+            merged.append((part_start, part_end))
+    return merged
+
+
 def find_passages(doc: Doc, article: Article) -> list[PersuasivePassage]:
-    """Sentences the model scores at or above its threshold, in text order."""
+    """Sentences the model scores at or above its threshold, in text order; in a sentence that reports what a
+    source says, the words reported (``reported_parts``), each with the sentence's chance. Needs the article's
+    attributions."""
     model = passage_model()
     if model is None:
         return []
     passages = []
     for sentence in document_sentences(doc, article.text):
         probability = model.probability(sentence.features)
-        if probability >= model.threshold:
+        if probability < model.threshold:
+            continue
+        span = sentence.span
+        cues = [article.span(c.start_char, c.end_char) for c in model.cues(sentence)]
+        for start, end in reported_parts(article, span.start_char, span.end_char) or [(span.start_char, span.end_char)]:
+            passage = article.span(start, end)
             passages.append(
                 PersuasivePassage(
-                    start=sentence.span.start_char,
-                    end=sentence.span.end_char,
-                    text=sentence.span.text,
+                    start=passage.start,
+                    end=passage.end,
+                    text=passage.text,
                     confidence=round(probability, 3),
-                    cues=[article.span(c.start_char, c.end_char) for c in model.cues(sentence)],
+                    cues=[c for c in cues if start <= c.start and c.end <= end],
                 )
             )
     return passages
