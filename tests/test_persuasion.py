@@ -9,6 +9,7 @@ from conftest import PRESS_TV, WORLD_ISRAEL_NEWS
 import counterpoint
 from counterpoint.analysis.persuasion import MODEL_PATH, PassageModel, document_sentences, find_passages, passage_model
 from counterpoint.render import render
+from counterpoint.render.summary import wording_line
 
 PLAIN = (
     "The council meeting is scheduled for 3 p.m. on Tuesday in the town hall. "
@@ -51,6 +52,12 @@ def test_in_reported_speech_the_passage_is_the_words_reported():
         assert article.text[passage.start : passage.end] == passage.text
         assert passage.cues and all(passage.start <= c.start and c.end <= passage.end for c in passage.cues)
         assert "Lopez" not in passage.text and "reporters" not in passage.text
+    both = counterpoint.analyze(
+        "Maria Lopez said these ruthless thugs would destroy the harbour, while Tom Bradley said only fools would "
+        "still believe their disgraceful lies."
+    )
+    assert len(both.persuasive_passages) == 2 and len(both.sentences) == 1
+    assert wording_line(both).endswith("; 1 of 1 sentences persuasive passages (100%)")  # sentences, not passages
 
 
 def test_names_count_only_by_their_kind(nlp):

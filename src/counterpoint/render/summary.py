@@ -77,13 +77,14 @@ class ArticleView:
 
 def wording_line(article: Article) -> str:
     """How heavily an article's wording leans, in one line to set beside another's: its loaded terms per 1,000
-    words by category, and the share of its sentences the passage model calls persuasive."""
+    words by category, and the share of its sentences that hold a persuasive passage (sentences, not passages: one
+    reporting two speakers may hold two, and the tagger's phrases are parts of sentences)."""
     words = max(len(article.text.split()), 1)
     terms = article.loaded_terms
     by_category = Counter(term.category for term in terms)
     kinds = ", ".join(f"{count} {category}" for category, count in by_category.most_common())
     sentences = len(article.sentences)
-    passages = len(article.persuasive_passages)
+    passages = sum(any(s.start <= p.start < s.end for p in article.persuasive_passages) for s in article.sentences)
     share = f" ({passages / sentences:.0%})" if sentences else ""
     return (
         f"{len(terms)} loaded terms, {1000 * len(terms) / words:.1f} per 1,000 words" + (f" ({kinds})" if kinds else "")
