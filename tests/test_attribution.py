@@ -2969,3 +2969,16 @@ def test_someone_dismissed_from_a_post_is_no_report():
 )
 def test_rejecting_what_was_said_is_a_denial(text):
     assert "denied" in [c.certainty for c in analyze(text).claims]
+
+
+def test_what_is_said_never_ends_on_a_conjunction():
+    """The parser may hang the second of two coordinated clauses off the reporting verb by itself, leaving the
+    first's "and" at the end of what is said: the content stops before it."""
+    for text, content in (
+        ("The ferry will stop in May, and only fools believe the port will stay open, Maria Lopez said.",
+         "The ferry will stop in May"),
+        ("These ruthless thugs are destroying our harbour, and only fools believe their lies, Tom Bradley said.",
+         "These ruthless thugs are destroying our harbour"),
+    ):
+        said = [a for a in analyze(text).attributions if a.cue.text == "said"]
+        assert [a.content.text for a in said] == [content]

@@ -85,8 +85,8 @@ def _cue_range(verb: Token) -> tuple[int, int]:
 
 
 def _subtree_chars(token: Token, exclude: Token | None = None, before: Token | None = None) -> tuple[int, int]:
-    """Characters of a token's subtree, trimmed of edge punctuation; optionally without an excluded subtree, or
-    only the words before another."""
+    """Characters of a token's subtree, trimmed of edge punctuation and of a conjunction left at its end;
+    optionally without an excluded subtree, or only the words before another."""
     tokens = [
         t
         for t in token.subtree
@@ -94,8 +94,10 @@ def _subtree_chars(token: Token, exclude: Token | None = None, before: Token | N
     ]
     while tokens and (tokens[0].is_punct and tokens[0].text not in _QUOTES or tokens[0].is_space):
         tokens.pop(0)
-    while tokens and (tokens[-1].is_punct and tokens[-1].text not in _QUOTES.values() or tokens[-1].is_space):
-        tokens.pop()
+    while tokens and (
+        tokens[-1].is_punct and tokens[-1].text not in _QUOTES.values() or tokens[-1].is_space or tokens[-1].dep_ == "cc"
+    ):
+        tokens.pop()  # and a conjunction whose second part the parser hung elsewhere ("..., and [only fools ...]")
     if not tokens:
         return token.idx, token.idx + len(token)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
