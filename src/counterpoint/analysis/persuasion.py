@@ -11,8 +11,9 @@ by their kind ("<PERSON>"), so that who a text is about does not decide the call
 threshold is a passage, with that chance as its ``confidence`` and the words that weighed most towards it as
 ``cues``, so a reader can see why; when the sentence reports what a source says, the passage is the words
 reported, without "the senator said" (on held-apart train articles the task's SI F1 of our terms and passages
-rose from 0.331 to 0.341: annotators mark the persuading words, not who is quoted). Which technique a sentence uses is not said: on held-apart train articles a
-per-technique model named it no better than always guessing the commonest one.
+rose from 0.331 to 0.341: annotators mark the persuading words, not who is quoted). Which technique a sentence
+uses is not said: on held-apart train articles a per-technique model named it no better than always guessing the
+commonest one.
 """
 
 from __future__ import annotations

@@ -17,8 +17,8 @@ __all__ = [
 #: What a persuasive passage is, said wherever passages are listed: a model's chance, not a finding of fact.
 PERSUASION_NOTE = (
     "Sentences a learned model calls likely to use a propaganda technique (doubt, fear, exaggeration, ...), with"
-    " its chance and the words that weighed most; in reported speech, the words reported. On held-apart news, annotators had marked about half of the"
-    " sentences it calls, against a quarter of all sentences."
+    " its chance and the words that weighed most; in reported speech, the words reported. On held-apart news,"
+    " annotators had marked about half of the sentences it calls, against a quarter of all sentences."
 )
 #: The same, when the word-piece tagger found them (``--tagger``): phrases, with no cue words of their own.
 TAGGER_NOTE = (
