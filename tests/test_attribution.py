@@ -2406,6 +2406,7 @@ def test_a_short_question_is_a_hedged_claim():
      ("The harbour is, to some extent, a victim of its own success.", "to some extent"),
      ("Several ports, among others Dover, closed their gates.", "among others"),
      ("The well-known chef opened a second restaurant in the harbour.", "well-known"),
+     ("The ferry was the best-known crossing on the coast.", "best-known"),
      ("The dish draws on a variety of older recipes.", "a variety of"),
      ("His reign was considered peaceful.", "was considered"),
      ("The bridge is often referred to as the Iron Gate.", "often referred to"),
