@@ -9,6 +9,9 @@
 PolNeAR is univocal (a token belongs to at most one attribution), so nested attributions are never gold: only
 our outermost attributions (``via`` is null) are scored.
 
+``tagger_attribution_*``: the same match with the word-piece taggers on (``--tagger``), which add the reports the
+attribution tagger reads and the rules miss (``counterpoint.analysis.attribution_tagger``).
+
 Gold contents may be discontinuous (fragments); their characters are the union of the fragments.
 Tune on ``train``, report on ``dev``.
 """
@@ -135,4 +138,6 @@ def score(split: str = "dev") -> dict[str, float]:
         p, r, f = prf(overlap, n_pred, n_gold)
         scores.update({f"{role}_overlap_precision": p, f"{role}_overlap_recall": r, f"{role}_overlap_f1": f})
     scores.update(gold_attributions=gold, predicted_attributions=predicted, matched_attributions=matched)
+    p, r, f = prf(*attribution_counts(analyzed_polnear(split, tagged=True)))
+    scores.update(tagger_attribution_precision=p, tagger_attribution_recall=r, tagger_attribution_f1=f)
     return scores

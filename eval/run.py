@@ -67,7 +67,8 @@ What the scores mean:
   some person entity with such a full name (an article that never gives the full name cannot link).
 - `attribution.*` (PolNeAR dev): source / cue / content span P/R/F1 (exact after trimming edge punctuation, and
   overlap), and `attribution_f1`: a match needs content character-Jaccard >= 0.5 and, when the gold has a
-  source, overlapping sources. Only our outermost attributions are scored (PolNeAR never nests). See
+  source, overlapping sources. Only our outermost attributions are scored (PolNeAR never nests).
+  `tagger_attribution_*` = the same with `--tagger` (the rules plus the reports the attribution tagger adds). See
   `eval/attribution.py`.
 - `weasel.*` (CoNLL-2010 Wikipedia weasel subset; `dev` = odd rows, `train` = even rows): a sentence is hedged
   when one of our claims in it is `hedged`; F1 of the uncertain class.

@@ -85,22 +85,24 @@ def adapted_encoder():  # noqa: ANN201
     return bert
 
 
-def adapted_model(pooled: bool = False):  # noqa: ANN201
-    """``adapted_encoder`` with one output: a logit per word piece (the tagger), or with ``pooled`` one per text
-    from the mean of its pieces (a sentence classifier, ``eval/babe_finetune.py``)."""
+def adapted_model(pooled: bool = False, outputs: int = 1):  # noqa: ANN201
+    """``adapted_encoder`` with an output layer: logits per word piece (a tagger; ``outputs`` of them per piece,
+    or one, squeezed), or with ``pooled`` one per text from the mean of its pieces (a sentence classifier,
+    ``eval/babe_finetune.py``)."""
     import torch
 
     class Adapted(torch.nn.Module):
         def __init__(self) -> None:
             super().__init__()
             self.bert = adapted_encoder()
-            self.head = torch.nn.Linear(self.bert.config.hidden_size, 1)
+            self.head = torch.nn.Linear(self.bert.config.hidden_size, outputs)
 
         def forward(self, ids, mask):  # noqa: ANN001, ANN202
             hidden = self.bert(input_ids=ids, attention_mask=mask).last_hidden_state
             if pooled:
                 hidden = (hidden * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
-            return self.head(torch.nn.functional.dropout(hidden, 0.1, self.training)).squeeze(-1)
+            logits = self.head(torch.nn.functional.dropout(hidden, 0.1, self.training))
+            return logits.squeeze(-1) if outputs == 1 else logits
 
     return Adapted()
 
@@ -118,7 +120,8 @@ def _batches(examples, size: int, shuffle: bool):  # noqa: ANN001, ANN202
         length = max(len(e[1]) for e in chosen)
         ids = torch.zeros((len(chosen), length), dtype=torch.long)
         mask = torch.zeros_like(ids)
-        labels = torch.full((len(chosen), length), -1.0)
+        width = np.shape(chosen[0][3])[1:]  # one label per piece, or several
+        labels = torch.full((len(chosen), length, *width), -1.0)
         for row, (_, pieces, _, marked) in enumerate(chosen):
             ids[row, : len(pieces)] = torch.tensor(pieces)
             mask[row, : len(pieces)] = 1
@@ -164,16 +167,21 @@ def _probabilities(model, examples) -> dict[str, list[tuple[tuple[int, int], flo
     return found
 
 
-def _weights(model, threshold: float) -> dict[str, np.ndarray]:  # noqa: ANN001
-    """What ships: per adapted layer its low-rank factors, every layer norm, and the output layer."""
+def _weights(model, threshold: float | list[float]) -> dict[str, np.ndarray]:  # noqa: ANN001
+    """What ships: per adapted layer its low-rank factors, every layer norm, and the output layer; with one
+    threshold (``threshold``) or one per output (``thresholds``)."""
     tensors = {}
     for name, parameter in model.bert.named_parameters():
         if parameter.requires_grad:
             key = name.replace(".base.", ".")
             tensors[key] = parameter.detach().numpy().astype(np.float32)
-    tensors["head.weight"] = model.head.weight.detach().numpy()[0].astype(np.float32)
+    head = model.head.weight.detach().numpy()
+    tensors["head.weight"] = (head[0] if head.shape[0] == 1 else head).astype(np.float32)
     tensors["head.bias"] = model.head.bias.detach().numpy().astype(np.float32)
-    tensors["threshold"] = np.array([threshold], dtype=np.float32)
+    if isinstance(threshold, list):
+        tensors["thresholds"] = np.array(threshold, dtype=np.float32)
+    else:
+        tensors["threshold"] = np.array([threshold], dtype=np.float32)
     tensors["scale"] = np.array([ALPHA / RANK], dtype=np.float32)
     return tensors
 

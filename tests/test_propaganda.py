@@ -61,16 +61,16 @@ def test_the_numpy_tagger_gives_what_the_trained_torch_model_gives():
     with torch.no_grad():
         expected = torch.sigmoid(model(torch.tensor([ids]), torch.ones((1, len(ids)), dtype=torch.long)))[0, 1:-1].numpy()
     found = dict(propaganda._tagger().chances(sentence, [(0, len(sentence))]))
-    assert np.allclose([found[o] for o in offsets], expected, atol=1e-4)
+    assert np.allclose([found[o][0] for o in offsets], expected, atol=1e-4)
 
 
 def test_the_tagger_is_off_unless_asked_for(monkeypatch):
     monkeypatch.setenv("COUNTERPOINT_TAGGER", "0")  # off, and restored after: the switch writes os.environ
     plain = counterpoint.analyze(TEXT)
-    assert "propaganda tagger" not in plain.analyzer
+    assert "MiniLM taggers" not in plain.analyzer
     monkeypatch.setenv("COUNTERPOINT_TAGGER", "1")
     tagged = counterpoint.analyze(TEXT)
-    assert tagged.analyzer.endswith("; propaganda tagger")
+    assert tagged.analyzer.endswith("; MiniLM taggers")
     spans = tagged.persuasive_passages
     assert spans and all(tagged.text[p.start : p.end] == p.text and 0 < p.confidence <= 1 for p in spans)
     # Phrases, not whole sentences, and only in the second paragraph (the council's meeting is plain reporting)
@@ -83,7 +83,7 @@ def test_the_command_line_switch_turns_the_tagger_on(monkeypatch):
     result = CliRunner().invoke(cli, ["analyze", "--tagger", "-f", "json", "-"], input=TEXT)
     assert result.exit_code == 0, result.output
     article = json.loads(result.output)
-    assert article["analyzer"].endswith("; propaganda tagger")
+    assert article["analyzer"].endswith("; MiniLM taggers")
     assert article["persuasive_passages"]
 
 

@@ -12,7 +12,7 @@ import click
 
 from . import __version__
 from ._api import analyze_many
-from .analysis.propaganda import ENV as TAGGER_ENV
+from .analysis.word_tagger import ENV as TAGGER_ENV
 from .errors import CounterpointError, Errors, InputError
 from .ingest import IngestOptions
 from .ingest.dates import parse_date
@@ -37,10 +37,10 @@ def _turn_on_tagger(ctx: click.Context, param: click.Parameter, value: bool) -> 
         os.environ[TAGGER_ENV] = "1"  # read by the pipeline, in this process and the web app's
 
 
-#: ``--tagger``: propaganda spans by the word-piece tagger (slow: it runs the encoder over every sentence).
+#: ``--tagger``: propaganda spans and more attributions by the word-piece taggers (slow: the encoder reads every line).
 _TAGGER_OPTION = click.option(
     "--tagger", is_flag=True, expose_value=False, callback=_turn_on_tagger,
-    help="Find propaganda spans with the learned word-piece tagger (several times slower; or set COUNTERPOINT_TAGGER=1).",
+    help="Run the learned word-piece taggers: propaganda spans, and attributions the rules miss (several times slower; or set COUNTERPOINT_TAGGER=1).",
 )  # fmt: skip
 
 

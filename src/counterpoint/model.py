@@ -227,6 +227,14 @@ class Attribution(_Model):
         "passes nothing on (see reported_through).",
     )
     recipient: Span | None = Field(default=None, description="Who was told ('told Independent Arabia').")
+    found_by: Literal["rules", "tagger"] = Field(
+        default="rules",
+        description="The rules over the parse, or the learned attribution tagger (on with --tagger; only reports the "
+        "rules miss; less certain: see `confidence`).",
+    )
+    confidence: float | None = Field(
+        default=None, ge=0.0, le=1.0, description="For a tagger finding: the mean chance of its cue's word pieces (0..1)."
+    )
     corroboration: Span | None = Field(
         default=None,
         description="Where the content says the information was checked against other sources ('corroborated "

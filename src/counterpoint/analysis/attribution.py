@@ -24,10 +24,12 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Article, Attribution, Entity, Source, SourceKind
 from ..model import Span as TextSpan
 from ..resources import rows, table, word_list
+from .attribution_tagger import missed_by, tagged_reports
 from .claims import removed_from_a_post, verdict_of
 from .content_end import choose_end
 from .entities import GLUED_POSSESSIVE, RANK_WORDS, names_a_country
 from .nlp import RELATIVE_TAGS, kept_on, tokens_with
+from .word_tagger import enabled as tagger_enabled
 
 __all__ = ["find_attributions"]
 
@@ -3029,12 +3031,42 @@ def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
         )
         attribution.corroboration = _corroboration(doc, attribution.content)
     _end_before_anothers_words(attributions, quotes, article.text)
+    if tagger_enabled():
+        attributions = sorted(attributions + _tagged(doc, article, attributions, quotes), key=lambda a: a.cue.start)
     _consistent_media(attributions)
     _told_an_outlet(doc, attributions, article)
     _link_nested(attributions)
     _same_unnamed_source(doc, attributions, article)
     _first_person_speaks(attributions, article)
     return attributions
+
+
+def _tagged(doc: Doc, article: Article, attributions: list[Attribution], quotes: list[tuple[int, int]]) -> list[Attribution]:
+    """The reports the attribution tagger reads that no attribution of the rules touches (``attribution_tagger``),
+    their sources typed as the rules' are."""
+    text = article.text
+    found = []
+    for tagged in missed_by(tagged_reports(article), attributions):
+        cue = doc.char_span(*tagged.cue, alignment_mode="expand")
+        source = doc.char_span(*tagged.source, alignment_mode="expand") if tagged.source is not None else None
+        if cue is None or not len(cue):
+            continue
+        (start, end), rest = tagged.contents[0], tagged.contents[1:]
+        words = [doc.char_span(*part, alignment_mode="expand") for part in tagged.contents]
+        # a content with no verb is what the source acts on or names ("questions about [the contract]"), no claim
+        stated = any(token.pos_ in {"VERB", "AUX"} for part in words if part is not None for token in part)
+        draft = _Draft(source=source, cue=(cue.start, cue.end), content=(start, end))
+        found.append(Attribution(
+            source=_source(draft, article, quotes),
+            cue=TextSpan(start=cue.start_char, end=cue.end_char, text=cue.text),
+            content=_text_span(text, start, end),
+            continuation=_text_span(text, *rest[0]) if rest else None,
+            kind=_kind_of((start, rest[0][1] if rest else end), quotes, text),
+            content_type="proposition" if stated else "object",
+            found_by="tagger",
+            confidence=round(tagged.chance, 4),
+        ))
+    return found
 
 
 #: What joins a quotation on to the words before it as more of the same report: a colon, or "but", "and" or "yet"

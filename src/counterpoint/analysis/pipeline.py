@@ -19,9 +19,10 @@ from .loaded import loaded_stage
 from .naming import find_naming
 from .nlp import load_nlp
 from .persuasion import persuasion_stage
-from .propaganda import ANALYZER_MARK, propaganda_stage
-from .propaganda import enabled as tagger_enabled
+from .propaganda import propaganda_stage
 from .times import caption_dates, find_times
+from .word_tagger import ANALYZER_MARK
+from .word_tagger import enabled as tagger_enabled
 
 __all__ = ["STAGES", "analyzer_id", "annotate", "run_pipeline"]
 
@@ -95,7 +96,7 @@ def _digest() -> str:
 
 def analyzer_id(model: str | None = None) -> str:
     """Which analysis makes the findings: package version, a hash of its code, lexicons and models, the spaCy
-    pipeline, and whether the propaganda tagger is on."""
+    pipeline, and whether the word-piece taggers (propaganda spans, attributions) are on."""
     meta = load_nlp(model).meta
     tagger = ANALYZER_MARK if tagger_enabled() else ""
     return f"counterpoint {__version__}; code and data {_digest()}; {meta['lang']}_{meta['name']} {meta['version']}{tagger}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..analysis.propaganda import ANALYZER_MARK
+from ..analysis.word_tagger import ANALYZER_MARK
 from ..ingest.dates import full_dates_in
 from ..model import Article, Entity, TimeExpression, claims_of_attributions, reported_through
 
@@ -195,7 +195,8 @@ def _attributions(article: Article) -> list[SourcedClaim]:
         rows.append(
             SourcedClaim(
                 source=_source_words(article, index),
-                cue=attribution.cue.text,
+                cue=attribution.cue.text
+                + (f" (tagger, {attribution.confidence:.2f})" if attribution.found_by == "tagger" and attribution.confidence else ""),
                 content=attribution.content.text
                 + (f" … {attribution.continuation.text}" if attribution.continuation is not None else ""),
                 # what a source acts on ("praised [the plan]") is no claim, so it has no certainty to show

@@ -1,0 +1,105 @@
+"""The attribution tagger: reports decoded from word-piece chances, only what the rules miss added, and the shipped
+model on invented text (off by default, on with the taggers' switch)."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+import counterpoint
+from counterpoint.analysis import attribution_tagger
+from counterpoint.analysis.attribution_tagger import Tagged, decode, missed_by, runs
+from counterpoint.analysis.word_tagger import tokenizer
+
+THRESHOLDS = {"cue": 0.5, "source": 0.5, "content": 0.5, "start": 0.5}
+
+
+def _pieces(text: str, marked: dict[str, list[str]]) -> list[tuple[tuple[int, int], np.ndarray]]:
+    """Word pieces of the text with chance 0.9 for each role whose phrases cover them (``start`` marks the first
+    piece of each content phrase), 0.1 otherwise: what a confident tagger would give."""
+    covered = {role: [(m.start(), m.end()) for phrase in phrases for m in re.finditer(re.escape(phrase), text)]
+               for role, phrases in marked.items()}
+    pieces = []
+    for start, end in tokenizer().encode(text).offsets[1:-1]:
+        chances = np.full(4, 0.1)
+        for i, role in enumerate(attribution_tagger.ROLES[:3]):
+            if any(s <= start and end <= e for s, e in covered.get(role, [])):
+                chances[i] = 0.9
+        if any(s == start for s, _ in covered.get("content", [])):
+            chances[3] = 0.9
+        pieces.append(((start, end), chances))
+    return pieces
+
+
+def _text(text: str, span: tuple[int, int] | None) -> str | None:
+    return text[span[0] : span[1]] if span is not None else None
+
+
+def test_runs_join_pieces_a_space_apart_and_split_where_a_new_content_starts():
+    text = "the port will close the ferry will stop"
+    pieces = _pieces(text, {"content": ["the port will close", "the ferry will stop"]})
+    found = runs(pieces, 2, 0.5, 3, 0.5)
+    assert [text[s:e] for s, e, _ in found] == ["the port will close", "the ferry will stop"]
+    assert [text[s:e] for s, e, _ in runs(pieces, 2, 0.5)] == ["the port will close the ferry will stop"]
+
+
+def test_each_content_goes_to_the_nearest_cue_on_its_line_and_a_cue_takes_its_source():
+    text = (
+        "Dockers have voiced anger over the new rota, and Maria Lopez backs the strike.\n"
+        "The harbour will stay shut all week."
+    )
+    pieces = _pieces(text, {
+        "cue": ["voiced anger over", "backs"],
+        "source": ["Dockers", "Maria Lopez"],
+        "content": ["the new rota", "the strike", "The harbour will stay shut all week"],
+    })
+    found = decode(text, pieces, THRESHOLDS)
+    assert [(_text(text, t.source), _text(text, t.cue), [_text(text, c) for c in t.contents]) for t in found] == [
+        ("Dockers", "voiced anger over", ["the new rota"]),
+        ("Maria Lopez", "backs", ["the strike"]),
+    ]  # the second line's content has no cue on its line: no report
+
+
+def test_a_cue_with_no_content_is_no_report():
+    text = "Tom Bradley said nothing more."
+    assert decode(text, _pieces(text, {"cue": ["said"], "source": ["Tom Bradley"]}), THRESHOLDS) == []
+
+
+def test_only_reports_the_rules_do_not_touch_are_added():
+    text = 'Dockers backed the strike, Maria Lopez said.'
+    rules = counterpoint.analyze(text).attributions
+    assert [(a.cue.text, a.content.text) for a in rules] == [("said", "Dockers backed the strike")]
+    inside = Tagged(cue=(8, 14), contents=((15, 25),), source=(0, 7), chance=0.9)  # "backed" within the rules' content
+    apart = Tagged(cue=(100, 105), contents=((106, 120),), source=None, chance=0.9)
+    assert missed_by([inside, apart], rules) == [apart]
+
+
+def test_the_shipped_tagger_adds_a_report_the_rules_miss_only_when_asked_for(monkeypatch):
+    text = "Maria Lopez did not respond to questions about the ferry contract."
+    monkeypatch.setenv("COUNTERPOINT_TAGGER", "0")
+    assert counterpoint.analyze(text).attributions == []  # no verb of saying the rules know
+    monkeypatch.setenv("COUNTERPOINT_TAGGER", "1")
+    article = counterpoint.analyze(text)
+    (found,) = article.attributions
+    assert found.found_by == "tagger" and 0 < found.confidence <= 1
+    assert (found.source.text, found.cue.text, found.content.text) == (
+        "Maria Lopez", "did not respond to questions about", "the ferry contract"
+    )
+    assert found.source.kind == "person" and found.source.name == "Maria Lopez"
+    for span in (found.source, found.cue, found.content):
+        assert text[span.start : span.end] == span.text
+    assert found.content_type == "object"  # no verb: what she did not answer about, not a claim of hers
+    assert [(c.text, c.attribution) for c in article.claims] == [(text, None)]
+
+
+def test_a_tagged_report_is_marked_as_the_taggers_in_the_text_view(monkeypatch):
+    from click.testing import CliRunner
+
+    from counterpoint.cli import cli
+
+    monkeypatch.setenv("COUNTERPOINT_TAGGER", "0")  # restored after: the switch writes os.environ
+    text = "Maria Lopez did not respond to questions about the ferry contract."
+    result = CliRunner().invoke(cli, ["analyze", "--tagger", "--format", "text", "-"], input=text)
+    assert result.exit_code == 0, result.output
+    assert "(tagger, 0." in result.output
