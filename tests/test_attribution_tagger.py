@@ -103,3 +103,15 @@ def test_a_tagged_report_is_marked_as_the_taggers_in_the_text_view(monkeypatch):
     result = CliRunner().invoke(cli, ["analyze", "--tagger", "--format", "text", "-"], input=text)
     assert result.exit_code == 0, result.output
     assert "(tagger, 0." in result.output
+
+
+def test_a_tagged_report_is_marked_as_the_taggers_in_the_html_report(monkeypatch):
+    from counterpoint.render.html import render_comparison_html
+
+    monkeypatch.setenv("COUNTERPOINT_TAGGER", "1")
+    comparison = counterpoint.compare([
+        "Maria Lopez did not respond to questions about the ferry contract.",
+        "The ferry contract was signed in May, Tom Bradley said.",
+    ])
+    page = render_comparison_html(comparison)
+    assert "reporting cue (indirect; found by the tagger, chance 0." in page

@@ -164,7 +164,8 @@ def _article_marks(article: Article, anchors: _Anchors, status: dict[tuple[str, 
         source = attribution.source
         if source is not None:
             anchors.add(source, f"a{index}-src", "source", source.kind, _source_title(source))
-        anchors.add(attribution.cue, f"a{index}-cue", "cue", title=f"reporting cue ({attribution.kind})")
+        found_by = f"; found by the tagger, chance {attribution.confidence:.2f}" if attribution.found_by == "tagger" and attribution.confidence else ""
+        anchors.add(attribution.cue, f"a{index}-cue", "cue", title=f"reporting cue ({attribution.kind}{found_by})")
         anchors.add(attribution.content, f"a{index}-said", "said", title=f"what is attributed ({attribution.kind})")
         if attribution.continuation is not None:
             anchors.add(attribution.continuation, f"a{index}-said-on", "said", title="what is attributed, continued")
