@@ -241,6 +241,16 @@ def test_an_as_clause_cites_a_source_for_the_clause_it_modifies():
     assert analyze("As the senator spoke, protesters chanted outside the hall.").attributions == []
 
 
+def test_as_someone_put_it_the_clause_is_theirs_and_it_is_no_content():
+    a = only(analyze("As Tom Bradley put it, the harbour is the town's beating heart.").attributions)
+    assert (a.source.text, a.cue.text, a.content.text) == ("Tom Bradley", "put it", "the harbour is the town's beating heart")
+    a = only(analyze("As Maria Lopez described it, the port was a ruin.").attributions)
+    assert (a.cue.text, a.content.text) == ("described it", "the port was a ruin")
+    # guard: a real object is what was described, and the clause stays the outlet's
+    a = only(analyze("As Maria Lopez described the plan, the port was a ruin.").attributions)
+    assert a.content.text != "the port was a ruin"
+
+
 def test_an_inverted_speaker_after_the_quote_is_the_source():
     a = only(analyze('"The rules were broken by people who avoided scrutiny," added Lopez.').attributions)
     assert a.source is not None and a.source.text == "Lopez"

@@ -1669,12 +1669,13 @@ _AS_REPORT_VERBS = frozenset({
 
 def _as_clause_report(verb: Token) -> bool:
     """"As the Times reported, X" / "as reported by Y, X": a verb that reports nothing of its own (no clause or
-    object) in an "as" clause, which cites its source for the clause it modifies."""
+    object) in an "as" clause, which cites its source for the clause it modifies. "As Ruiz put it, X": an "it"
+    object stands for that clause."""
     if verb.dep_ != "advcl" or verb.lemma_.lower() not in _AS_REPORT_VERBS:
         return False
     children = list(verb.children)
     return any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in children) and not any(
-        c.dep_ in {"ccomp", "xcomp", "dobj"} for c in children
+        c.dep_ in {"ccomp", "xcomp"} or (c.dep_ == "dobj" and c.lower_ != "it") for c in children
     )
 
 
@@ -1691,7 +1692,11 @@ def _as_reported_drafts(doc: Doc) -> list[_Draft]:
         if agent is not None:
             source = next((c for c in agent.children if c.dep_ == "pobj"), source)
         content = _subtree_chars(verb.head, exclude=verb)
-        drafts.append(_Draft(source=_span_of(source) if source is not None else None, cue=_cue_range(verb), content=content))
+        cue = _cue_range(verb)
+        placeholder = next((c for c in children if c.dep_ == "dobj"), None)  # "put it": the cue's own words
+        if placeholder is not None and placeholder.i == cue[1]:
+            cue = (cue[0], placeholder.i + 1)
+        drafts.append(_Draft(source=_span_of(source) if source is not None else None, cue=cue, content=content))
     return drafts
 
 
