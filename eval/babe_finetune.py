@@ -25,7 +25,7 @@ def finetuned_macro_f1(texts: list[str], labels: np.ndarray, folds, macro_f1) ->
     """Mean macro-F1 over the given folds ((fit, held) index arrays) of a classifier fitted on each fit part."""
     import torch
 
-    from counterpoint.analysis.propaganda import tokenizer
+    from counterpoint.analysis.word_tagger import tokenizer
 
     pieces = [tokenizer().encode(text).ids[:MAX_PIECES] for text in texts]
 

@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from counterpoint.analysis import propaganda  # noqa: E402
+from counterpoint.analysis import propaganda, word_tagger  # noqa: E402
 from counterpoint.comparison.embed import model_path  # noqa: E402
 from eval.framing import ptc_articles, si_prf  # noqa: E402
 
@@ -45,11 +45,11 @@ ADAPTED = ("attention.self.query", "attention.self.key", "attention.self.value",
 
 def _examples(articles, tokenizer) -> list[tuple[str, list[int], list[tuple[int, int]], list[int]]]:  # noqa: ANN001
     """(article id, word-piece ids with [CLS]/[SEP], character offsets of the pieces, in-a-span labels) per chunk
-    of at most ``propaganda.MAX_PIECES`` pieces of a sentence (PTC gives one sentence a line)."""
+    of at most ``word_tagger.MAX_PIECES`` pieces of a sentence (PTC gives one sentence a line)."""
     examples = []
     for article_id, text, spans in articles:
-        for start, end in propaganda.lines(text):
-            for ids, offsets in propaganda.chunks(tokenizer, text[start:end], start):
+        for start, end in word_tagger.lines(text):
+            for ids, offsets in word_tagger.chunks(tokenizer, text[start:end], start):
                 labels = [int(any(g0 < e and s < g1 for _, g0, g1 in spans)) for s, e in offsets]
                 examples.append((article_id, ids, offsets, labels))
     return examples
@@ -196,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     torch.manual_seed(0)
     random.seed(0)
     torch.set_num_threads(max(1, torch.get_num_threads()))
-    tokenizer = propaganda.tokenizer()
+    tokenizer = word_tagger.tokenizer()
     fit, held = ptc_articles("train-fit"), ptc_articles("train-heldout")
     train_examples, held_examples = _examples(fit, tokenizer), _examples(held, tokenizer)
     print(f"train chunks {len(train_examples)}, held-apart chunks {len(held_examples)}", flush=True)

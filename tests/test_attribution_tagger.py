@@ -9,8 +9,8 @@ import numpy as np
 
 import counterpoint
 from counterpoint.analysis import attribution_tagger
-from counterpoint.analysis.attribution_tagger import Tagged, decode, missed_by, runs
-from counterpoint.analysis.word_tagger import tokenizer
+from counterpoint.analysis.attribution_tagger import Tagged, decode, missed_by
+from counterpoint.analysis.word_tagger import runs, tokenizer
 
 THRESHOLDS = {"cue": 0.5, "source": 0.5, "content": 0.5, "start": 0.5}
 

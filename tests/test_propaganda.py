@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 import counterpoint
-from counterpoint.analysis import propaganda
+from counterpoint.analysis import propaganda, word_tagger
 from counterpoint.cli import cli
 
 REPO = Path(__file__).resolve().parent.parent
@@ -33,8 +33,8 @@ def test_pieces_at_or_above_the_threshold_make_spans():
 
 def test_a_long_sentence_is_read_in_chunks_that_keep_their_offsets():
     sentence = " ".join(["word"] * 300)
-    pieces = propaganda.chunks(propaganda.tokenizer(), sentence, 10)
-    assert len(pieces) == 3 and all(len(ids) <= propaganda.MAX_PIECES for ids, _ in pieces)
+    pieces = word_tagger.chunks(word_tagger.tokenizer(), sentence, 10)
+    assert len(pieces) == 3 and all(len(ids) <= word_tagger.MAX_PIECES for ids, _ in pieces)
     offsets = [o for _, found in pieces for o in found]
     assert len(offsets) == 300 and offsets[0] == (10, 14) and offsets[-1] == (10 + len(sentence) - 4, 10 + len(sentence))
 
@@ -57,7 +57,7 @@ def test_the_numpy_tagger_gives_what_the_trained_torch_model_gives():
         model.head.bias.copy_(torch.from_numpy(shipped["head.bias"]))
     model.eval()
     sentence = TEXT.split("\n\n")[1]
-    (ids, offsets), = propaganda.chunks(propaganda.tokenizer(), sentence)
+    (ids, offsets), = word_tagger.chunks(word_tagger.tokenizer(), sentence)
     with torch.no_grad():
         expected = torch.sigmoid(model(torch.tensor([ids]), torch.ones((1, len(ids)), dtype=torch.long)))[0, 1:-1].numpy()
     found = dict(propaganda._tagger().chances(sentence, [(0, len(sentence))]))

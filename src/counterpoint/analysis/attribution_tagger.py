@@ -14,6 +14,7 @@ default for its cost (the encoder over every line); ``--tagger`` or ``COUNTERPOI
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,9 +22,9 @@ from pathlib import Path
 import numpy as np
 
 from ..model import Article, Attribution
-from .word_tagger import AdaptedTagger, lines
+from .word_tagger import AdaptedTagger, lines, runs
 
-__all__ = ["CUE_EXTENT", "MODEL_PATH", "ROLES", "Tagged", "decode", "missed_by", "runs", "tagged_reports"]
+__all__ = ["CUE_EXTENT", "MODEL_PATH", "ROLES", "Tagged", "decode", "missed_by", "tagged_reports"]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "resources" / "attribution_tagger.safetensors"
 #: The tagger's outputs per word piece, in order.
@@ -44,34 +45,6 @@ class Tagged:
     chance: float
 
 
-def runs(pieces: list[tuple[tuple[int, int], np.ndarray]], role: int, threshold: float,
-         start_role: int | None = None, start_threshold: float = 0.5, seed: float = 0.0) -> list[tuple[int, int, float]]:
-    """Runs of pieces whose chance for ``role`` is at or above the threshold, as (start, end, mean chance): pieces a
-    space apart join; a piece below ends a run, and so does one ``start_role`` marks as the first of a new one. With
-    ``seed``, only runs with a piece at or above it are kept (a confident word, and the likely words beside it)."""
-    found: list[tuple[int, int, float]] = []
-    run: list[float] = []
-    run_start = run_end = 0
-    for (start, end), chances in pieces:
-        opens = start_role is not None and chances[start_role] >= start_threshold
-        if chances[role] >= threshold and run and start - run_end <= 1 and not opens:
-            run.append(float(chances[role]))
-            run_end = end
-            continue
-        if run:
-            found.append((run_start, run_end, float(np.mean(run))))
-            run = []
-        if chances[role] >= threshold:
-            run, run_start, run_end = [float(chances[role])], start, end
-    if run:
-        found.append((run_start, run_end, float(np.mean(run))))
-    return [f for f in found if not seed or _seeded(pieces, f, role, seed)]
-
-
-def _seeded(pieces: list[tuple[tuple[int, int], np.ndarray]], run: tuple[int, int, float], role: int, seed: float) -> bool:
-    return any(run[0] <= start and end <= run[1] and chances[role] >= seed for (start, end), chances in pieces)
-
-
 def _gap(a: tuple[int, int, float] | tuple[int, int], b: tuple[int, int, float] | tuple[int, int]) -> int:
     return max(0, max(a[0], b[0]) - min(a[1], b[1]))
 
@@ -80,10 +53,10 @@ def decode(text: str, pieces: list[tuple[tuple[int, int], np.ndarray]], threshol
     """Reports from word-piece chances: each content run goes to the nearest cue run on its line (a cue with none
     is no report), each cue takes the nearest source run on its line."""
     pieces = sorted(pieces, key=lambda piece: piece[0])
-    bounds = list(lines(text))
+    starts = [start for start, _ in lines(text)]
 
-    def line_of(position: int) -> int:
-        return next((i for i, (start, end) in enumerate(bounds) if start <= position < end), -1)
+    def line_of(position: int) -> int:  # every run lies within a line: the last line starting at or before it
+        return bisect_right(starts, position) - 1
 
     cues = [c for c in runs(pieces, 0, min(CUE_EXTENT, thresholds["cue"]), seed=thresholds["cue"]) if any(ch.isalnum() or ch == ":" for ch in text[c[0] : c[1]])]
     contents = [

@@ -19,30 +19,17 @@ import numpy as np
 from spacy.tokens import Doc
 
 from ..model import Article, PersuasivePassage
-from .word_tagger import MAX_PIECES, AdaptedTagger, chunks, enabled, lines, tokenizer
+from .word_tagger import AdaptedTagger, enabled, runs
 
-__all__ = ["MODEL_PATH", "MAX_PIECES", "tokenizer", "lines", "chunks", "spans_above", "find_spans"]
+__all__ = ["MODEL_PATH", "spans_above", "find_spans"]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "resources" / "propaganda_tagger.safetensors"
 
 
 def spans_above(pieces: list[tuple[tuple[int, int], float]], threshold: float) -> list[tuple[int, int, float]]:
-    """Runs of pieces at or above the threshold as (start, end, mean chance); pieces a space apart join, a piece
-    below the threshold ends the run."""
-    spans, run, run_start, run_end = [], [], 0, -2
-    for (start, end), chance in sorted(pieces):
-        if chance >= threshold and run and start - run_end <= 1:
-            run.append(chance)
-            run_end = end
-            continue
-        if run:
-            spans.append((run_start, run_end, float(np.mean(run))))
-            run = []
-        if chance >= threshold:
-            run, run_start, run_end = [chance], start, end
-    if run:
-        spans.append((run_start, run_end, float(np.mean(run))))
-    return spans
+    """Runs of pieces at or above the threshold as (start, end, mean chance): ``word_tagger.runs`` over one chance
+    a piece."""
+    return runs(sorted(((piece, np.array([chance])) for piece, chance in pieces), key=lambda p: p[0]), 0, threshold)
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["ANALYZER_MARK", "ENV", "MAX_PIECES", "AdaptedTagger", "chunks", "enabled", "lines", "tokenizer"]
+__all__ = ["ANALYZER_MARK", "ENV", "MAX_PIECES", "AdaptedTagger", "chunks", "enabled", "lines", "runs", "tokenizer"]
 
 #: The switch that turns the taggers on (``--tagger`` sets it), and what the analyzer id ends in while they are.
 ENV = "COUNTERPOINT_TAGGER"
@@ -111,3 +111,31 @@ class AdaptedTagger:
             for row, (_, offsets) in enumerate(batch):
                 found.extend(zip(offsets, chances[row, 1 : 1 + len(offsets)], strict=True))
         return found
+
+
+def runs(pieces: list[tuple[tuple[int, int], np.ndarray]], role: int, threshold: float,
+         start_role: int | None = None, start_threshold: float = 0.5, seed: float = 0.0) -> list[tuple[int, int, float]]:
+    """Runs of pieces whose chance for ``role`` is at or above the threshold, as (start, end, mean chance): pieces a
+    space apart join; a piece below ends a run, and so does one ``start_role`` marks as the first of a new one. With
+    ``seed``, only runs with a piece at or above it are kept (a confident word, and the likely words beside it)."""
+    found: list[tuple[int, int, float]] = []
+    run: list[float] = []
+    run_start = run_end = 0
+    for (start, end), chances in pieces:
+        opens = start_role is not None and chances[start_role] >= start_threshold
+        if chances[role] >= threshold and run and start - run_end <= 1 and not opens:
+            run.append(float(chances[role]))
+            run_end = end
+            continue
+        if run:
+            found.append((run_start, run_end, float(np.mean(run))))
+            run = []
+        if chances[role] >= threshold:
+            run, run_start, run_end = [float(chances[role])], start, end
+    if run:
+        found.append((run_start, run_end, float(np.mean(run))))
+    return [f for f in found if not seed or _seeded(pieces, f, role, seed)]
+
+
+def _seeded(pieces: list[tuple[tuple[int, int], np.ndarray]], run: tuple[int, int, float], role: int, seed: float) -> bool:
+    return any(run[0] <= start and end <= run[1] and chances[role] >= seed for (start, end), chances in pieces)
