@@ -257,6 +257,13 @@ def test_an_inverted_speaker_after_the_quote_is_the_source():
     assert a.recipient is None
 
 
+def test_a_quoted_phrase_before_a_participle_is_no_inverted_report():
+    # '"...," said Lopez' puts the speaker after the verb; '"...," saying the city ...' never does
+    article = analyze("Donald Trump praised the “bold plan,” saying the city deserved better.")
+    a = with_cue(article, "saying")
+    assert (a.source.text, a.content.text) == ("Donald Trump", "the city deserved better")
+
+
 def test_a_call_for_someone_to_act_attributes_the_clause():
     a = only(analyze("The senator is calling for the city to raise taxes.").attributions)
     assert (a.source.text, a.cue.text) == ("The senator", "is calling for")

@@ -102,7 +102,7 @@ def test_a_tagged_report_is_marked_as_the_taggers_in_the_text_view(monkeypatch):
     text = "Maria Lopez did not respond to questions about the ferry contract."
     result = CliRunner().invoke(cli, ["analyze", "--tagger", "--format", "text", "-"], input=text)
     assert result.exit_code == 0, result.output
-    assert "(tagger, 0." in result.output
+    assert "(found by the tagger, chance 0." in result.output
 
 
 def test_a_tagged_report_is_marked_as_the_taggers_in_the_html_report(monkeypatch):
@@ -115,3 +115,46 @@ def test_a_tagged_report_is_marked_as_the_taggers_in_the_html_report(monkeypatch
     ])
     page = render_comparison_html(comparison)
     assert "reporting cue (indirect; found by the tagger, chance 0." in page
+
+
+def _reading(text: str, marked: dict[str, list[str]], content_chance: dict[str, float]) -> attribution_tagger.Reading:
+    """A reading of the text as ``_pieces`` gives it, with the content chance of each phrase in ``content_chance``
+    set as given, and its reports decoded."""
+    pieces = _pieces(text, marked)
+    for phrase, chance in content_chance.items():
+        start = text.index(phrase)
+        for (s, e), chances in pieces:
+            if start <= s and e <= start + len(phrase):
+                chances[2] = chance
+    return attribution_tagger.Reading(reports=decode(text, pieces, THRESHOLDS), pieces=pieces)
+
+
+def test_the_tagger_bounds_a_content_on_the_same_cue_only_where_it_is_clear():
+    text = "The mayor vowed to reopen the pier in the wake of the storm."
+    rules = counterpoint.analyze(text).attributions
+    assert [(a.cue.text, a.content.text) for a in rules] == [("vowed", "to reopen the pier in the wake of the storm")]
+    marked = {"cue": ["vowed"], "source": ["The mayor"], "content": ["to reopen the pier"]}
+    clear = _reading(text, marked, {"in the wake of the storm": 0.1})
+    assert [_text(text, t.contents[0]) for t in attribution_tagger.better_contents(clear, rules).values()] == ["to reopen the pier"]
+    # the words the two disagree on are ones the tagger half believes are content: the rules' bounds stay
+    unsure = _reading(text, marked, {"in the wake of the storm": 0.45})
+    assert attribution_tagger.better_contents(unsure, rules) == {}
+    # another cue: not the same report, whatever the tagger's content
+    other = _reading(text, {**marked, "cue": ["reopen"]}, {"in the wake of the storm": 0.1})
+    assert attribution_tagger.better_contents(other, rules) == {}
+
+
+def test_the_shipped_tagger_ends_a_content_the_parse_runs_on(monkeypatch):
+    text = "Dockers have blamed the new rota for the delays and for pushing up fares, with no sign that it has saved money."
+    monkeypatch.setenv("COUNTERPOINT_TAGGER", "0")
+    (rules,) = counterpoint.analyze(text).attributions
+    assert rules.content.text.endswith("with no sign that it has saved money")
+    monkeypatch.setenv("COUNTERPOINT_TAGGER", "1")
+    (bounded,) = counterpoint.analyze(text).attributions
+    assert (bounded.source.text, bounded.cue.text) == (rules.source.text, rules.cue.text)
+    assert bounded.content.text == "the new rota for the delays and for pushing up fares"
+    assert bounded.found_by == "rules+tagger" and 0.5 < bounded.confidence <= 1
+    from counterpoint.render.summary import tagger_note
+
+    assert tagger_note(bounded).startswith("content bounded by the tagger, chance 0.")
+    assert tagger_note(rules) == ""

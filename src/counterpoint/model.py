@@ -227,13 +227,18 @@ class Attribution(_Model):
         "passes nothing on (see reported_through).",
     )
     recipient: Span | None = Field(default=None, description="Who was told ('told Independent Arabia').")
-    found_by: Literal["rules", "tagger"] = Field(
+    found_by: Literal["rules", "tagger", "rules+tagger"] = Field(
         default="rules",
-        description="The rules over the parse, or the learned attribution tagger (on with --tagger; only reports the "
-        "rules miss; less certain: see `confidence`).",
+        description="The rules over the parse, the learned attribution tagger (on with --tagger; only reports the "
+        "rules miss; less certain: see `confidence`), or the rules with the content's bounds the tagger read on the "
+        "same cue (rules+tagger).",
     )
     confidence: float | None = Field(
-        default=None, ge=0.0, le=1.0, description="For a tagger finding: the mean chance of its cue's word pieces (0..1)."
+        default=None,
+        ge=0.0,
+        le=1.0,
+        description="For a tagger finding: the mean chance of its cue's word pieces (0..1); for rules+tagger, of its "
+        "content's.",
     )
     corroboration: Span | None = Field(
         default=None,

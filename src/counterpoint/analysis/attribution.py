@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Article, Attribution, Entity, Source, SourceKind
 from ..model import Span as TextSpan
 from ..resources import rows, table, word_list
-from .attribution_tagger import missed_by, tagged_reports
+from .attribution_tagger import ROLES, Reading, better_contents, missed_by, read
 from .claims import removed_from_a_post, verdict_of
 from .content_end import choose_end
 from .entities import GLUED_POSSESSIVE, RANK_WORDS, names_a_country
@@ -810,7 +810,7 @@ def _accused_without_auxiliary(verb: Token, children: list[Token], subject: Toke
 def _inverted_subject(verb: Token, following: Token | None) -> Token | None:
     """The speaker of an inverted report ('"We will appeal," added Lopez'), which the parser may read as the verb's
     object: a name or a noun phrase right after the verb that reports the clause before it."""
-    if following is None or following.dep_ != "dobj" or following.pos_ not in {"PROPN", "NOUN"}:
+    if following is None or verb.tag_ == "VBG" or following.dep_ != "dobj" or following.pos_ not in {"PROPN", "NOUN"}:
         return None
     return following if following.left_edge.i == verb.i + 1 else None
 
@@ -818,8 +818,9 @@ def _inverted_subject(verb: Token, following: Token | None) -> Token | None:
 def _speaker_misread_as_a_clause(verb: Token, clause: Token, quotes: list[tuple[int, int]], text: str) -> Token | None:
     """'"...," said Lopez, who runs the group Protect the Pier': a quotation right before the verb, and after it a
     "clause" whose subject is the phrase right after the verb (a word of a name read as its verb). The subject is
-    the speaker, and the quotation what is said."""
-    if clause.i < verb.i:
+    the speaker, and the quotation what is said. Never a participle: in '..., "New York values," saying the city
+    was brave' the clause is what is said."""
+    if clause.i < verb.i or verb.tag_ == "VBG":
         return None
     subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}), None)
     if subject is None or subject.left_edge.i != verb.i + 1:
@@ -3037,7 +3038,10 @@ def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
         attribution.corroboration = _corroboration(doc, attribution.content)
     _end_before_anothers_words(attributions, quotes, article.text)
     if tagger_enabled():
-        attributions = sorted(attributions + _tagged(doc, article, attributions, quotes), key=lambda a: a.cue.start)
+        reading = read(article)
+        added = _tagged(doc, article, attributions, quotes, reading)
+        _bounded_by_the_tagger(attributions, reading, quotes, article.text)
+        attributions = sorted(attributions + added, key=lambda a: a.cue.start)
     _consistent_media(attributions)
     _told_an_outlet(doc, attributions, article)
     _link_nested(attributions)
@@ -3046,12 +3050,29 @@ def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
     return attributions
 
 
-def _tagged(doc: Doc, article: Article, attributions: list[Attribution], quotes: list[tuple[int, int]]) -> list[Attribution]:
+def _bounded_by_the_tagger(attributions: list[Attribution], reading: Reading, quotes: list[tuple[int, int]], text: str) -> None:
+    """The rules' reports whose content the tagger bounds better on the same cue take its bounds
+    (``attribution_tagger.better_contents``), marked rules+tagger with the content's mean chance."""
+    content_role = ROLES.index("content")
+    for index, tagged in better_contents(reading, attributions).items():
+        attribution = attributions[index]
+        (start, end), rest = tagged.contents[0], tagged.contents[1:]
+        chances = [float(c[content_role]) for (s, e), c in reading.pieces if any(a <= s < b for a, b in tagged.contents)]
+        attribution.content = _text_span(text, start, end)
+        attribution.continuation = _text_span(text, *rest[0]) if rest else None
+        attribution.kind = _kind_of((start, rest[0][1] if rest else end), quotes, text)
+        attribution.found_by = "rules+tagger"
+        attribution.confidence = round(sum(chances) / len(chances), 4) if chances else None
+
+
+def _tagged(
+    doc: Doc, article: Article, attributions: list[Attribution], quotes: list[tuple[int, int]], reading: Reading
+) -> list[Attribution]:
     """The reports the attribution tagger reads that no attribution of the rules touches (``attribution_tagger``),
     their sources typed as the rules' are."""
     text = article.text
     found = []
-    for tagged in missed_by(tagged_reports(article), attributions):
+    for tagged in missed_by(reading.reports, attributions):
         cue = doc.char_span(*tagged.cue, alignment_mode="expand")
         source = doc.char_span(*tagged.source, alignment_mode="expand") if tagged.source is not None else None
         if cue is None or not len(cue):

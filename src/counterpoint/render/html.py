@@ -21,7 +21,7 @@ from markupsafe import Markup
 from ..comparison.summary import NO_CONFLICTS_NOTE, NO_SHARED_NOTE, display_names
 from ..errors import CounterpointError, Errors
 from ..model import Article, ClaimRef, Comparison, Source, SourcingProfile, Span
-from .summary import date_line, persuasion_note, short, wording_line
+from .summary import date_line, persuasion_note, short, tagger_note, wording_line
 
 __all__ = ["render_comparison_html", "Mark", "Link", "segment_tokens"]
 
@@ -164,7 +164,7 @@ def _article_marks(article: Article, anchors: _Anchors, status: dict[tuple[str, 
         source = attribution.source
         if source is not None:
             anchors.add(source, f"a{index}-src", "source", source.kind, _source_title(source))
-        found_by = f"; found by the tagger, chance {attribution.confidence:.2f}" if attribution.found_by == "tagger" and attribution.confidence else ""
+        found_by = f"; {note}" if (note := tagger_note(attribution)) else ""
         anchors.add(attribution.cue, f"a{index}-cue", "cue", title=f"reporting cue ({attribution.kind}{found_by})")
         anchors.add(attribution.content, f"a{index}-said", "said", title=f"what is attributed ({attribution.kind})")
         if attribution.continuation is not None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..analysis.word_tagger import ANALYZER_MARK
 from ..ingest.dates import full_dates_in
-from ..model import Article, Entity, TimeExpression, claims_of_attributions, reported_through
+from ..model import Article, Attribution, Entity, TimeExpression, claims_of_attributions, reported_through
 
 __all__ = [
     "ArticleView", "NO_CLAIM", "NamingRow", "PERSUASION_NOTE", "TAGGER_NOTE", "SourcedClaim", "date_line", "persuasion_note", "short",
@@ -187,6 +187,18 @@ def _source_words(article: Article, index: int | None) -> str:
     return f"{source.text}{named} ({source.kind})"
 
 
+def tagger_note(attribution: Attribution) -> str:
+    """What the attribution tagger had to do with a report, with its chance: a reader weighs it less than the
+    rules' reading of the parse ("" for the rules alone)."""
+    if attribution.confidence is None:
+        return ""
+    if attribution.found_by == "tagger":
+        return f"found by the tagger, chance {attribution.confidence:.2f}"
+    if attribution.found_by == "rules+tagger":
+        return f"content bounded by the tagger, chance {attribution.confidence:.2f}"
+    return ""
+
+
 def _attributions(article: Article) -> list[SourcedClaim]:
     by_attribution = claims_of_attributions(article.claims)
     rows = []
@@ -195,8 +207,7 @@ def _attributions(article: Article) -> list[SourcedClaim]:
         rows.append(
             SourcedClaim(
                 source=_source_words(article, index),
-                cue=attribution.cue.text
-                + (f" (tagger, {attribution.confidence:.2f})" if attribution.found_by == "tagger" and attribution.confidence else ""),
+                cue=attribution.cue.text + (f" ({note})" if (note := tagger_note(attribution)) else ""),
                 content=attribution.content.text
                 + (f" … {attribution.continuation.text}" if attribution.continuation is not None else ""),
                 # what a source acts on ("praised [the plan]") is no claim, so it has no certainty to show
