@@ -52,7 +52,7 @@ propaganda-model: $(STAMP)
 	$(BIN)/python -m eval.train_propaganda
 
 # Rebuild the attribution tagger (LoRA updates for the bundled MiniLM) from ../shared/eval (PolNeAR train; thresholds
-# chosen on its held-apart fifth, with the rules' attributions); about 25 minutes on 2 cores.
+# chosen on its held-apart fifth, with the rules' attributions); about 35 minutes on 2 cores.
 attribution-tagger: $(STAMP)
 	$(BIN)/python -m eval.train_attribution_tagger
 

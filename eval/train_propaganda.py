@@ -129,16 +129,16 @@ def _batches(examples, size: int, shuffle: bool):  # noqa: ANN001, ANN202
         yield chosen, ids, mask, labels
 
 
-def _train(model, examples) -> None:  # noqa: ANN001
+def _train(model, examples, epochs: int = EPOCHS) -> None:  # noqa: ANN001
     import torch
 
     trainable = [p for p in model.parameters() if p.requires_grad]
     optimizer = torch.optim.AdamW(trainable, lr=LEARNING_RATE, weight_decay=0.01)
-    steps = EPOCHS * ((len(examples) + BATCH - 1) // BATCH)
+    steps = epochs * ((len(examples) + BATCH - 1) // BATCH)
     warmup = max(1, int(0.06 * steps))
     schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: min(1.0, (s + 1) / warmup) * max(0.0, 1 - s / steps))
     started, step = time.time(), 0
-    for _ in range(EPOCHS):
+    for _ in range(epochs):
         model.train()
         for _, ids, mask, labels in _batches(examples, BATCH, shuffle=True):
             logits = model(ids, mask)
