@@ -27,8 +27,8 @@ if str(REPO) not in sys.path:  # eval/ (the data reader) is a top-level package 
 
 from _results import RESULTS, append_row  # noqa: E402  (benchmarks/ is the script folder)
 
-from counterpoint.analysis.propaganda import ENV as TAGGER_ENV  # noqa: E402
-from counterpoint.analysis.propaganda import enabled as tagger_enabled  # noqa: E402
+from counterpoint.analysis.word_tagger import ENV as TAGGER_ENV  # noqa: E402
+from counterpoint.analysis.word_tagger import enabled as tagger_enabled  # noqa: E402
 from eval.data import DataMissing, read_polnear  # noqa: E402
 
 GOAL = 0.8
