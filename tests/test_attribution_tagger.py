@@ -158,3 +158,18 @@ def test_the_shipped_tagger_ends_a_content_the_parse_runs_on(monkeypatch):
 
     assert tagger_note(bounded).startswith("content bounded by the tagger, chance 0.")
     assert tagger_note(rules) == ""
+
+
+def test_a_tagged_cue_that_is_a_verb_takes_its_subject_from_the_parse():
+    from counterpoint.analysis.attribution import _span_of, _subject_of_a_tagged_cue
+    from counterpoint.analysis.nlp import load_nlp
+
+    text = "Many older dockers in the town overwhelmingly support the strike."
+    doc = load_nlp()(text)
+    cue = doc.char_span(text.index("overwhelmingly"), text.index(" the strike"))
+    content = (text.index("the strike"), len(text) - 1)
+    assert _span_of(_subject_of_a_tagged_cue(cue, (content,))).text == "Many older dockers in the town"
+    # a subject inside the content is what is said, not who says it; a noun cue has no subject of its own
+    assert _subject_of_a_tagged_cue(cue, ((0, len(text) - 1),)) is None
+    noun = load_nlp()("Their support for the strike grew.")
+    assert _subject_of_a_tagged_cue(noun[1:2], ((17, 27),)) is None

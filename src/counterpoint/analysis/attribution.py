@@ -3065,6 +3065,19 @@ def _bounded_by_the_tagger(attributions: list[Attribution], reading: Reading, qu
         attribution.confidence = round(sum(chances) / len(chances), 4) if chances else None
 
 
+def _subject_of_a_tagged_cue(cue: Span, contents: tuple[tuple[int, int], ...]) -> Token | None:
+    """The subject of the verb a tagged cue is, outside its contents: who does what the verb says ("Mr. Cruz
+    prefers ...")."""
+    head = cue.root
+    if head.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    first, last = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+    return None if any(start < last and first < end for start, end in contents) else subject
+
+
 def _tagged(
     doc: Doc, article: Article, attributions: list[Attribution], quotes: list[tuple[int, int]], reading: Reading
 ) -> list[Attribution]:
@@ -3078,6 +3091,8 @@ def _tagged(
         if cue is None or not len(cue):
             continue
         (start, end), rest = tagged.contents[0], tagged.contents[1:]
+        if (subject := _subject_of_a_tagged_cue(cue, tagged.contents)) is not None:
+            source = _span_of(subject)  # the parse knows who does what a verb says better than the nearest run
         words = [doc.char_span(*part, alignment_mode="expand") for part in tagged.contents]
         # a content with no verb is what the source acts on or names ("questions about [the contract]"), no claim
         stated = any(token.pos_ in {"VERB", "AUX"} for part in words if part is not None for token in part)
