@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Article, Attribution, Entity, Source, SourceKind
 from ..model import Span as TextSpan
 from ..resources import rows, table, word_list
-from .attribution_tagger import ROLES, Reading, better_contents, missed_by, read
+from .attribution_tagger import Reading, Tagged, better_contents, content_chance, missed_by, read
 from .claims import removed_from_a_post, verdict_of
 from .content_end import choose_end
 from .entities import GLUED_POSSESSIVE, RANK_WORDS, names_a_country
@@ -3053,16 +3053,19 @@ def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
 def _bounded_by_the_tagger(attributions: list[Attribution], reading: Reading, quotes: list[tuple[int, int]], text: str) -> None:
     """The rules' reports whose content the tagger bounds better on the same cue take its bounds
     (``attribution_tagger.better_contents``), marked rules+tagger with the content's mean chance."""
-    content_role = ROLES.index("content")
     for index, tagged in better_contents(reading, attributions).items():
         attribution = attributions[index]
-        (start, end), rest = tagged.contents[0], tagged.contents[1:]
-        chances = [float(c[content_role]) for (s, e), c in reading.pieces if any(a <= s < b for a, b in tagged.contents)]
-        attribution.content = _text_span(text, start, end)
-        attribution.continuation = _text_span(text, *rest[0]) if rest else None
-        attribution.kind = _kind_of((start, rest[0][1] if rest else end), quotes, text)
+        attribution.content, attribution.continuation, attribution.kind = _tagged_content(tagged, quotes, text)
         attribution.found_by = "rules+tagger"
-        attribution.confidence = round(sum(chances) / len(chances), 4) if chances else None
+        chance = content_chance(reading, tagged)
+        attribution.confidence = round(chance, 4) if chance is not None else None
+
+
+def _tagged_content(tagged: Tagged, quotes: list[tuple[int, int]], text: str) -> tuple[TextSpan, TextSpan | None, str]:
+    """A tagged report's content, its continuation (a second part past an interrupting cue) and its kind."""
+    (start, end), rest = tagged.contents[0], tagged.contents[1:]
+    continuation = _text_span(text, *rest[0]) if rest else None
+    return _text_span(text, start, end), continuation, _kind_of((start, rest[0][1] if rest else end), quotes, text)
 
 
 def _subject_of_a_tagged_cue(cue: Span, contents: tuple[tuple[int, int], ...]) -> Token | None:
@@ -3090,19 +3093,19 @@ def _tagged(
         source = doc.char_span(*tagged.source, alignment_mode="expand") if tagged.source is not None else None
         if cue is None or not len(cue):
             continue
-        (start, end), rest = tagged.contents[0], tagged.contents[1:]
         if (subject := _subject_of_a_tagged_cue(cue, tagged.contents)) is not None:
             source = _span_of(subject)  # the parse knows who does what a verb says better than the nearest run
         words = [doc.char_span(*part, alignment_mode="expand") for part in tagged.contents]
         # a content with no verb is what the source acts on or names ("questions about [the contract]"), no claim
         stated = any(token.pos_ in {"VERB", "AUX"} for part in words if part is not None for token in part)
-        draft = _Draft(source=source, cue=(cue.start, cue.end), content=(start, end))
+        content, continuation, kind = _tagged_content(tagged, quotes, text)
+        draft = _Draft(source=source, cue=(cue.start, cue.end), content=(content.start, content.end))
         found.append(Attribution(
             source=_source(draft, article, quotes),
             cue=TextSpan(start=cue.start_char, end=cue.end_char, text=cue.text),
-            content=_text_span(text, start, end),
-            continuation=_text_span(text, *rest[0]) if rest else None,
-            kind=_kind_of((start, rest[0][1] if rest else end), quotes, text),
+            content=content,
+            continuation=continuation,
+            kind=kind,
             content_type="proposition" if stated else "object",
             found_by="tagger",
             confidence=round(tagged.chance, 4),

@@ -28,8 +28,8 @@ from ..model import Article, Attribution
 from .word_tagger import AdaptedTagger, lines, runs
 
 __all__ = [
-    "CUE_EXTENT", "EXTEND_ABOVE", "MODEL_PATH", "ROLES", "TRIM_BELOW", "Reading", "Tagged", "better_contents", "decode",
-    "missed_by", "read", "tagged_reports",
+    "CUE_EXTENT", "EXTEND_ABOVE", "MODEL_PATH", "ROLES", "TRIM_BELOW", "Reading", "Tagged", "better_contents",
+    "content_chance", "decode", "missed_by", "read", "tagged_reports",
 ]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "resources" / "attribution_tagger.safetensors"
@@ -127,6 +127,11 @@ def _mean_chance(pieces: Pieces, characters: set[int], role: int) -> float | Non
 
 def _characters(ranges: list[tuple[int, int]] | tuple[tuple[int, int], ...]) -> set[int]:
     return {i for start, end in ranges for i in range(start, end)}
+
+
+def content_chance(reading: Reading, tagged: Tagged) -> float | None:
+    """The mean content chance of the word pieces of a tagged report's contents."""
+    return _mean_chance(reading.pieces, _characters(tagged.contents), ROLES.index("content"))
 
 
 def better_contents(reading: Reading, attributions: list[Attribution]) -> dict[int, Tagged]:
