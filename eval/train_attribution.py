@@ -95,7 +95,7 @@ def attribution_prf(prepared) -> tuple[float, float, float]:  # noqa: ANN001
 
 
 def _attribution_f1(prepared, weights: dict[str, float], threshold: float) -> tuple[float, float, float]:  # noqa: ANN001
-    with mock.patch.object(attribution, "cue_model", lambda: (weights, threshold)):
+    with mock.patch.object(attribution, "cue_model", lambda: attribution.CueModel(weights, threshold)):
         return attribution_prf(prepared)
 
 

@@ -3000,3 +3000,33 @@ def test_what_is_said_never_ends_on_a_conjunction():
     ):
         said = [a for a in analyze(text).attributions if a.cue.text == "said"]
         assert [a.content.text for a in said] == [content]
+
+
+def test_verbs_the_cue_model_cannot_take_are_skipped_without_changing_what_it_keeps(nlp):
+    """``CueModel.may_pass`` skips reading the clause of verbs whose best possible score is below the threshold:
+    on the example articles it skips many, and the verbs kept are exactly those the full reading keeps."""
+    from counterpoint.analysis import attribution
+
+    model = attribution.cue_model()
+    for path in (WORLD_ISRAEL_NEWS, PRESS_TV):
+        text = path.read_text(encoding="utf-8")
+        doc, quotes = nlp(text), attribution._quoted_ranges(text)
+        every = attribution._verb_candidates(doc, quotes, text)
+        read = attribution._verb_candidates(doc, quotes, text, model)
+        assert len(read) < 0.8 * len(every)  # the skipping is real
+        assert all(draft.cue in {d.cue for d, _ in every} for draft, _ in read)
+
+        def kept(candidates):
+            return [d.cue for d, features in candidates if d.by_rule or model.probability(features) >= model.threshold]
+
+        assert kept(read) == kept(every) and len(kept(every)) >= 5
+
+
+def test_tokens_with_finds_every_token_of_a_word_list_in_document_order(nlp):
+    from counterpoint.analysis.nlp import tokens_with
+
+    doc = nlp("They said it. She says no, and we say yes; SAID the clerk. The sayings were said.")
+    found = tokens_with(doc, "LEMMA", frozenset({"say", "clerk"}))
+    assert [t.i for t in found] == sorted(t.i for t in doc if t.lemma_ in {"say", "clerk"})
+    assert [t.text for t in tokens_with(doc, "LOWER", frozenset({"said"}))] == ["said", "SAID", "said"]
+    assert tokens_with(doc, "LOWER", frozenset({"absent"})) == []

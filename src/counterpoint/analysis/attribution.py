@@ -15,8 +15,8 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
@@ -149,6 +149,7 @@ def _closes_within(doc: Doc, start: int, i: int) -> bool:
 
 
 @cache
+@cache  # the word lists are the same objects on every call (``word_list``)
 def _with_capitals(words: frozenset[str]) -> frozenset[str]:
     """Lower-case words and their capitalized forms: a lemma keeps a sentence's or a headline's first capital."""
     return words | {word.capitalize() for word in words} | {word.upper() for word in words}
@@ -293,21 +294,67 @@ def _end_before_trailing_clause(content: Token, chars: tuple[int, int], verbs: f
 MODEL_NAME = "attribution_model.tsv"
 
 
+#: Every shape a verb draft can take (``_verb_candidates``): the ceiling of a verb's score is over all of them.
+_SHAPES = ("clause", "object", "quote", "parenthetical", "answer", "preposition")
+
+
+@dataclass(frozen=True)
+class CueModel:
+    """The cue model: weights by feature (``_cue_features``) and the decision threshold on the probability."""
+
+    weights: dict[str, float]
+    threshold: float
+    _ceilings: dict[tuple[str, str, str], float] = field(default_factory=dict, compare=False, repr=False)
+
+    def probability(self, features: list[str]) -> float:
+        score = sum(self.weights.get(feature, 0.0) for feature in features)
+        return 1.0 / (1.0 + math.exp(-score))
+
+    @cached_property
+    def _least_score(self) -> float:
+        """The score the threshold stands for, less a margin for the rounding of sums in another order."""
+        return math.log(self.threshold / (1.0 - self.threshold)) - 1e-6
+
+    @cached_property
+    def _subject_ceiling(self) -> float:
+        """The most any one subject feature adds (a subject never seen adds nothing)."""
+        return max((w for f, w in self.weights.items() if f.startswith("subject=")), default=0.0)
+
+    def may_pass(self, own: list[str], lemma: str, lexicon: str, dep: str) -> bool:
+        """Whether a verb with these features of its own (``_own_cue_features``) can reach the threshold with
+        the best of the features found only by reading its clause (shape, subject, quoted content). Most
+        verbs cannot ("have", "make", "go"): the reading is skipped for them, with the same outcome."""
+        weights = self.weights
+        return sum(weights.get(feature, 0.0) for feature in own) + self._clause_ceiling(lemma, lexicon, dep) >= self._least_score
+
+    def _clause_ceiling(self, lemma: str, lexicon: str, dep: str) -> float:
+        """The most the features of a verb's clause can add, kept per verb and dependency: few recur."""
+        key = (lemma, lexicon, dep)
+        if (ceiling := self._ceilings.get(key)) is None:
+            weights = self.weights
+            ceiling = self._ceilings[key] = (
+                max(
+                    weights.get(f"shape={shape}", 0.0) + weights.get(f"lemma|shape={lemma}|{shape}", 0.0)
+                    + weights.get(f"lexicon|shape={lexicon}|{shape}", 0.0)
+                    for shape in _SHAPES
+                )
+                + max(weights.get(f"dep|subject={dep}|none", 0.0), weights.get(f"dep|subject={dep}|some", 0.0))
+                + max(self._subject_ceiling, 0.0)
+                + max(0.0, weights.get("quotes_content", 0.0) + weights.get(f"lemma|quotes_content={lemma}", 0.0))
+            )
+        return ceiling
+
+
 @cache
-def cue_model() -> tuple[dict[str, float], float]:
-    """(weights by feature, decision threshold on the probability)."""
+def cue_model() -> CueModel:
+    """The shipped cue model, trained by eval/train_attribution.py."""
     weights, threshold = {}, 0.5
     for feature, weight in rows(MODEL_NAME, 2):
         if feature == "threshold":
             threshold = float(weight)
         else:
             weights[feature] = float(weight)
-    return weights, threshold
-
-
-def _cue_probability(features: list[str], weights: dict[str, float]) -> float:
-    score = sum(weights.get(feature, 0.0) for feature in features)
-    return 1.0 / (1.0 + math.exp(-score))
+    return CueModel(weights, threshold)
 
 
 def _name_before_a_misread_verb(subject: Token) -> Span | None:
@@ -336,8 +383,9 @@ def _name_before_a_misread_verb(subject: Token) -> Span | None:
 
 def _verb_drafts(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list[_Draft]:
     """The verb candidates the cue model takes for reporting ones."""
-    weights, threshold = cue_model()
-    kept = [d for d, features in _verb_candidates(doc, quotes, text) if d.by_rule or _cue_probability(features, weights) >= threshold]
+    model = cue_model()
+    candidates = _verb_candidates(doc, quotes, text, model)
+    kept = [d for d, features in candidates if d.by_rule or model.probability(features) >= model.threshold]
     for draft in kept:
         subject = draft.subject
         if subject is not None and (antecedent := _relative_antecedent(subject)) is not None:
@@ -480,11 +528,14 @@ def _with_the_object_its_clause_lost(source: Span, subject: Token) -> Span:
     return doc[source.start : lost.right_edge.i + 1]
 
 
-def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list[tuple[_Draft, list[str]]]:
+def _verb_candidates(
+    doc: Doc, quotes: list[tuple[int, int]], text: str, model: CueModel | None = None
+) -> list[tuple[_Draft, list[str]]]:
     """Every verb that governs something that could be attributed (a clause, an object, a prepositional
     phrase, an adjacent quotation) or that sits parenthetically beside a clause, as a draft with the features
     the cue model scores: whether a verb reports is learned, not listed, because PolNeAR's cues run from
-    "said" through "wants", "sees" and "called for" and most verbs that take a clause are not cues."""
+    "said" through "wants", "sees" and "called for" and most verbs that take a clause are not cues. Given the
+    model, the verbs it could not take whatever they govern are left out (training reads them all)."""
     verbs, object_verbs = word_list("report_verbs.txt"), word_list("object_cues.txt")
     known = verbs | object_verbs
     candidates = []
@@ -494,6 +545,15 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         if lemma == "accord" or _as_clause_report(token):
             continue  # "according to X", "as X reported" have their own shapes (``_according_to_drafts``, ...)
         children = list(token.children)  # spaCy makes a new Token object on each walk: walk once
+        citing = _citing_aside(token, children)
+        lexicon = "report" if lemma in verbs else "object" if lemma in object_verbs else "none"
+        if (
+            model is not None
+            and not citing
+            and lexicon != "report"  # a verb of saying may be kept by rule (an answer, an aside taken for a conjunct)
+            and not model.may_pass(_own_cue_features(token, children, lemma, lexicon, quotes), lemma, lexicon, token.dep_)
+        ):
+            continue
         # "26 percent said the same": the parser may take "the same" for a second subject; it is what they said
         subjects = [c for c in children if c.dep_ in _SUBJECT_DEPS and not _dateline(c) and not (c.i > token.i and c.lower_ == "same")]
         if len(subjects) > 1:
@@ -508,7 +568,6 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
         if agent is not None:
             subject = next((c for c in agent.children if c.dep_ == "pobj"), subject)
         clauses = [c for c in children if c.dep_ in _CONTENT_DEPS and not _reduced_relative(c)]
-        citing = _citing_aside(token, children)
         conjunct_aside = False
         if citing:
             # "said, quoting an official, that ...": the parser hung the said clause off "quoting"; what is cited is
@@ -655,7 +714,6 @@ def _verb_candidates(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list
             recipient_token=recipient if recipient is not None and recipient.pos_ in {"PROPN", "NOUN"} else None,
             by_rule=citing or conjunct_aside or shape == "answer",
         )
-        lexicon = "report" if lemma in verbs else "object" if lemma in object_verbs else "none"
         features = _cue_features(token, children, lemma, shape, lexicon, subject, voiced, quotes, content_chars)
         candidates.append((draft, features))
     return candidates
@@ -902,6 +960,24 @@ def _placeholder(subject: Token, lemma: str, passive: bool) -> bool:
     return subject.lower_ == "it" and (passive or lemma in _IMPERSONAL_VERBS)
 
 
+def _own_cue_features(token: Token, children: list[Token], lemma: str, lexicon: str, quotes: list[tuple[int, int]]) -> list[str]:
+    """The cue model's features of a verb itself, known before its clause is read (``CueModel.may_pass``)."""
+    prep = next((c.lower_ for c in children if c.dep_ == "prep" and c.i > token.i), "")
+    negated = any(c.dep_ == "neg" for c in children)
+    quoted = any(q0 < token.idx < q1 for q0, q1 in quotes)
+    return [
+        "bias",
+        f"lemma={lemma}",
+        f"lexicon={lexicon}",
+        f"dep={token.dep_}",
+        f"lemma|dep={lemma}|{token.dep_}",
+        f"tag={token.tag_}",
+        f"lemma|prep={lemma}|{prep}",
+        f"negated={negated}",
+        f"in_quote={quoted}",
+    ]
+
+
 def _cue_features(
     token: Token, children: list[Token], lemma: str, shape: str, lexicon: str, subject: Token | None,
     voiced: Token | None, quotes: list[tuple[int, int]], content: tuple[int, int],
@@ -913,24 +989,24 @@ def _cue_features(
         who = "pronoun:" + subject.lower_
     else:
         who = subject.ent_type_ or subject.pos_
-    prep = next((c.lower_ for c in children if c.dep_ == "prep" and c.i > token.i), "")
-    negated = any(c.dep_ == "neg" for c in children)
-    quoted = any(q0 < token.idx < q1 for q0, q1 in quotes)
+    (bias, by_lemma, by_lexicon, dep, lemma_dep, tag, lemma_prep, negated, quoted) = _own_cue_features(
+        token, children, lemma, lexicon, quotes
+    )
     return [
-        "bias",
-        f"lemma={lemma}",
+        bias,
+        by_lemma,
         f"shape={shape}",
         f"lemma|shape={lemma}|{shape}",
-        f"lexicon={lexicon}",
+        by_lexicon,
         f"lexicon|shape={lexicon}|{shape}",
-        f"dep={token.dep_}",
+        dep,
         f"dep|subject={token.dep_}|{'none' if subject is None else 'some'}",
-        f"lemma|dep={lemma}|{token.dep_}",
-        f"tag={token.tag_}",
+        lemma_dep,
+        tag,
         f"subject={who}",
-        f"lemma|prep={lemma}|{prep}",
-        f"negated={negated}",
-        f"in_quote={quoted}",
+        lemma_prep,
+        negated,
+        quoted,
     ] + (["quotes_content", f"lemma|quotes_content={lemma}"] if any(content[0] <= q0 < content[1] for q0, _ in quotes) else [])
 
 
@@ -2751,6 +2827,9 @@ _THING_PRONOUNS = frozenset({"it", "its"})
 _INSTITUTION_ENTITIES = frozenset({"ORG", "GPE"})
 
 
+_NOUN_CHUNKS_KEY = "counterpoint.noun_chunks"
+
+
 def _what_it_stands_for(pronoun: Span, quotes: list[tuple[int, int]], entities: list[Entity]) -> Span | None:
     """The noun phrase a speaking "it" stands for: the subject before it, in its sentence or the one before and
     outside quotations, that names an organization or a country or is headed by a noun of an outlet, a document or
@@ -2762,7 +2841,10 @@ def _what_it_stands_for(pronoun: Span, quotes: list[tuple[int, int]], entities: 
     first = doc[sentence.start - 1].sent.start if sentence.start else sentence.start
     nouns = table("source_nouns.tsv")
     found = []
-    for chunk in doc[first : pronoun.start].noun_chunks:
+    # ``Span.noun_chunks`` finds every chunk of the document on each call: their bounds are found once and kept
+    # (as numbers: a span kept on its document would make a reference cycle)
+    chunks = kept_on(doc, _NOUN_CHUNKS_KEY, lambda d: [(c.start, c.end) for c in d.noun_chunks])
+    for chunk in (doc[start:end] for start, end in chunks if start >= first and end <= pronoun.start):
         root = chunk.root
         if (
             root.dep_ not in {"nsubj", "nsubjpass"}
