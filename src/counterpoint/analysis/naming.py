@@ -109,7 +109,7 @@ class _Context:
     article: Article
     owner: dict[int, int]  # token index -> index of the entity with a mention there
     mention_kind: dict[int, str]  # token index -> kind of that mention
-    sentence_of: dict[int, int]  # token index of sentence start -> sentence number
+    sentence_of: list[int]  # token index -> number of its sentence (``Token.sent`` builds a span on each call)
     found: dict[int, list[_Found]]  # entity index -> labels found
     seen: set[tuple[int, int, int]] = field(default_factory=set)  # (entity, start, end) of those labels
 
@@ -318,7 +318,7 @@ def _mention_spans(ctx: _Context) -> list[tuple[int, TokenSpan, str]]:
 
 
 def _sentence_number(ctx: _Context, token: Token) -> int:
-    return ctx.sentence_of.get(token.sent.start, 0)
+    return ctx.sentence_of[token.i]
 
 
 def _resolve_description(ctx: _Context, head: Token, words: list[Token], actor: str) -> int | None:
@@ -379,7 +379,7 @@ def _named_before(ctx: _Context, head: Token) -> Iterator[tuple[int, int]]:
     ``_LOOKBACK_SENTENCES`` sentences before it."""
     here = _sentence_number(ctx, head)
     for i in range(head.i - 1, -1, -1):
-        if here - _sentence_number(ctx, ctx.doc[i]) > _LOOKBACK_SENTENCES:
+        if here - ctx.sentence_of[i] > _LOOKBACK_SENTENCES:
             return
         if (entity := ctx.owner.get(i)) is not None:
             yield i, entity
@@ -572,8 +572,9 @@ def _build(ctx: _Context, index: int, entity: Entity) -> None:
 
 def find_naming(doc: Doc, article: Article) -> None:
     """Fill every entity's ``labels``, ``descriptors`` and ``tone`` (runs after the entity stage)."""
-    ctx = _Context(doc, article, {}, {}, {}, {})
-    ctx.sentence_of = {sent.start: number for number, sent in enumerate(doc.sents)}
+    ctx = _Context(doc, article, {}, {}, [0] * len(doc), {})
+    for number, sent in enumerate(doc.sents):
+        ctx.sentence_of[sent.start : sent.end] = [number] * len(sent)
     spans = _mention_spans(ctx)
     for index, span, kind in spans:
         for token in span:
