@@ -200,3 +200,21 @@ def test_initials_are_no_loaded_wording():
         "Sen. Tom Bradley (R-AZ) passed away on Saturday after a long illness, his office said.", keep_text=True
     )
     assert [t.text for t in article.loaded_terms] == ["passed away"]
+
+
+def test_tagger_weights_looked_up_on_sorted_keys_are_each_tokens_own(nlp):
+    """``_SortedKeys`` sorts each table's column for the binary search and scatters the weights back: every
+    token must get the weights of its own keys, as a plain look-up per token gives them."""
+    import numpy as np
+
+    from counterpoint.analysis.loaded import TABLES, _lexicon_matches, _SortedKeys, dense_features, tagger, token_keys
+
+    doc = nlp(PRESS_TV.read_text(encoding="utf-8"))
+    keys, dense = token_keys(doc), dense_features(doc, _lexicon_matches(doc))
+    for model in tagger().values():
+        tables = [dict(zip(k.tolist(), v.tolist(), strict=True)) for k, v in zip(model.keys, model.values, strict=True)]
+        score = np.full(len(doc), model.bias) + dense @ model.dense
+        for table in range(len(TABLES)):
+            score += np.array([tables[table].get(key, 0.0) for key in keys[:, table].tolist()])
+        assert np.allclose(model.probability(_SortedKeys.of(keys), dense), 1.0 / (1.0 + np.exp(-score)), atol=1e-12)
+        assert (model.probability(_SortedKeys.of(keys), dense) >= model.threshold).any()
