@@ -3762,16 +3762,21 @@ def _end_before_a_citation_of_the_report(attributions: list[Attribution], quotes
 
 def _link_nested(attributions: list[Attribution]) -> None:
     """An attribution whose cue lies inside another's content, or its continuation, is reported through it."""
-    for inner in attributions:
+    # read once as plain numbers: every pair is looked at, and a model's attributes cost more than a tuple's
+    bounds = [
+        (a.cue.start, a.cue.end, a.content.start, a.content.end, [(p.start, p.end) for p in (a.content, a.continuation) if p is not None])
+        for a in attributions
+    ]
+    for inner_index, inner in enumerate(attributions):
+        cue_start, cue_end, content_start, content_end, _ = bounds[inner_index]
         holders = [
-            (part.end - part.start, index)
-            for index, outer in enumerate(attributions)
-            if outer is not inner
-            for part in (outer.content, outer.continuation)
-            if part is not None
-            and part.start <= inner.cue.start
-            and inner.cue.end <= part.end
-            and not (inner.content.start <= outer.cue.start and outer.cue.end <= inner.content.end)
+            (end - start, index)
+            for index, (outer_cue_start, outer_cue_end, _, _, parts) in enumerate(bounds)
+            if index != inner_index
+            for start, end in parts
+            if start <= cue_start
+            and cue_end <= end
+            and not (content_start <= outer_cue_start and outer_cue_end <= content_end)
         ]
         if holders:
             inner.via = min(holders)[1]
