@@ -7,7 +7,8 @@ In one process, with the one pipeline ``load_nlp(None)`` returns (the object ``r
 of both, then ROUNDS rounds alternating which goes first, each timing bare ``nlp.pipe`` (parse only) and
 ``run_pipeline`` (parse + our stages + building the models); the median round is reported. The goal is
 ours/bare >= 0.8. Per-stage cost is measured apart, by timing each function of ``pipeline.STAGES`` in order
-on documents parsed beforehand (median of ROUNDS passes). Peak RSS is the process maximum (``getrusage``), model included.
+on documents parsed beforehand, with what stages keep on a document cleared before each pass (median of ROUNDS
+passes). Peak RSS is the process maximum (``getrusage``), model included.
 """
 
 from __future__ import annotations
@@ -41,7 +42,9 @@ one loaded spaCy pipeline (`load_nlp(None)`, the one `run_pipeline` uses); a war
 alternating order, each timing bare `nlp.pipe` (parse only) and `run_pipeline` (parse + our stages), same batch
 size; the median round is reported. `ratio` = ours/bare throughput (goal >= 0.8). `stage ms/article`: each
 function in `pipeline.STAGES` timed in order on pre-parsed docs, median of R passes (parse = bare nlp.pipe
-median). `peak RSS` is the process maximum (getrusage), model included. `load` is the 1-minute load average at
+median); from 2026-12-04 (after 1ac6d4f) with what the stages keep on a document (`kept_on`) cleared before
+each pass, as on a fresh parse: the rows before it under-report the stages that keep something (attributions,
+loaded, persuasion) by what later passes reused. `peak RSS` is the process maximum (getrusage), model included. `load` is the 1-minute load average at
 start: the machine is shared, so absolute speeds vary with it; the interleaved ratio much less.
 
 | date | commit | spaCy | model | N | words | batch | cores | load | bare art/s | bare words/s | ours art/s | ours words/s | ratio | stage ms/article | peak RSS MB |
@@ -95,6 +98,7 @@ def measure(n: int = 84, rounds: int = 3, batch_size: int = 32) -> dict[str, obj
     for _ in range(rounds):
         spent = dict.fromkeys(stage_rounds, 0.0)
         for doc, article in zip(parsed, articles(), strict=True):
+            doc.user_data.clear()  # what stages keep on a document (``kept_on``) is made anew, as on a fresh parse
             for name, stage in pipeline.STAGES:
                 started = time.perf_counter()
                 stage(doc, article)

@@ -66,22 +66,18 @@ def _words(doc: Doc) -> tuple[list, ...]:
 
 def _read_words(doc: Doc) -> tuple[list, ...]:
     strings = doc.vocab.strings
-    columns = doc.to_array([POS, DEP, TAG, LOWER, IS_PUNCT, IS_SPACE, IDX, LENGTH]).reshape(len(doc), 8).tolist()
-    names: dict[int, str] = {}
-
-    def name(key: int) -> str:
-        if key not in names:
-            names[key] = strings[key]
-        return names[key]
-
-    pos = [name(row[0]) for row in columns]
+    array = doc.to_array([POS, DEP, TAG, LOWER, IS_PUNCT, IS_SPACE, IDX, LENGTH]).reshape(len(doc), 8)
+    # each distinct id is looked up once: most words of a text recur
+    names = {key: strings[key] for key in set(array[:, :4].ravel().tolist())}
+    pos_ids, dep_ids, tag_ids, lower_ids = (array[:, column].tolist() for column in range(4))
+    pos = [names[key] for key in pos_ids]
     return (
-        [not (row[4] or row[5]) for row in columns],
+        (~(array[:, 4].astype(bool) | array[:, 5].astype(bool))).tolist(),
         pos,
-        [name(row[1]) for row in columns],
-        [name(row[2]) for row in columns],
-        [name(row[3]) if part in _FUNCTION_POS else part for row, part in zip(columns, pos, strict=True)],
-        [row[6] + row[7] for row in columns],
+        [names[key] for key in dep_ids],
+        [names[key] for key in tag_ids],
+        [names[key] if part in _FUNCTION_POS else part for key, part in zip(lower_ids, pos, strict=True)],
+        (array[:, 6] + array[:, 7]).tolist(),
     )
 
 
