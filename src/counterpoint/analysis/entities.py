@@ -130,7 +130,9 @@ class _Builder:
         self.by_key: dict[str, _Cluster] = {}
         self.taken: set[int] = set()  # token indices already inside a mention
         self.person_parts: dict[str, list[_Cluster]] = {}  # first or last name -> the people it may stand for
-        self.titled = _titled_names(doc)  # names after "Mr", "Dr": people whatever the named-entity model says
+        # each entity the model found, with its words trimmed (``_trim``): read by several passes, made once
+        self.ents = [(ent, _trim(ent)) for ent in doc.ents]
+        self.titled = _titled_names(doc, self.ents)  # names after "Mr", "Dr": people whatever the named-entity model says
 
     def add(self, cluster: _Cluster, start: int, end: int, kind: MentionKind, claim_from: int | None = None) -> None:
         """Add a mention by token range [start, end).
@@ -365,7 +367,7 @@ def _after_a_title(token: Token, roles: frozenset[str]) -> bool:
 def _person_spans(doc: Doc, builder: _Builder) -> None:
     """Persons: full names first, then single words linked to the one full name they are part of."""
     lexicon = builder.lexicon
-    people = [_out_of_a_title(_trim_person(_trim(ent)), lexicon.roles) for ent in doc.ents if _is_person(ent, lexicon.roles)]
+    people = [_out_of_a_title(_trim_person(words), lexicon.roles) for ent, words in builder.ents if _is_person(ent, lexicon.roles)]
     people = [span for span in people if len(span)]
     people += _names_again(doc, people, lexicon.roles)
     named = {i for span in people for i in range(span.start, span.end)}
@@ -408,7 +410,7 @@ def _person_spans(doc: Doc, builder: _Builder) -> None:
             builder.add(cluster, span.start, span.end, "name")
 
 
-def _titled_names(doc: Doc) -> list[Span]:
+def _titled_names(doc: Doc, ents: list[tuple[Span, Span]]) -> list[Span]:
     """Names right after a courtesy title ("Mr Farage", "Dr. Okafor"): a title marks a person, even where the
     named-entity model found no one there or took the name for an organization ("Dr Okafor") or a place. The name
     is the run of up to three capitalized proper nouns after the title (and its full stop)."""
@@ -426,8 +428,7 @@ def _titled_names(doc: Doc) -> list[Span]:
             names.append(doc[start:end])
     # The full name of someone a title names elsewhere ("Ewa Penhale ... Mr Penhale"), whatever the model called it
     surnames = {name[-1].lower_ for name in names}
-    for ent in doc.ents:
-        words = _trim(ent)
+    for ent, words in ents:
         if (
             ent.label_ != "PERSON"
             and 2 <= len(words) <= 3
@@ -458,11 +459,10 @@ def _is_person(ent: Span, roles: frozenset[str]) -> bool:
 def _other_spans(doc: Doc, builder: _Builder) -> None:
     lexicon = builder.lexicon
     parts = builder.person_parts
-    for ent in doc.ents:
+    for ent, span in builder.ents:
         kind = ENTITY_KINDS.get(ent.label_)
         if kind is None or _is_person(ent, lexicon.roles) or _overlaps(ent, builder.titled):
             continue
-        span = _trim(ent)
         if not len(span):
             continue
         key = _key(span.text)
