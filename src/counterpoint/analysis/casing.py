@@ -26,7 +26,8 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import TypeVar
 
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+import numpy as np
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, MORPH, POS, SPACY, TAG
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -287,12 +288,14 @@ def _title_cased_lines_lowered(nlp: Language, text: str) -> str:
 
 def restore_case(nlp: Language, parsed: Doc, text: str) -> Doc:
     """The parse of a ``sentence_cased`` copy that differs from ``text``, on the words of ``text`` as written."""
-    words = [text[token.idx : token.idx + len(token)] for token in parsed]
-    original = Doc(nlp.vocab, words=words, spaces=[bool(token.whitespace_) for token in parsed])
+    # read on spaCy's arrays: walking both documents' Token objects cost more than the parse's own copy
+    rows = parsed.to_array([IDX, LENGTH, SPACY]).tolist()
+    words = [text[start : start + length] for start, length, _ in rows]
+    original = Doc(nlp.vocab, words=words, spaces=[bool(space) for _, _, space in rows])
     original.from_array(_COPIED, parsed.to_array(_COPIED))
-    for token, read in zip(original, parsed, strict=True):
-        if token.lower_ != read.lower_:
-            token.lemma_ = token.text  # a surname parsed under a stand-in keeps its own name as its lemma
+    for i in np.flatnonzero(original.to_array(LOWER) != parsed.to_array(LOWER)).tolist():
+        token = original[i]
+        token.lemma_ = token.text  # a surname parsed under a stand-in keeps its own name as its lemma
     return original
 
 
