@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import islice
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -305,6 +306,7 @@ class CueModel:
     weights: dict[str, float]
     threshold: float
     _ceilings: dict[tuple[str, str, str], float] = field(default_factory=dict, compare=False, repr=False)
+    _passes: dict[_VerbFacts, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def probability(self, features: list[str]) -> float:
         score = sum(self.weights.get(feature, 0.0) for feature in features)
@@ -320,12 +322,14 @@ class CueModel:
         """The most any one subject feature adds (a subject never seen adds nothing)."""
         return max((w for f, w in self.weights.items() if f.startswith("subject=")), default=0.0)
 
-    def may_pass(self, own: list[str], lemma: str, lexicon: str, dep: str) -> bool:
-        """Whether a verb with these features of its own (``_own_cue_features``) can reach the threshold with
-        the best of the features found only by reading its clause (shape, subject, quoted content). Most
-        verbs cannot ("have", "make", "go"): the reading is skipped for them, with the same outcome."""
-        weights = self.weights
-        return sum(weights.get(feature, 0.0) for feature in own) + self._clause_ceiling(lemma, lexicon, dep) >= self._least_score
+    def may_pass(self, facts: _VerbFacts) -> bool:
+        """Whether a verb with these facts of its own can reach the threshold with the best of the features
+        found only by reading its clause (shape, subject, quoted content). Most verbs cannot ("have", "make",
+        "go"): the reading is skipped for them, with the same outcome. Kept per facts: most recur."""
+        if (passes := self._passes.get(facts)) is None:
+            own = sum(self.weights.get(feature, 0.0) for feature in _own_cue_features(facts))
+            passes = self._passes[facts] = own + self._clause_ceiling(facts.lemma, facts.lexicon, facts.dep) >= self._least_score
+        return passes
 
     def _clause_ceiling(self, lemma: str, lexicon: str, dep: str) -> float:
         """The most the features of a verb's clause can add, kept per verb and dependency: few recur."""
@@ -551,7 +555,7 @@ def _verb_candidates(
             model is not None
             and not citing
             and lexicon != "report"  # a verb of saying may be kept by rule (an answer, an aside taken for a conjunct)
-            and not model.may_pass(_own_cue_features(token, children, lemma, lexicon, quotes), lemma, lexicon, token.dep_)
+            and not model.may_pass(_verb_facts(token, children, lemma, lexicon, quotes))
         ):
             continue
         # "26 percent said the same": the parser may take "the same" for a second subject; it is what they said
@@ -960,21 +964,38 @@ def _placeholder(subject: Token, lemma: str, passive: bool) -> bool:
     return subject.lower_ == "it" and (passive or lemma in _IMPERSONAL_VERBS)
 
 
-def _own_cue_features(token: Token, children: list[Token], lemma: str, lexicon: str, quotes: list[tuple[int, int]]) -> list[str]:
-    """The cue model's features of a verb itself, known before its clause is read (``CueModel.may_pass``)."""
+class _VerbFacts(NamedTuple):
+    """What the cue model reads of a verb itself, known before its clause is read (``CueModel.may_pass``)."""
+
+    lemma: str
+    lexicon: str
+    dep: str
+    tag: str
+    prep: str  # its first preposition after it, or ""
+    negated: bool
+    quoted: bool  # inside a quotation
+
+
+def _verb_facts(token: Token, children: list[Token], lemma: str, lexicon: str, quotes: list[tuple[int, int]]) -> _VerbFacts:
     prep = next((c.lower_ for c in children if c.dep_ == "prep" and c.i > token.i), "")
     negated = any(c.dep_ == "neg" for c in children)
     quoted = any(q0 < token.idx < q1 for q0, q1 in quotes)
+    return _VerbFacts(lemma, lexicon, token.dep_, token.tag_, prep, negated, quoted)
+
+
+def _own_cue_features(facts: _VerbFacts) -> list[str]:
+    """The cue model's features of a verb itself."""
+    lemma = facts.lemma
     return [
         "bias",
         f"lemma={lemma}",
-        f"lexicon={lexicon}",
-        f"dep={token.dep_}",
-        f"lemma|dep={lemma}|{token.dep_}",
-        f"tag={token.tag_}",
-        f"lemma|prep={lemma}|{prep}",
-        f"negated={negated}",
-        f"in_quote={quoted}",
+        f"lexicon={facts.lexicon}",
+        f"dep={facts.dep}",
+        f"lemma|dep={lemma}|{facts.dep}",
+        f"tag={facts.tag}",
+        f"lemma|prep={lemma}|{facts.prep}",
+        f"negated={facts.negated}",
+        f"in_quote={facts.quoted}",
     ]
 
 
@@ -990,7 +1011,7 @@ def _cue_features(
     else:
         who = subject.ent_type_ or subject.pos_
     (bias, by_lemma, by_lexicon, dep, lemma_dep, tag, lemma_prep, negated, quoted) = _own_cue_features(
-        token, children, lemma, lexicon, quotes
+        _verb_facts(token, children, lemma, lexicon, quotes)
     )
     return [
         bias,
