@@ -305,8 +305,8 @@ class CueModel:
 
     weights: dict[str, float]
     threshold: float
-    _ceilings: dict[tuple[str, str, str], float] = field(default_factory=dict, compare=False, repr=False)
-    _passes: dict[_VerbFacts, bool] = field(default_factory=dict, compare=False, repr=False)
+    _ceilings: dict[tuple[str, str, str, str | None], float] = field(default_factory=dict, compare=False, repr=False)
+    _passes: dict[tuple[_VerbFacts, str | None], bool] = field(default_factory=dict, compare=False, repr=False)
 
     def probability(self, features: list[str]) -> float:
         score = sum(self.weights.get(feature, 0.0) for feature in features)
@@ -322,25 +322,27 @@ class CueModel:
         """The most any one subject feature adds (a subject never seen adds nothing)."""
         return max((w for f, w in self.weights.items() if f.startswith("subject=")), default=0.0)
 
-    def may_pass(self, facts: _VerbFacts) -> bool:
-        """Whether a verb with these facts of its own can reach the threshold with the best of the features
-        found only by reading its clause (shape, subject, quoted content). Most verbs cannot ("have", "make",
-        "go"): the reading is skipped for them, with the same outcome. Kept per facts: most recur."""
-        if (passes := self._passes.get(facts)) is None:
+    def may_pass(self, facts: _VerbFacts, shape: str | None = None) -> bool:
+        """Whether a verb with these facts of its own, and this shape when it is known, can reach the threshold
+        with the best of the features found only by reading its clause (shape, subject, quoted content). Most
+        verbs cannot ("have", "make", "go"): the reading is skipped for them, with the same outcome. Kept per
+        facts and shape: most recur."""
+        if (passes := self._passes.get((facts, shape))) is None:
             own = sum(self.weights.get(feature, 0.0) for feature in _own_cue_features(facts))
-            passes = self._passes[facts] = own + self._clause_ceiling(facts.lemma, facts.lexicon, facts.dep) >= self._least_score
+            ceiling = self._clause_ceiling(facts.lemma, facts.lexicon, facts.dep, shape)
+            passes = self._passes[(facts, shape)] = own + ceiling >= self._least_score
         return passes
 
-    def _clause_ceiling(self, lemma: str, lexicon: str, dep: str) -> float:
-        """The most the features of a verb's clause can add, kept per verb and dependency: few recur."""
-        key = (lemma, lexicon, dep)
+    def _clause_ceiling(self, lemma: str, lexicon: str, dep: str, shape: str | None) -> float:
+        """The most the features of a verb's clause can add, kept per verb, dependency and shape: few recur."""
+        key = (lemma, lexicon, dep, shape)
         if (ceiling := self._ceilings.get(key)) is None:
             weights = self.weights
             ceiling = self._ceilings[key] = (
                 max(
-                    weights.get(f"shape={shape}", 0.0) + weights.get(f"lemma|shape={lemma}|{shape}", 0.0)
-                    + weights.get(f"lexicon|shape={lexicon}|{shape}", 0.0)
-                    for shape in _SHAPES
+                    weights.get(f"shape={each}", 0.0) + weights.get(f"lemma|shape={lemma}|{each}", 0.0)
+                    + weights.get(f"lexicon|shape={lexicon}|{each}", 0.0)
+                    for each in (_SHAPES if shape is None else (shape,))
                 )
                 + max(weights.get(f"dep|subject={dep}|none", 0.0), weights.get(f"dep|subject={dep}|some", 0.0))
                 + max(self._subject_ceiling, 0.0)
@@ -551,12 +553,9 @@ def _verb_candidates(
         children = list(token.children)  # spaCy makes a new Token object on each walk: walk once
         citing = _citing_aside(token, children)
         lexicon = "report" if lemma in verbs else "object" if lemma in object_verbs else "none"
-        if (
-            model is not None
-            and not citing
-            and lexicon != "report"  # a verb of saying may be kept by rule (an answer, an aside taken for a conjunct)
-            and not model.may_pass(_verb_facts(token, children, lemma, lexicon, quotes))
-        ):
+        # a verb of saying may be kept by rule (an answer, an aside taken for a conjunct): it is always read
+        facts = _verb_facts(token, children, lemma, lexicon, quotes) if model is not None and not citing and lexicon != "report" else None
+        if facts is not None and not model.may_pass(facts):
             continue
         # "26 percent said the same": the parser may take "the same" for a second subject; it is what they said
         subjects = [c for c in children if c.dep_ in _SUBJECT_DEPS and not _dateline(c) and not (c.i > token.i and c.lower_ == "same")]
@@ -671,6 +670,8 @@ def _verb_candidates(
             shape, content_chars = "object", _cited(token, children)
         if content_chars[1] <= content_chars[0]:
             continue
+        if facts is not None and not conjunct_aside and shape != "answer" and not model.may_pass(facts, shape):
+            continue  # its shape known, it still cannot be taken whoever its subject is
         voiced = subject
         named = subject is not None and (
             _named_without_auxiliary(token, children, subject) or _accused_without_auxiliary(token, children, subject)
