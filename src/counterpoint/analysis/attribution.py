@@ -150,7 +150,6 @@ def _closes_within(doc: Doc, start: int, i: int) -> bool:
 
 
 @cache
-@cache  # the word lists are the same objects on every call (``word_list``)
 def _with_capitals(words: frozenset[str]) -> frozenset[str]:
     """Lower-case words and their capitalized forms: a lemma keeps a sentence's or a headline's first capital."""
     return words | {word.capitalize() for word in words} | {word.upper() for word in words}
@@ -315,6 +314,8 @@ class CueModel:
     @cached_property
     def _least_score(self) -> float:
         """The score the threshold stands for, less a margin for the rounding of sums in another order."""
+        if not 0.0 < self.threshold < 1.0:  # every verb passes a threshold of 0, none one of 1
+            return -math.inf if self.threshold <= 0.0 else math.inf
         return math.log(self.threshold / (1.0 - self.threshold)) - 1e-6
 
     @cached_property
