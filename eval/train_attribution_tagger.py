@@ -28,7 +28,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from counterpoint.analysis import attribution_tagger, word_tagger  # noqa: E402
+from counterpoint.analysis import attribution, attribution_tagger, word_tagger  # noqa: E402
 from counterpoint.analysis.pipeline import run_pipeline  # noqa: E402
 from counterpoint.model import Article, Attribution, Source  # noqa: E402
 from counterpoint.model import Span as TextSpan  # noqa: E402
@@ -95,10 +95,10 @@ def _as_attribution(text: str, tagged: attribution_tagger.Tagged) -> Attribution
     )
 
 
-def _bounded(text: str, attribution: Attribution, tagged: attribution_tagger.Tagged) -> Attribution:
-    """A report of the rules with the tagger's content bounds, as ``attribution._bounded_by_the_tagger`` sets them."""
-    ours = _as_attribution(text, tagged)
-    return attribution.model_copy(update={"content": ours.content, "continuation": ours.continuation})
+def _bounded(report: Attribution, tagged: attribution_tagger.Tagged, quotes: list[tuple[int, int]], text: str) -> Attribution:
+    """A report of the rules with the tagger's content bounds, made as the analysis makes them."""
+    content, continuation, kind = attribution._tagged_content(tagged, quotes, text)
+    return report.model_copy(update={"content": content, "continuation": continuation, "kind": kind})
 
 
 def held_apart_f1(held: list[PolnearDoc], rules: list[Article], chances: dict, thresholds: dict[str, float]) -> tuple[float, int, int]:
@@ -112,7 +112,8 @@ def held_apart_f1(held: list[PolnearDoc], rules: list[Article], chances: dict, t
         reading = attribution_tagger.Reading(reports=attribution_tagger.decode(doc.text, pieces, thresholds), pieces=pieces)
         extra = attribution_tagger.missed_by(reading.reports, article.attributions)
         better = attribution_tagger.better_contents(reading, article.attributions)
-        ours = [_bounded(doc.text, a, better[i]) if i in better else a for i, a in enumerate(article.attributions)]
+        quotes = attribution._quoted_ranges(doc.text)
+        ours = [_bounded(a, better[i], quotes, doc.text) if i in better else a for i, a in enumerate(article.attributions)]
         ours = [a for a in ours if a.via is None] + [_as_attribution(doc.text, t) for t in extra]
         matched += match_attributions(doc, article.model_copy(update={"attributions": ours}))
         predicted += len(ours)

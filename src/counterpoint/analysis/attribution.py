@@ -554,9 +554,10 @@ def _verb_candidates(
         children = list(token.children)  # spaCy makes a new Token object on each walk: walk once
         citing = _citing_aside(token, children)
         lexicon = "report" if lemma in verbs else "object" if lemma in object_verbs else "none"
+        facts = _verb_facts(token, children, lemma, lexicon, quotes)
         # a verb of saying may be kept by rule (an answer, an aside taken for a conjunct): it is always read
-        facts = _verb_facts(token, children, lemma, lexicon, quotes) if model is not None and not citing and lexicon != "report" else None
-        if facts is not None and not model.may_pass(facts):
+        skippable = model is not None and not citing and lexicon != "report"
+        if skippable and not model.may_pass(facts):
             continue
         # "26 percent said the same": the parser may take "the same" for a second subject; it is what they said
         subjects = [c for c in children if c.dep_ in _SUBJECT_DEPS and not _dateline(c) and not (c.i > token.i and c.lower_ == "same")]
@@ -671,7 +672,7 @@ def _verb_candidates(
             shape, content_chars = "object", _cited(token, children)
         if content_chars[1] <= content_chars[0]:
             continue
-        if facts is not None and not conjunct_aside and shape != "answer" and not model.may_pass(facts, shape):
+        if skippable and not conjunct_aside and shape != "answer" and not model.may_pass(facts, shape):
             continue  # its shape known, it still cannot be taken whoever its subject is
         voiced = subject
         named = subject is not None and (
@@ -720,7 +721,7 @@ def _verb_candidates(
             recipient_token=recipient if recipient is not None and recipient.pos_ in {"PROPN", "NOUN"} else None,
             by_rule=citing or conjunct_aside or shape == "answer",
         )
-        features = _cue_features(token, children, lemma, shape, lexicon, subject, voiced, quotes, content_chars)
+        features = _cue_features(facts, shape, subject, voiced, quotes, content_chars)
         candidates.append((draft, features))
     return candidates
 
@@ -1002,8 +1003,8 @@ def _own_cue_features(facts: _VerbFacts) -> list[str]:
 
 
 def _cue_features(
-    token: Token, children: list[Token], lemma: str, shape: str, lexicon: str, subject: Token | None,
-    voiced: Token | None, quotes: list[tuple[int, int]], content: tuple[int, int],
+    facts: _VerbFacts, shape: str, subject: Token | None, voiced: Token | None, quotes: list[tuple[int, int]],
+    content: tuple[int, int],
 ) -> list[str]:
     """The cue model's features for one verb: what it is, what it governs and who its subject is."""
     if subject is None:
@@ -1012,9 +1013,8 @@ def _cue_features(
         who = "pronoun:" + subject.lower_
     else:
         who = subject.ent_type_ or subject.pos_
-    (bias, by_lemma, by_lexicon, dep, lemma_dep, tag, lemma_prep, negated, quoted) = _own_cue_features(
-        _verb_facts(token, children, lemma, lexicon, quotes)
-    )
+    lemma, lexicon = facts.lemma, facts.lexicon
+    (bias, by_lemma, by_lexicon, dep, lemma_dep, tag, lemma_prep, negated, quoted) = _own_cue_features(facts)
     return [
         bias,
         by_lemma,
@@ -1023,7 +1023,7 @@ def _cue_features(
         by_lexicon,
         f"lexicon|shape={lexicon}|{shape}",
         dep,
-        f"dep|subject={token.dep_}|{'none' if subject is None else 'some'}",
+        f"dep|subject={facts.dep}|{'none' if subject is None else 'some'}",
         lemma_dep,
         tag,
         f"subject={who}",

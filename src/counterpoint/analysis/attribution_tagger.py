@@ -29,7 +29,7 @@ from .word_tagger import AdaptedTagger, lines, runs
 
 __all__ = [
     "CUE_EXTENT", "EXTEND_ABOVE", "MODEL_PATH", "ROLES", "TRIM_BELOW", "Reading", "Tagged", "better_contents",
-    "content_chance", "decode", "missed_by", "read", "tagged_reports",
+    "content_chance", "decode", "missed_by", "read",
 ]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "resources" / "attribution_tagger.safetensors"
@@ -177,7 +177,3 @@ def read(article: Article) -> Reading:
     pieces = _tagger().chances(article.text, ranges)
     return Reading(reports=decode(article.text, pieces, thresholds()), pieces=pieces)
 
-
-def tagged_reports(article: Article) -> list[Tagged]:
-    """The article's reports as the tagger reads them."""
-    return read(article).reports
