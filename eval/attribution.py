@@ -18,12 +18,13 @@ Tune on ``train``, report on ``dev``.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 from counterpoint.model import Article
 
 from .analysis import analyzed_polnear
-from .data import PolnearDoc
+from .data import PolnearDoc, read_polnear
 
 __all__ = ["score", "attribution_counts", "match_attributions", "outermost", "prf"]
 
@@ -64,22 +65,41 @@ def _span_matches(text: str, gold: list[tuple[int, int]], predicted: list[tuple[
     return exact, overlap
 
 
-def match_attributions(doc: PolnearDoc, article: Article) -> int:
-    """How many of our attributions match a gold one (content Jaccard >= 0.5 and overlapping sources)."""
+#: A report as the match sees it: the characters of its content, and where its source is (no ranges: no source).
+Report = tuple[set[int], tuple[tuple[int, int], ...]]
+
+
+def gold_reports(doc: PolnearDoc) -> list[Report]:
+    """An annotation's reports that have a content, each with every fragment of its sources."""
+    return [
+        (_chars(f for span in gold.contents for f in span.fragments), tuple(f for s in gold.sources for f in s.fragments))
+        for gold in doc.attributions
+        if gold.contents
+    ]
+
+
+def article_reports(article: Article) -> list[Report]:
+    """Our reports: content and continuation as one, and the source's range when there is one."""
+    reports = []
+    for ours in article.attributions:
+        parts = [ours.content] + ([ours.continuation] if ours.continuation else [])
+        source = ((ours.source.start, ours.source.end),) if ours.source else ()
+        reports.append((_chars((part.start, part.end) for part in parts), source))
+    return reports
+
+
+def count_matches(gold: list[Report], predicted: list[Report]) -> int:
+    """One-to-one matches, greedy by Jaccard: contents with character Jaccard >= 0.5 and, when the gold report has a
+    source, a predicted source overlapping it."""
     candidates = []
-    for gi, gold in enumerate(doc.attributions):
-        gold_content = _chars(f for span in gold.contents for f in span.fragments)
+    for gi, (gold_content, gold_sources) in enumerate(gold):
         if not gold_content:
             continue
-        for pi, ours in enumerate(article.attributions):
-            parts = [ours.content] + ([ours.continuation] if ours.continuation else [])
-            ours_content = _chars((part.start, part.end) for part in parts)
-            jaccard = len(gold_content & ours_content) / len(gold_content | ours_content)
+        for pi, (content, sources) in enumerate(predicted):
+            jaccard = len(gold_content & content) / len(gold_content | content)
             if jaccard < 0.5:
                 continue
-            if gold.source is not None and (
-                ours.source is None or not any(s.overlap(ours.source.start, ours.source.end) for s in gold.sources)
-            ):
+            if gold_sources and not any(s < ge and gs < e for gs, ge in gold_sources for s, e in sources):
                 continue
             candidates.append((jaccard, gi, pi))
     used_gold: set[int] = set()
@@ -91,6 +111,11 @@ def match_attributions(doc: PolnearDoc, article: Article) -> int:
             used_ours.add(pi)
             matched += 1
     return matched
+
+
+def match_attributions(doc: PolnearDoc, article: Article) -> int:
+    """How many of our attributions match a gold one (content Jaccard >= 0.5 and overlapping sources)."""
+    return count_matches(gold_reports(doc), article_reports(article))
 
 
 def outermost(article: Article) -> Article:
@@ -106,6 +131,67 @@ def attribution_counts(pairs: Iterable[tuple[PolnearDoc, Article]]) -> tuple[int
         predicted += len(ours.attributions)
         gold += sum(1 for a in doc.attributions if a.contents)
     return matched, predicted, gold
+
+
+def _by_article(docs: Iterable[PolnearDoc]) -> dict[str, list[PolnearDoc]]:
+    """Annotations grouped by article, only articles that more than one annotator annotated."""
+    grouped: dict[str, list[PolnearDoc]] = {}
+    for doc in docs:
+        grouped.setdefault(doc.name, []).append(doc)
+    return {name: readings for name, readings in grouped.items() if len(readings) > 1}
+
+
+def _between_annotators(articles: Iterable[list[PolnearDoc]]) -> tuple[int, int, int]:
+    """(matched, predicted, gold) over every ordered pair of two annotators of one article, one read as gold."""
+    matched = predicted = gold = 0
+    for readings in articles:
+        reports = [gold_reports(doc) for doc in readings]
+        for i, j in itertools.permutations(range(len(reports)), 2):
+            matched += count_matches(reports[i], reports[j])
+            predicted += len(reports[j])
+            gold += len(reports[i])
+    return matched, predicted, gold
+
+
+def _against_annotators(articles: dict[str, list[PolnearDoc]], ours: dict[str, Article]) -> tuple[int, int, int]:
+    """(matched, predicted, gold) of our outermost reports against every annotation of each article."""
+    matched = predicted = gold = 0
+    for name, readings in articles.items():
+        article = outermost(ours[name])
+        for doc in readings:
+            matched += match_attributions(doc, article)
+            predicted += len(article.attributions)
+            gold += len(gold_reports(doc))
+    return matched, predicted, gold
+
+
+def agreement() -> dict[str, float]:
+    """How far PolNeAR's annotators agree with one another under the same match, and how far we agree with them.
+
+    ``human_attribution_f1``: every ordered pair of two annotators of the core articles annotated several times
+    (train and dev). ``untuned_*``: the articles annotated several times that nothing here was fitted or tuned on
+    (dev's, and the annotators' training articles): annotators against one another, and our analysis (as shipped,
+    and with ``--tagger``) against each annotator. A goal above what annotators reach against one another asks
+    the tool to agree with one annotator more than a second annotator does.
+    """
+    core = _by_article(read_polnear("train", all_annotators=True) + read_polnear("dev", all_annotators=True))
+    untuned = _by_article(
+        read_polnear("dev", all_annotators=True) + read_polnear("annotator-training", all_annotators=True)
+    )
+    scores: dict[str, float] = {}
+    matched, predicted, gold = _between_annotators(core.values())
+    scores.update(human_attribution_f1=prf(matched, predicted, gold)[2], human_articles=len(core))
+    scores["untuned_human_attribution_f1"] = prf(*_between_annotators(untuned.values()))[2]
+    for label, tagged in (("shipped", False), ("tagger", True)):
+        ours = {
+            article.id: article
+            for split in ("dev", "annotator-training")
+            for _, article in analyzed_polnear(split, tagged=tagged)
+            if article.id in untuned
+        }
+        scores[f"untuned_{label}_attribution_f1"] = prf(*_against_annotators(untuned, ours))[2]
+    scores["untuned_articles"] = len(untuned)
+    return scores
 
 
 def score(split: str = "dev") -> dict[str, float]:
@@ -140,4 +226,5 @@ def score(split: str = "dev") -> dict[str, float]:
     scores.update(gold_attributions=gold, predicted_attributions=predicted, matched_attributions=matched)
     p, r, f = prf(*attribution_counts(analyzed_polnear(split, tagged=True)))
     scores.update(tagger_attribution_precision=p, tagger_attribution_recall=r, tagger_attribution_f1=f)
+    scores.update(agreement())
     return scores

@@ -68,8 +68,12 @@ What the scores mean:
 - `attribution.*` (PolNeAR dev): source / cue / content span P/R/F1 (exact after trimming edge punctuation, and
   overlap), and `attribution_f1`: a match needs content character-Jaccard >= 0.5 and, when the gold has a
   source, overlapping sources. Only our outermost attributions are scored (PolNeAR never nests).
-  `tagger_attribution_*` = the same with `--tagger` (the rules plus the reports the attribution tagger adds). See
-  `eval/attribution.py`.
+  `tagger_attribution_*` = the same with `--tagger` (the rules plus the reports the attribution tagger adds).
+  Human agreement under the same match (from 2026-12-04): `human_attribution_f1` = each annotator of the 18
+  core articles PolNeAR had annotated 5-6 times (train and dev) read against each other one as gold, every
+  ordered pair pooled; `untuned_*` = the 6 articles annotated several times that nothing here was fitted or
+  tuned on (dev's 2, the 4 annotator-training ones): annotators against each other (`untuned_human_*`), and our
+  analysis as shipped / with `--tagger` against each annotator. See `eval/attribution.py`.
 - `weasel.*` (CoNLL-2010 Wikipedia weasel subset; `dev` = odd rows, `train` = even rows): a sentence is hedged
   when one of our claims in it is `hedged`; F1 of the uncertain class.
 - `emergent.*` (Emergent test file as `dev`): headline stance for / against / observing from our certainty
