@@ -179,3 +179,16 @@ def test_the_loaded_model_is_set_apart_from_the_garbage_collector(nlp):
     import gc
 
     assert gc.get_freeze_count() > 10_000
+
+
+def test_tables_stages_build_on_first_use_are_set_apart_too(nlp):
+    """``run_pipeline`` analyses a small article before the first real one and freezes again: the word lists of
+    title-case repair (tens of thousands of words) are then no longer walked by each full collection."""
+    import gc
+
+    from counterpoint.analysis import casing, pipeline
+
+    assert pipeline._warmed(None) is nlp
+    verbs = casing._word_index(nlp, "verb")  # built by the warm-up's title-case headline, not here
+    assert len(verbs) > 1_000
+    assert gc.is_tracked(verbs) and not any(o is verbs for o in gc.get_objects())
