@@ -6,7 +6,9 @@ Texts: the first N PolNeAR dev articles by name, read from ../shared/eval at run
 In one process, with the one pipeline ``load_nlp(None)`` returns (the object ``run_pipeline`` uses): a warm-up
 of both, then ROUNDS rounds alternating which goes first, each timing bare ``nlp.pipe`` (parse only) and
 ``run_pipeline`` (parse + our stages + building the models); the median round is reported. The goal is
-ours/bare >= 0.8. Per-stage cost is measured apart, by timing each function of ``pipeline.STAGES`` in order
+ours/bare >= 0.8, in wall-clock time: ``run_pipeline`` parses the next batch in a second thread while it analyzes
+one, so on two cores part of our stages' cost is hidden; the ratio in CPU time (every thread) is reported beside
+it and says what our stages cost in work. Per-stage cost is measured apart, by timing each function of ``pipeline.STAGES`` in order
 on documents parsed beforehand, with what stages keep on a document cleared before each pass (median of ROUNDS
 passes). Peak RSS is the process maximum (``getrusage``), model included.
 """
@@ -40,7 +42,10 @@ Appended by `python benchmarks/throughput.py --write`. Texts: the first N PolNeA
 `../shared/eval`, never copied here); words are whitespace-separated words of those texts. Method: one process,
 one loaded spaCy pipeline (`load_nlp(None)`, the one `run_pipeline` uses); a warm-up of both; then R rounds
 alternating order, each timing bare `nlp.pipe` (parse only) and `run_pipeline` (parse + our stages), same batch
-size; the median round is reported. `ratio` = ours/bare throughput (goal >= 0.8). `stage ms/article`: each
+size; the median round is reported. `ratio` = ours/bare throughput (goal >= 0.8); from 2026-12-04 (after
+78957ad) `run_pipeline` parses the next batch in a second thread while it analyzes one, so on 2 cores the
+wall-clock ratio hides part of our stages' cost: `(cpu ...)` beside it is the same ratio in CPU time of all threads,
+what our stages cost in work. `stage ms/article`: each
 function in `pipeline.STAGES` timed in order on pre-parsed docs, median of R passes (parse = bare nlp.pipe
 median); from 2026-12-04 (after 1ac6d4f) with what the stages keep on a document (`kept_on`) cleared before
 each pass, as on a fresh parse: the rows before it under-report the stages that keep something (attributions,
@@ -52,10 +57,11 @@ start: the machine is shared, so absolute speeds vary with it; the interleaved r
 """
 
 
-def _timed(function) -> float:  # noqa: ANN001 - a no-argument callable
-    started = time.perf_counter()
+def _timed(function) -> tuple[float, float]:  # noqa: ANN001 - a no-argument callable
+    """(wall seconds, CPU seconds of the whole process: every thread)."""
+    started, cpu = time.perf_counter(), time.process_time()
     function()
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
 
 
 def measure(n: int = 84, rounds: int = 3, batch_size: int = 32) -> dict[str, object]:
@@ -87,10 +93,13 @@ def measure(n: int = 84, rounds: int = 3, batch_size: int = 32) -> dict[str, obj
     bare(8)  # warm-up: loads lazy resources (lexicons, matchers) and fills caches
     ours(8)
     times: dict[str, list[float]] = {"bare": [], "ours": []}
+    cpu: dict[str, list[float]] = {"bare": [], "ours": []}
     for round_ in range(rounds):
         order = [("bare", bare), ("ours", ours)]
         for name, function in order if round_ % 2 == 0 else reversed(order):
-            times[name].append(_timed(function))
+            wall, used = _timed(function)
+            times[name].append(wall)
+            cpu[name].append(used)
     bare_s, ours_s = statistics.median(times["bare"]), statistics.median(times["ours"])
 
     parsed = list(nlp.pipe(texts, batch_size=batch_size))
@@ -123,6 +132,7 @@ def measure(n: int = 84, rounds: int = 3, batch_size: int = 32) -> dict[str, obj
         "ours_aps": len(texts) / ours_s,
         "ours_wps": words / ours_s,
         "ratio": bare_s / ours_s,
+        "cpu_ratio": statistics.median(cpu["bare"]) / statistics.median(cpu["ours"]),
         "stage_ms": {"parse": 1000 * bare_s / len(texts), **{k: 1000 * v / len(texts) for k, v in stage_s.items()}},
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
@@ -140,7 +150,7 @@ def report(r: dict[str, object]) -> None:
         f"  run_pipeline  : {r['ours_aps']:7.1f} articles/s  {r['ours_wps']:8.0f} words/s  rounds {_secs(r['ours_rounds'])}"
     )
     verdict = "ok" if r["ratio"] >= GOAL else f"BELOW the {GOAL} goal"
-    print(f"  ratio ours/bare: {r['ratio']:.3f} ({verdict})")
+    print(f"  ratio ours/bare: {r['ratio']:.3f} ({verdict}); in CPU time (all threads): {r['cpu_ratio']:.3f}")
     print("  ms/article: " + ", ".join(f"{k} {v:.2f}" for k, v in r["stage_ms"].items()))
     print(f"  peak RSS: {r['peak_rss_mb']:.0f} MB")
 
@@ -168,7 +178,7 @@ def write(r: dict[str, object]) -> None:
         f"{r['bare_wps']:.0f}",
         f"{r['ours_aps']:.1f}",
         f"{r['ours_wps']:.0f}",
-        f"{r['ratio']:.3f}",
+        f"{r['ratio']:.3f} (cpu {r['cpu_ratio']:.3f})",
         stages,
         f"{r['peak_rss_mb']:.0f}",
     ]

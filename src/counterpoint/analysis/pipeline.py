@@ -5,7 +5,9 @@ from __future__ import annotations
 import gc
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor, wait
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 from spacy.language import Language
@@ -126,12 +128,48 @@ def _warmed(model: str | None) -> Language:
     return nlp
 
 
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(articles)
+    while batch := list(islice(iterator, max(1, size))):
+        yield batch
+
+
 def run_pipeline(articles: Iterable[Article], *, model: str | None = None, batch_size: int = 32) -> Iterator[Article]:
-    """Analyze articles lazily, parsing them in batches with the one cached spaCy pipeline."""
+    """Analyze articles lazily, in batches, with the one cached spaCy pipeline.
+
+    While one batch is analyzed, a second thread parses the next: spaCy spends much of its parse outside Python's
+    lock (numpy's matrix products, compiled loops), so on a second core the two overlap. The thread works only
+    while this generator is asked for its next batch, never between the articles it hands out, so a caller may
+    use the pipeline in between. Articles are read one batch ahead, as ``nlp.pipe`` reads them.
+    """
     nlp = _warmed(model)
     analyzer = analyzer_id(model)
-    pairs = ((article.text, article) for article in articles)
-    for doc, article in parse_pairs(nlp, pairs, batch_size=batch_size):
-        annotate(doc, article)
-        article.analyzer = analyzer
-        yield article
+
+    def parse(batch: list[Article]) -> list[tuple[Doc, Article]]:
+        return list(parse_pairs(nlp, ((article.text, article) for article in batch), batch_size=batch_size))
+
+    batches = _batches(articles, batch_size)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="counterpoint-parse") as parser:
+        first = next(batches, None)  # parsed in the thread too: the memory one thread's parse reserves is reused
+        parsed = parser.submit(parse, first).result() if first else []
+        while parsed:
+            done, failure = [], None
+            try:
+                upcoming = next(batches, None)
+            except Exception as error:  # noqa: BLE001 - the input failed: raised once this batch is handed out
+                upcoming, failure = None, error
+            next_parse = parser.submit(parse, upcoming) if upcoming else None
+            try:
+                for doc, article in parsed:
+                    annotate(doc, article)
+                    article.analyzer = analyzer
+                    done.append(article)
+            except Exception as error:  # noqa: BLE001 - raised below, once the articles before it are handed out
+                failure = error  # earlier in the stream than a failure to read the next batch
+            finally:
+                if next_parse is not None:
+                    wait([next_parse])  # nothing of ours runs while the caller holds an article
+            yield from done
+            if failure is not None:
+                raise failure
+            parsed = next_parse.result() if next_parse is not None else []
