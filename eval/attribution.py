@@ -9,6 +9,9 @@
 PolNeAR is univocal (a token belongs to at most one attribution), so nested attributions are never gold: only
 our outermost attributions (``via`` is null) are scored.
 
+``human_attribution_f1`` and ``untuned_*`` (``agreement``): how far PolNeAR's own annotators agree with one another
+under the same match, on the articles the corpus had annotated by several of them, and how far we agree with each.
+
 ``tagger_attribution_*``: the same match with the word-piece taggers on (``--tagger``), which add the reports the
 attribution tagger reads and the rules miss (``counterpoint.analysis.attribution_tagger``).
 

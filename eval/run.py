@@ -69,9 +69,9 @@ What the scores mean:
   overlap), and `attribution_f1`: a match needs content character-Jaccard >= 0.5 and, when the gold has a
   source, overlapping sources. Only our outermost attributions are scored (PolNeAR never nests).
   `tagger_attribution_*` = the same with `--tagger` (the rules plus the reports the attribution tagger adds).
-  Human agreement under the same match (from 2026-12-04): `human_attribution_f1` = each annotator of the 18
-  core articles PolNeAR had annotated 5-6 times (train and dev) read against each other one as gold, every
-  ordered pair pooled; `untuned_*` = the 6 articles annotated several times that nothing here was fitted or
+  Human agreement under the same match (from 2026-12-04): `human_attribution_f1` = every annotation of the 18
+  core articles PolNeAR had annotated 5-6 times (train and dev) read against every other of the same article,
+  one as gold, all ordered pairs pooled; `untuned_*` = the 6 articles annotated several times that nothing here was fitted or
   tuned on (dev's 2, the 4 annotator-training ones): annotators against each other (`untuned_human_*`), and our
   analysis as shipped / with `--tagger` against each annotator. See `eval/attribution.py`.
 - `weasel.*` (CoNLL-2010 Wikipedia weasel subset; `dev` = odd rows, `train` = even rows): a sentence is hedged

@@ -1,5 +1,5 @@
 """run_pipeline parses the next batch in a second thread while it analyzes one: same findings, same order, the
-input read one batch ahead, nothing parsed while the caller holds an article, failures after what came before."""
+input read one batch ahead, failures after what came before."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ def test_batches_give_the_findings_of_one_article_at_a_time(nlp):
     assert any(a.attributions for a in together)
 
 
-def test_input_is_read_one_batch_ahead_and_nothing_runs_between_articles(nlp):
+def test_input_is_read_one_batch_ahead(nlp):
     pulled = []
 
     def source():

@@ -139,8 +139,8 @@ def run_pipeline(articles: Iterable[Article], *, model: str | None = None, batch
 
     While one batch is analyzed, a second thread parses the next: spaCy spends much of its parse outside Python's
     lock (numpy's matrix products, compiled loops), so on a second core the two overlap. The thread works only
-    while this generator is asked for its next batch, never between the articles it hands out, so a caller may
-    use the pipeline in between. Articles are read one batch ahead, as ``nlp.pipe`` reads them.
+    while this generator runs, never while the caller holds an article it handed out, so a caller may use the
+    pipeline in between. Articles are read one batch ahead, as ``nlp.pipe`` reads them.
     """
     nlp = _warmed(model)
     analyzer = analyzer_id(model)
