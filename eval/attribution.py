@@ -160,11 +160,12 @@ def _against_annotators(articles: dict[str, list[PolnearDoc]], ours: dict[str, A
     """(matched, predicted, gold) of our outermost reports against every annotation of each article."""
     matched = predicted = gold = 0
     for name, readings in articles.items():
-        article = outermost(ours[name])
+        reports = article_reports(outermost(ours[name]))
         for doc in readings:
-            matched += match_attributions(doc, article)
-            predicted += len(article.attributions)
-            gold += len(gold_reports(doc))
+            gold_side = gold_reports(doc)
+            matched += count_matches(gold_side, reports)
+            predicted += len(reports)
+            gold += len(gold_side)
     return matched, predicted, gold
 
 
@@ -177,10 +178,9 @@ def agreement() -> dict[str, float]:
     and with ``--tagger``) against each annotator. A goal above what annotators reach against one another asks
     the tool to agree with one annotator more than a second annotator does.
     """
-    core = _by_article(read_polnear("train", all_annotators=True) + read_polnear("dev", all_annotators=True))
-    untuned = _by_article(
-        read_polnear("dev", all_annotators=True) + read_polnear("annotator-training", all_annotators=True)
-    )
+    dev = read_polnear("dev", all_annotators=True)
+    core = _by_article(read_polnear("train", all_annotators=True) + dev)
+    untuned = _by_article(dev + read_polnear("annotator-training", all_annotators=True))
     scores: dict[str, float] = {}
     matched, predicted, gold = _between_annotators(core.values())
     scores.update(human_attribution_f1=prf(matched, predicted, gold)[2], human_articles=len(core))

@@ -298,6 +298,10 @@ MODEL_NAME = "attribution_model.tsv"
 _SHAPES = ("clause", "object", "quote", "parenthetical", "answer", "preposition")
 
 
+#: How many ``CueModel.may_pass`` decisions are kept before they are cleared (each is a few hundred bytes).
+_MAX_KEPT_DECISIONS = 200_000
+
+
 @dataclass(frozen=True)
 class CueModel:
     """The cue model: weights by feature (``_cue_features``) and the decision threshold on the probability."""
@@ -329,6 +333,8 @@ class CueModel:
         verbs cannot ("have", "make", "go"): the reading is skipped for them, with the same outcome. Kept per
         facts and shape: most recur."""
         if (passes := self._passes.get((facts, shape))) is None:
+            if len(self._passes) >= _MAX_KEPT_DECISIONS:  # a long-running service meets ever new verbs
+                self._passes.clear()
             own = sum(self.weights.get(feature, 0.0) for feature in _own_cue_features(facts))
             ceiling = self._clause_ceiling(facts.lemma, facts.lexicon, facts.dep, shape)
             passes = self._passes[(facts, shape)] = own + ceiling >= self._least_score

@@ -317,10 +317,6 @@ def _mention_spans(ctx: _Context) -> list[tuple[int, TokenSpan, str]]:
     return spans
 
 
-def _sentence_number(ctx: _Context, token: Token) -> int:
-    return ctx.sentence_of[token.i]
-
-
 def _resolve_description(ctx: _Context, head: Token, words: list[Token], actor: str) -> int | None:
     """The entity a definite description stands for, or None when the context does not make it clear."""
     entities = ctx.article.entities
@@ -377,7 +373,7 @@ def _resolve_description(ctx: _Context, head: Token, words: list[Token], actor: 
 def _named_before(ctx: _Context, head: Token) -> Iterator[tuple[int, int]]:
     """(token index, entity) of each word of an actor's mention before a description, nearest first, back to
     ``_LOOKBACK_SENTENCES`` sentences before it."""
-    here = _sentence_number(ctx, head)
+    here = ctx.sentence_of[head.i]
     for i in range(head.i - 1, -1, -1):
         if here - ctx.sentence_of[i] > _LOOKBACK_SENTENCES:
             return

@@ -69,12 +69,17 @@ def _load(name: str) -> Language:
     # "(CNN)When President ...": a wire's bracketed credit glued to the first word is two words, not "CNN)When"
     infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])\)(?=[A-Z])"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
-    # The model and the libraries imported with it (spaCy, thinc and the torch it imports: some 250,000 objects)
-    # live as long as the process: set apart from the collector, which otherwise walks them all on each full
-    # collection while articles are analyzed (2.7 ms an article on PolNeAR dev). What is garbage now goes first.
+    set_apart_from_collector()
+    return nlp
+
+
+def set_apart_from_collector() -> None:
+    """Set what is alive now apart from the garbage collector, what is garbage going first. The model and the
+    libraries imported with it (spaCy, thinc and the torch it imports: some 250,000 objects), and the tables stages
+    build on first use, live as long as the process; each full collection would otherwise walk them all while
+    articles are analyzed (2.7 ms an article on PolNeAR dev for the model alone)."""
     gc.collect()
     gc.freeze()
-    return nlp
 
 
 def within_limit(article: Article) -> Article | InputError:

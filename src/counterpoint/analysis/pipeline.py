@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor, wait
@@ -21,7 +20,7 @@ from .claims import find_claims, sourcing_profile
 from .entities import find_entities
 from .loaded import loaded_stage
 from .naming import find_naming
-from .nlp import load_nlp
+from .nlp import load_nlp, set_apart_from_collector
 from .persuasion import persuasion_stage
 from .propaganda import propaganda_stage
 from .times import caption_dates, find_times
@@ -123,8 +122,7 @@ def _warmed(model: str | None) -> Language:
     nlp = load_nlp(model)
     for doc, article in parse_pairs(nlp, [(_WARM_UP, Article(id="warm-up", text=_WARM_UP))]):
         annotate(doc, article)
-    gc.collect()
-    gc.freeze()
+    set_apart_from_collector()
     return nlp
 
 
