@@ -36,7 +36,7 @@ RANK = 8
 ALPHA = 16
 #: Passes over train-fit. Four were measured (2026-12-04): held-apart SI F1 0.3986 against 0.389, dev 0.390 against
 #: 0.383, but the tagger's spans then call BABE's biased sentences worse (macro-F1 0.679 against 0.700, under its
-#: floor): it fits PTC's kind of span at the cost of plain loaded wording. Kept at two.
+#: floor; likely fitting PTC's kind of span at the cost of plain loaded wording). Kept at two.
 EPOCHS = 2
 LEARNING_RATE = 5e-4
 BATCH = 16
