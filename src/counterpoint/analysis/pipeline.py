@@ -6,11 +6,11 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor, wait
 from functools import lru_cache
-from itertools import islice
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from .. import __version__
 from ..model import Article, Sentence
@@ -126,12 +126,6 @@ def _warmed(model: str | None) -> Language:
     return nlp
 
 
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    iterator = iter(articles)
-    while batch := list(islice(iterator, max(1, size))):
-        yield batch
-
-
 def run_pipeline(articles: Iterable[Article], *, model: str | None = None, batch_size: int = 32) -> Iterator[Article]:
     """Analyze articles lazily, in batches, with the one cached spaCy pipeline.
 
@@ -146,7 +140,7 @@ def run_pipeline(articles: Iterable[Article], *, model: str | None = None, batch
     def parse(batch: list[Article]) -> list[tuple[Doc, Article]]:
         return list(parse_pairs(nlp, ((article.text, article) for article in batch), batch_size=batch_size))
 
-    batches = _batches(articles, batch_size)
+    batches = minibatch(articles, max(1, batch_size))  # lazy: one batch read at a time
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="counterpoint-parse") as parser:
         first = next(batches, None)  # parsed in the thread too: the memory one thread's parse reserves is reused
         parsed = parser.submit(parse, first).result() if first else []
