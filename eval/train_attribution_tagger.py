@@ -48,6 +48,10 @@ CONTENT_THRESHOLDS = (0.5, 0.6)
 #: printed for the chosen thresholds, to choose by hand (they are the module's constants, not the model's).
 TRIM_GRID = (0.2, 0.25, 0.3, 0.35, 0.4)
 EXTEND_GRID = (0.85, 0.9, 0.95, 1.01)
+#: Where the tagger's source replaces the rules' (``attribution_tagger.SOURCE_KEEP_BELOW``, ``SOURCE_TAKE_ABOVE``):
+#: printed as the bounds' grid is, to choose by hand.
+KEEP_GRID = (0.05, 0.1, 0.2, 0.3)
+TAKE_GRID = (0.4, 0.5, 0.6, 0.7, 2.0)
 #: Not searched: a source only ever joins a report whose cue and content are found.
 SOURCE_THRESHOLD = 0.4
 START_THRESHOLD = 0.5
@@ -101,10 +105,17 @@ def _bounded(report: Attribution, tagged: attribution_tagger.Tagged, quotes: lis
     return report.model_copy(update={"content": content, "continuation": continuation, "kind": kind})
 
 
+def _sourced(report: Attribution, source: tuple[int, int], text: str) -> Attribution:
+    """A report of the rules with the tagger's source: its range is all the scorer's match looks at."""
+    start, end = source
+    return report.model_copy(update={"source": Source(start=start, end=end, text=text[start:end], kind="unattributed")})
+
+
 def held_apart_f1(held: list[PolnearDoc], rules: list[Article], chances: dict, thresholds: dict[str, float]) -> tuple[float, int, int]:
     """Attribution F1 on the held-apart articles of what ships with the tagger on: the rules' reports, the tagger's
-    bounds where it reads the same cue more clearly (``better_contents`` at the module's ``TRIM_BELOW`` and
-    ``EXTEND_ABOVE``), and the tagged reports the rules miss; with how many reports were added and bounded."""
+    bounds and sources where it reads the same cue more clearly (``better_contents`` at the module's ``TRIM_BELOW``
+    and ``EXTEND_ABOVE``, ``better_sources`` at its ``SOURCE_KEEP_BELOW`` and ``SOURCE_TAKE_ABOVE``), and the
+    tagged reports the rules miss; with how many reports were added and how many bounded or sourced."""
     gold = sum(1 for d in held for g in d.attributions if g.contents)
     matched = predicted = added = bounded = 0
     for doc, article in zip(held, rules, strict=True):
@@ -114,12 +125,23 @@ def held_apart_f1(held: list[PolnearDoc], rules: list[Article], chances: dict, t
         better = attribution_tagger.better_contents(reading, article.attributions)
         quotes = attribution._quoted_ranges(doc.text)
         ours = [_bounded(a, better[i], quotes, doc.text) if i in better else a for i, a in enumerate(article.attributions)]
+        sources = attribution_tagger.better_sources(reading, ours)
+        ours = [_sourced(a, sources[i][0], doc.text) if i in sources else a for i, a in enumerate(ours)]
         ours = [a for a in ours if a.via is None] + [_as_attribution(doc.text, t) for t in extra]
         matched += match_attributions(doc, article.model_copy(update={"attributions": ours}))
         predicted += len(ours)
         added += len(extra)
-        bounded += len(better)
+        bounded += len(better) + len(sources)
     return prf(matched, predicted, gold)[2], added, bounded
+
+
+def print_source_grid(held: list[PolnearDoc], rules: list[Article], chances: dict, thresholds: dict[str, float]) -> None:
+    """Held-apart F1 with the module's content bounds, over where the tagger's source replaces the rules' (the
+    shipped ``SOURCE_KEEP_BELOW`` and ``SOURCE_TAKE_ABOVE`` come from this; 2.0 replaces none)."""
+    for keep, take in itertools.product(KEEP_GRID, TAKE_GRID):
+        with mock.patch.object(attribution_tagger, "SOURCE_KEEP_BELOW", keep), mock.patch.object(attribution_tagger, "SOURCE_TAKE_ABOVE", take):
+            f, _, changed = held_apart_f1(held, rules, chances, thresholds)
+        print(f"sources: keep below {keep}, take above {take}: held-apart F1 {f:.4f} ({changed} bounded or sourced)", flush=True)
 
 
 def _rules_only(docs: list[PolnearDoc]) -> list[Article]:
@@ -147,7 +169,9 @@ def main(argv: list[str] | None = None) -> int:
     chances = train_propaganda._probabilities(model, held_examples)
     rules = _rules_only(held)
     results = []
-    with mock.patch.object(attribution_tagger, "TRIM_BELOW", -1.0), mock.patch.object(attribution_tagger, "EXTEND_ABOVE", 2.0):
+    unchanged = (mock.patch.object(attribution_tagger, "TRIM_BELOW", -1.0), mock.patch.object(attribution_tagger, "EXTEND_ABOVE", 2.0),
+                 mock.patch.object(attribution_tagger, "SOURCE_TAKE_ABOVE", 2.0))
+    with unchanged[0], unchanged[1], unchanged[2]:
         for cue, content in itertools.product(CUE_THRESHOLDS, CONTENT_THRESHOLDS):  # no bounds changed
             thresholds = {"cue": cue, "source": SOURCE_THRESHOLD, "content": content, "start": START_THRESHOLD}
             f, added, _ = held_apart_f1(held, rules, chances, thresholds)
@@ -155,10 +179,12 @@ def main(argv: list[str] | None = None) -> int:
             results.append((round(f, 4), -cue, content))
     f1, cue, content = max(results)
     chosen = {"cue": -cue, "source": SOURCE_THRESHOLD, "content": content, "start": START_THRESHOLD}
-    for trim, extend in itertools.product(TRIM_GRID, EXTEND_GRID):  # the shipped TRIM_BELOW and EXTEND_ABOVE come from this
-        with mock.patch.object(attribution_tagger, "TRIM_BELOW", trim), mock.patch.object(attribution_tagger, "EXTEND_ABOVE", extend):
-            f, _, bounded = held_apart_f1(held, rules, chances, chosen)
-        print(f"bounds: trim below {trim}, extend above {extend}: held-apart F1 {f:.4f} ({bounded} contents bounded)", flush=True)
+    with unchanged[2]:
+        for trim, extend in itertools.product(TRIM_GRID, EXTEND_GRID):  # the shipped TRIM_BELOW and EXTEND_ABOVE come from this
+            with mock.patch.object(attribution_tagger, "TRIM_BELOW", trim), mock.patch.object(attribution_tagger, "EXTEND_ABOVE", extend):
+                f, _, bounded = held_apart_f1(held, rules, chances, chosen)
+            print(f"bounds: trim below {trim}, extend above {extend}: held-apart F1 {f:.4f} ({bounded} contents bounded)", flush=True)
+    print_source_grid(held, rules, chances, chosen)
     thresholds = [-cue, SOURCE_THRESHOLD, content, START_THRESHOLD]
     gold = sum(1 for d in held for g in d.attributions if g.contents)
     base = prf(sum(match_attributions(d, a.model_copy(update={"attributions": [x for x in a.attributions if x.via is None]}))

@@ -173,3 +173,37 @@ def test_a_tagged_cue_that_is_a_verb_takes_its_subject_from_the_parse():
     assert _subject_of_a_tagged_cue(cue, ((0, len(text) - 1),)) is None
     noun = load_nlp()("Their support for the strike grew.")
     assert _subject_of_a_tagged_cue(noun[1:2], ((17, 27),)) is None
+
+
+def test_the_tagger_names_a_source_on_the_same_cue_only_where_it_is_clear(monkeypatch):
+    text = "The mayor signed the order. Asked about the ferry contract, Ruiz declined to comment."
+    monkeypatch.setenv("COUNTERPOINT_TAGGER", "0")
+    rules = counterpoint.analyze(text).attributions
+    asked = next(i for i, a in enumerate(rules) if a.cue.text == "Asked about")
+    assert rules[asked].source is None  # the parse gives the participle no subject
+    marked = {"cue": ["Asked about"], "source": ["Ruiz"], "content": ["the ferry contract"]}
+    clear = _reading(text, marked, {})
+    found = attribution_tagger.better_sources(clear, rules)
+    assert [(i, _text(text, span), round(chance, 2)) for i, (span, chance) in found.items()] == [(asked, "Ruiz", 0.9)]
+    # a tagger half sure of its source leaves the rules' reading as it is
+    for (start, _), chances in clear.pieces:
+        if start == text.index("Ruiz"):
+            chances[1] = 0.45
+    assert attribution_tagger.better_sources(clear, rules) == {}
+    # a source inside what is said is no source of it
+    inside = _reading(text, {**marked, "source": ["ferry"]}, {})
+    assert attribution_tagger.better_sources(inside, rules) == {}
+
+
+def test_the_shipped_tagger_names_the_speaker_the_parse_leaves_out(monkeypatch):
+    from counterpoint.render.summary import tagger_note
+
+    text = "The mayor signed the order on Monday. Asked about the ferry contract, Maria Lopez declined to comment."
+    monkeypatch.setenv("COUNTERPOINT_TAGGER", "0")
+    (rules,) = [a for a in counterpoint.analyze(text).attributions if a.cue.text == "Asked about"]
+    assert rules.source is None and tagger_note(rules) == ""
+    monkeypatch.setenv("COUNTERPOINT_TAGGER", "1")
+    (tagged,) = [a for a in counterpoint.analyze(text).attributions if a.cue.text == "Asked about"]
+    assert (tagged.source.text, tagged.source.kind, tagged.content.text) == ("Maria Lopez", "person", rules.content.text)
+    assert tagged.found_by == "rules" and 0.5 <= tagged.source.tagger_chance <= 1
+    assert tagger_note(tagged).startswith("source named by the tagger, chance 0.")

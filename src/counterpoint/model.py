@@ -197,6 +197,13 @@ class Source(Span):
         description="For a pronoun source: what it stands for. 'The mayor, who said': the noun the relative "
         "pronoun modifies, by the parse. 'He said': the nearest person named before it, an inference.",
     )
+    tagger_chance: float | None = Field(
+        default=None,
+        ge=0.0,
+        le=1.0,
+        description="Set when the attribution tagger (--tagger) named this source in place of the rules' reading of "
+        "the same cue: the mean source chance of its word pieces (0..1), less certain than the parse. Null otherwise.",
+    )
 
 
 class Attribution(_Model):

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Article, Attribution, Entity, Source, SourceKind
 from ..model import Span as TextSpan
 from ..resources import rows, table, word_list
-from .attribution_tagger import Reading, Tagged, better_contents, content_chance, missed_by, read
+from .attribution_tagger import Reading, Tagged, better_contents, better_sources, content_chance, missed_by, read
 from .claims import removed_from_a_post, verdict_of
 from .content_end import choose_end
 from .entities import GLUED_POSSESSIVE, RANK_WORDS, names_a_country
@@ -3152,6 +3152,7 @@ def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
         reading = read(article)
         added = _tagged(doc, article, attributions, quotes, reading)
         _bounded_by_the_tagger(attributions, reading, quotes, article.text)
+        _sourced_by_the_tagger(doc, article, attributions, reading, quotes)
         attributions = sorted(attributions + added, key=lambda a: a.cue.start)
     _consistent_media(attributions)
     _told_an_outlet(doc, attributions, article)
@@ -3170,6 +3171,36 @@ def _bounded_by_the_tagger(attributions: list[Attribution], reading: Reading, qu
         attribution.found_by = "rules+tagger"
         chance = content_chance(reading, tagged)
         attribution.confidence = round(chance, 4) if chance is not None else None
+
+
+def _sourced_by_the_tagger(
+    doc: Doc, article: Article, attributions: list[Attribution], reading: Reading, quotes: list[tuple[int, int]]
+) -> None:
+    """The rules' reports whose source the tagger reads better on the same cue take its source
+    (``attribution_tagger.better_sources``), typed as the rules' sources are, with the tagger's chance."""
+    for index, ((start, end), chance) in better_sources(reading, attributions).items():
+        attribution = attributions[index]
+        span = _words_of(doc.char_span(start, end, alignment_mode="expand"))
+        cue = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
+        if span is None or cue is None or not any(token.pos_ in {"NOUN", "PROPN", "PRON"} for token in span):
+            continue  # a run on a bracket or a dash is no one
+        draft = _Draft(source=span, cue=(cue.start, cue.end), content=(attribution.content.start, attribution.content.end))
+        source = _source(draft, article, quotes)
+        if source is not None:
+            source.tagger_chance = round(chance, 4)
+            attribution.source = source
+
+
+def _words_of(span: Span | None) -> Span | None:
+    """A tagged run without the punctuation at its edges (", Ana Ruiz" is Ana Ruiz); None if nothing else is left."""
+    if span is None:
+        return None
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].is_punct or span.doc[start].is_space):
+        start += 1
+    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space):
+        end -= 1
+    return span.doc[start:end] if start < end else None
 
 
 def _tagged_content(tagged: Tagged, quotes: list[tuple[int, int]], text: str) -> tuple[TextSpan, TextSpan | None, str]:

@@ -190,13 +190,14 @@ def _source_words(article: Article, index: int | None) -> str:
 def tagger_note(attribution: Attribution) -> str:
     """What the attribution tagger had to do with a report, with its chance: a reader weighs it less than the
     rules' reading of the parse ("" for the rules alone)."""
-    if attribution.confidence is None:
-        return ""
-    if attribution.found_by == "tagger":
-        return f"found by the tagger, chance {attribution.confidence:.2f}"
-    if attribution.found_by == "rules+tagger":
-        return f"content bounded by the tagger, chance {attribution.confidence:.2f}"
-    return ""
+    notes = []
+    if attribution.confidence is not None and attribution.found_by == "tagger":
+        notes.append(f"found by the tagger, chance {attribution.confidence:.2f}")
+    elif attribution.confidence is not None and attribution.found_by == "rules+tagger":
+        notes.append(f"content bounded by the tagger, chance {attribution.confidence:.2f}")
+    if attribution.source is not None and attribution.source.tagger_chance is not None:
+        notes.append(f"source named by the tagger, chance {attribution.source.tagger_chance:.2f}")
+    return "; ".join(notes)
 
 
 def _attributions(article: Article) -> list[SourcedClaim]:
