@@ -198,12 +198,22 @@ def test_the_tagger_names_a_source_on_the_same_cue_only_where_it_is_clear(monkey
 def test_the_shipped_tagger_names_the_speaker_the_parse_leaves_out(monkeypatch):
     from counterpoint.render.summary import tagger_note
 
-    text = "The mayor signed the order on Monday. Asked about the ferry contract, Maria Lopez declined to comment."
+    text = (
+        "Maria Lopez has spent months campaigning across the state. "
+        "While she's said she'll fight all the way to the convention, the money is running out."
+    )
     monkeypatch.setenv("COUNTERPOINT_TAGGER", "0")
-    (rules,) = [a for a in counterpoint.analyze(text).attributions if a.cue.text == "Asked about"]
-    assert rules.source is None and tagger_note(rules) == ""
+    (rules,) = counterpoint.analyze(text).attributions
+    assert (rules.source, rules.cue.text) == (None, "'s said")  # the parse reads "she's said" as one verb group
     monkeypatch.setenv("COUNTERPOINT_TAGGER", "1")
-    (tagged,) = [a for a in counterpoint.analyze(text).attributions if a.cue.text == "Asked about"]
-    assert (tagged.source.text, tagged.source.kind, tagged.content.text) == ("Maria Lopez", "person", rules.content.text)
-    assert tagged.found_by == "rules" and 0.5 <= tagged.source.tagger_chance <= 1
-    assert tagger_note(tagged).startswith("source named by the tagger, chance 0.")
+    (tagged,) = counterpoint.analyze(text).attributions
+    assert (tagged.source.text, tagged.source.kind, tagged.cue.text) == ("she", "person", "'s said")
+    assert tagged.source.name == "Maria Lopez" and 0.5 <= tagged.source.tagger_chance <= 1
+    assert "source named by the tagger, chance 0." in tagger_note(tagged)
+
+
+def test_the_tagger_names_no_one_the_source_of_a_question_put_to_them(monkeypatch):
+    text = "The mayor signed the order on Monday. Asked about the ferry contract, Maria Lopez declined to comment."
+    monkeypatch.setenv("COUNTERPOINT_TAGGER", "1")
+    (asked,) = [a for a in counterpoint.analyze(text).attributions if a.cue.text == "Asked about"]
+    assert asked.source is None  # she is asked; who asks is not said (the tagger, fitted on PolNeAR, would name her)

@@ -3177,13 +3177,17 @@ def _sourced_by_the_tagger(
     doc: Doc, article: Article, attributions: list[Attribution], reading: Reading, quotes: list[tuple[int, int]]
 ) -> None:
     """The rules' reports whose source the tagger reads better on the same cue take its source
-    (``attribution_tagger.better_sources``), typed as the rules' sources are, with the tagger's chance."""
+    (``attribution_tagger.better_sources``), typed as the rules' sources are, with the tagger's chance. Not a
+    question's: who is asked ("Asked about the contract, Lopez declined") is no source of the question, though
+    PolNeAR's annotators often mark them so and the tagger learned it."""
     for index, ((start, end), chance) in better_sources(reading, attributions).items():
         attribution = attributions[index]
         span = _words_of(doc.char_span(start, end, alignment_mode="expand"))
         cue = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
         if span is None or cue is None or not any(token.pos_ in {"NOUN", "PROPN", "PRON"} for token in span):
             continue  # a run on a bracket or a dash is no one
+        if any(token.lemma_.lower() in _ASKING_VERBS for token in cue):
+            continue
         draft = _Draft(source=span, cue=(cue.start, cue.end), content=(attribution.content.start, attribution.content.end))
         source = _source(draft, article, quotes)
         if source is not None:
