@@ -163,6 +163,17 @@ def test_no_source_given():
     assert "ceasefire had broken down" in a.content.text
 
 
+def test_a_contracted_has_is_no_passive():
+    # "'s said" before a clause with its own subject is "has said": the speaker is named, not left out
+    article = analyze("Mayor Tom Bradley has toured the docks. He's said the bridge will reopen in June.")
+    a = only(article.attributions)
+    assert (a.source.text, a.source.name, a.cue.text) == ("He", "Tom Bradley", "'s said")
+    assert a.content.text == "the bridge will reopen in June"
+    # a passive stays one: "it is said that", "he is said to"
+    assert only(analyze("It's said that the bridge will reopen in June.").attributions).source is None
+    assert only(analyze("He's said to favour reopening the bridge.").attributions).source is None
+
+
 def test_pronoun_source_resolves_to_the_person_named_before():
     article = analyze("Mayor Tom Bradley visited the site on Monday. He said the bridge was unsafe.")
     a = only(article.attributions)

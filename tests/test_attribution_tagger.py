@@ -198,17 +198,14 @@ def test_the_tagger_names_a_source_on_the_same_cue_only_where_it_is_clear(monkey
 def test_the_shipped_tagger_names_the_speaker_the_parse_leaves_out(monkeypatch):
     from counterpoint.render.summary import tagger_note
 
-    text = (
-        "Maria Lopez has spent months campaigning across the state. "
-        "While she's said she'll fight all the way to the convention, the money is running out."
-    )
+    text = "Maria Lopez spent much of her campaign railing against the ferry contract."
     monkeypatch.setenv("COUNTERPOINT_TAGGER", "0")
     (rules,) = counterpoint.analyze(text).attributions
-    assert (rules.source, rules.cue.text) == (None, "'s said")  # the parse reads "she's said" as one verb group
+    assert (rules.source, rules.cue.text) == (None, "railing against")  # the participle has no subject in the parse
     monkeypatch.setenv("COUNTERPOINT_TAGGER", "1")
     (tagged,) = counterpoint.analyze(text).attributions
-    assert (tagged.source.text, tagged.source.kind, tagged.cue.text) == ("she", "person", "'s said")
-    assert tagged.source.name == "Maria Lopez" and 0.5 <= tagged.source.tagger_chance <= 1
+    assert (tagged.source.text, tagged.source.kind, tagged.cue.text) == ("Maria Lopez", "person", "railing against")
+    assert tagged.content.text == rules.content.text and 0.5 <= tagged.source.tagger_chance <= 1
     assert "source named by the tagger, chance 0." in tagger_note(tagged)
 
 

@@ -685,7 +685,7 @@ def _verb_candidates(
             _named_without_auxiliary(token, children, subject) or _accused_without_auxiliary(token, children, subject)
         )
         passive = subject is not None and (
-            subject.dep_ == "nsubjpass"
+            subject.dep_ == "nsubjpass" and not _perfect_read_as_passive(subject, children, content)
             or _passive_without_auxiliary(token, children, content)
             or named
             or lemma in _RAISING_VERBS and _impression_of(subject, content or _predicate_after(children, token), known)
@@ -782,6 +782,20 @@ def _described_as(verb: Token, lemma: str, shape: str, children: list[Token]) ->
     if shape not in {"object", "preposition"} or lemma in _ADDRESSED_VERBS:
         return False
     return any(c.dep_ in {"oprd", "acomp", "attr"} or c.dep_ == "prep" and c.lower_ == "as" for c in children if c.i > verb.i)
+
+
+def _perfect_read_as_passive(subject: Token, children: list[Token], content: Token | None) -> bool:
+    """"He's said he will run": the parser may read a contracted "has" as a passive's "is". A passive of a verb of
+    saying takes no clause with a subject of its own after a subject that is not a placeholder ("he is said to run";
+    "it's said that he runs" is a passive), so there the "'s" is "has", and the subject speaks."""
+    return (
+        content is not None
+        and content.dep_ == "ccomp"
+        and content.i > subject.i
+        and subject.lower_ not in _EXPLETIVES
+        and any(c.dep_ == "auxpass" and c.lower_ in {"'s", "’s"} for c in children)
+        and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in content.children)
+    )
 
 
 #: Verbs whose past participle takes an infinitive only in the passive: "Mayor said to have resigned" is a
