@@ -52,6 +52,8 @@ EXTEND_GRID = (0.85, 0.9, 0.95, 1.01)
 #: printed as the bounds' grid is, to choose by hand.
 KEEP_GRID = (0.05, 0.1, 0.2, 0.3)
 TAKE_GRID = (0.4, 0.5, 0.6, 0.7, 2.0)
+#: Below which cue chance a report of the rules is dropped (``attribution_tagger.DOUBT_BELOW``; 0 drops none).
+DOUBT_GRID = (0.0, 0.01, 0.02, 0.05, 0.1, 0.2)
 #: Not searched: a source only ever joins a report whose cue and content are found.
 SOURCE_THRESHOLD = 0.4
 START_THRESHOLD = 0.5
@@ -114,17 +116,20 @@ def _sourced(report: Attribution, source: tuple[int, int], text: str) -> Attribu
 def held_apart_f1(held: list[PolnearDoc], rules: list[Article], chances: dict, thresholds: dict[str, float]) -> tuple[float, int, int]:
     """Attribution F1 on the held-apart articles of what ships with the tagger on: the rules' reports, the tagger's
     bounds and sources where it reads the same cue more clearly (``better_contents`` at the module's ``TRIM_BELOW``
-    and ``EXTEND_ABOVE``, ``better_sources`` at its ``SOURCE_KEEP_BELOW`` and ``SOURCE_TAKE_ABOVE``), and the
-    tagged reports the rules miss; with how many reports were added and how many bounded or sourced."""
+    and ``EXTEND_ABOVE``, ``better_sources`` at its ``SOURCE_KEEP_BELOW`` and ``SOURCE_TAKE_ABOVE``), without the
+    ones it all but rules out (``doubted``, below ``DOUBT_BELOW``), and the tagged reports the rules miss; with how
+    many reports were added and how many bounded or sourced."""
     gold = sum(1 for d in held for g in d.attributions if g.contents)
     matched = predicted = added = bounded = 0
     for doc, article in zip(held, rules, strict=True):
         pieces = [(piece, np.asarray(c)) for piece, c in chances.get(doc.name, [])]
         reading = attribution_tagger.Reading(reports=attribution_tagger.decode(doc.text, pieces, thresholds), pieces=pieces)
-        extra = attribution_tagger.missed_by(reading.reports, article.attributions)
-        better = attribution_tagger.better_contents(reading, article.attributions)
+        dropped = attribution_tagger.doubted(reading, article.attributions)
+        kept = [a for i, a in enumerate(article.attributions) if i not in dropped]
+        extra = attribution_tagger.missed_by(reading.reports, kept)
+        better = attribution_tagger.better_contents(reading, kept)
         quotes = attribution._quoted_ranges(doc.text)
-        ours = [_bounded(a, better[i], quotes, doc.text) if i in better else a for i, a in enumerate(article.attributions)]
+        ours = [_bounded(a, better[i], quotes, doc.text) if i in better else a for i, a in enumerate(kept)]
         sources = attribution_tagger.better_sources(reading, ours)
         ours = [_sourced(a, sources[i][0], doc.text) if i in sources else a for i, a in enumerate(ours)]
         ours = [a for a in ours if a.via is None] + [_as_attribution(doc.text, t) for t in extra]
@@ -142,6 +147,15 @@ def print_source_grid(held: list[PolnearDoc], rules: list[Article], chances: dic
         with mock.patch.object(attribution_tagger, "SOURCE_KEEP_BELOW", keep), mock.patch.object(attribution_tagger, "SOURCE_TAKE_ABOVE", take):
             f, _, changed = held_apart_f1(held, rules, chances, thresholds)
         print(f"sources: keep below {keep}, take above {take}: held-apart F1 {f:.4f} ({changed} bounded or sourced)", flush=True)
+
+
+def print_doubt_grid(held: list[PolnearDoc], rules: list[Article], chances: dict, thresholds: dict[str, float]) -> None:
+    """Held-apart F1 with the module's bounds and sources, over the cue chance below which a report of the rules is
+    dropped (the shipped ``DOUBT_BELOW`` comes from this)."""
+    for doubt in DOUBT_GRID:
+        with mock.patch.object(attribution_tagger, "DOUBT_BELOW", doubt):
+            f, added, changed = held_apart_f1(held, rules, chances, thresholds)
+        print(f"doubt below {doubt}: held-apart F1 {f:.4f} ({added} reports added, {changed} bounded or sourced)", flush=True)
 
 
 def _rules_only(docs: list[PolnearDoc]) -> list[Article]:
@@ -170,8 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     rules = _rules_only(held)
     results = []
     unchanged = (mock.patch.object(attribution_tagger, "TRIM_BELOW", -1.0), mock.patch.object(attribution_tagger, "EXTEND_ABOVE", 2.0),
-                 mock.patch.object(attribution_tagger, "SOURCE_TAKE_ABOVE", 2.0))
-    with unchanged[0], unchanged[1], unchanged[2]:
+                 mock.patch.object(attribution_tagger, "SOURCE_TAKE_ABOVE", 2.0), mock.patch.object(attribution_tagger, "DOUBT_BELOW", 0.0))
+    with unchanged[0], unchanged[1], unchanged[2], unchanged[3]:
         for cue, content in itertools.product(CUE_THRESHOLDS, CONTENT_THRESHOLDS):  # no bounds changed
             thresholds = {"cue": cue, "source": SOURCE_THRESHOLD, "content": content, "start": START_THRESHOLD}
             f, added, _ = held_apart_f1(held, rules, chances, thresholds)
@@ -179,12 +193,14 @@ def main(argv: list[str] | None = None) -> int:
             results.append((round(f, 4), -cue, content))
     f1, cue, content = max(results)
     chosen = {"cue": -cue, "source": SOURCE_THRESHOLD, "content": content, "start": START_THRESHOLD}
-    with unchanged[2]:
+    with unchanged[2], unchanged[3]:
         for trim, extend in itertools.product(TRIM_GRID, EXTEND_GRID):  # the shipped TRIM_BELOW and EXTEND_ABOVE come from this
             with mock.patch.object(attribution_tagger, "TRIM_BELOW", trim), mock.patch.object(attribution_tagger, "EXTEND_ABOVE", extend):
                 f, _, bounded = held_apart_f1(held, rules, chances, chosen)
             print(f"bounds: trim below {trim}, extend above {extend}: held-apart F1 {f:.4f} ({bounded} contents bounded)", flush=True)
-    print_source_grid(held, rules, chances, chosen)
+    with unchanged[3]:
+        print_source_grid(held, rules, chances, chosen)
+    print_doubt_grid(held, rules, chances, chosen)
     thresholds = [-cue, SOURCE_THRESHOLD, content, START_THRESHOLD]
     gold = sum(1 for d in held for g in d.attributions if g.contents)
     base = prf(sum(match_attributions(d, a.model_copy(update={"attributions": [x for x in a.attributions if x.via is None]}))

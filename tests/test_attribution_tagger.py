@@ -214,3 +214,27 @@ def test_the_tagger_names_no_one_the_source_of_a_question_put_to_them(monkeypatc
     monkeypatch.setenv("COUNTERPOINT_TAGGER", "1")
     (asked,) = [a for a in counterpoint.analyze(text).attributions if a.cue.text == "Asked about"]
     assert asked.source is None  # she is asked; who asks is not said (the tagger, fitted on PolNeAR, would name her)
+
+
+def test_a_report_of_the_rules_whose_cue_the_tagger_rules_out_is_dropped():
+    text = "Maria Lopez drew a large crowd in Dover."
+    rules = counterpoint.analyze(text).attributions
+    assert [a.cue.text for a in rules] == ["drew"]  # with the tagger off: the cue model lets the verb through
+    marked = {"source": ["Maria Lopez"], "content": ["a large crowd in Dover"]}
+    reading = _reading(text, marked, {})
+    for (start, _), chances in reading.pieces:
+        if start == text.index("drew"):
+            chances[0] = 0.01
+    assert attribution_tagger.doubted(reading, rules) == {0}
+    for (start, _), chances in reading.pieces:
+        if start == text.index("drew"):
+            chances[0] = 0.1  # unlikely, but not ruled out: kept
+    assert attribution_tagger.doubted(reading, rules) == set()
+
+
+def test_the_shipped_tagger_drops_an_act_the_rules_took_for_a_report(monkeypatch):
+    text = "Maria Lopez drew one of her smaller crowds of the month in Dover. She said the ferry will run again."
+    monkeypatch.setenv("COUNTERPOINT_TAGGER", "0")
+    assert [a.cue.text for a in counterpoint.analyze(text).attributions] == ["drew", "said"]
+    monkeypatch.setenv("COUNTERPOINT_TAGGER", "1")
+    assert [a.cue.text for a in counterpoint.analyze(text).attributions] == ["said"]

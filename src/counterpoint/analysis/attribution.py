@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Article, Attribution, Entity, Source, SourceKind
 from ..model import Span as TextSpan
 from ..resources import rows, table, word_list
-from .attribution_tagger import Reading, Tagged, better_contents, better_sources, content_chance, missed_by, read
+from .attribution_tagger import Reading, Tagged, better_contents, better_sources, content_chance, doubted, missed_by, read
 from .claims import removed_from_a_post, verdict_of
 from .content_end import choose_end
 from .entities import GLUED_POSSESSIVE, RANK_WORDS, names_a_country
@@ -3164,6 +3164,8 @@ def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
     _end_before_anothers_words(attributions, quotes, article.text)
     if tagger_enabled():
         reading = read(article)
+        dropped = doubted(reading, attributions)
+        attributions = [a for i, a in enumerate(attributions) if i not in dropped]
         added = _tagged(doc, article, attributions, quotes, reading)
         _bounded_by_the_tagger(attributions, reading, quotes, article.text)
         _sourced_by_the_tagger(doc, article, attributions, reading, quotes)
