@@ -25,7 +25,16 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Article, Attribution, Entity, Source, SourceKind
 from ..model import Span as TextSpan
 from ..resources import rows, table, word_list
-from .attribution_tagger import Reading, Tagged, better_contents, better_sources, content_chance, doubted, missed_by, read
+from .attribution_tagger import (
+    Reading,
+    Tagged,
+    better_contents,
+    better_sources,
+    content_chance,
+    doubted,
+    missed_by,
+    read,
+)
 from .claims import removed_from_a_post, verdict_of
 from .content_end import choose_end
 from .entities import GLUED_POSSESSIVE, RANK_WORDS, names_a_country
