@@ -52,10 +52,11 @@ EXTEND_ABOVE = 0.9
 #: Where the rules and the tagger read the same cue but not the same source, the tagger's source replaces the
 #: rules' when the tagger gives the rules' source (or, the rules naming none, nothing) a mean source chance below
 #: ``SOURCE_KEEP_BELOW`` and its own one of at least ``SOURCE_TAKE_ABOVE``: the parse loses a speaker it misreads
-#: (a surname ending in -ly read as an adverb after "said") or takes the wrong noun for one. Chosen on the held-apart
-#: fifth of PolNeAR train: attribution F1 with the tagger 0.7122 -> 0.7196 as ``eval/train_attribution_tagger.py``
-#: reckons it (it prints the grid; 116 reports take every source it proposes), 0.7132 -> 0.7193 as the analysis
-#: runs, which names no bracket or dash and no one asked a question a source (89 reports).
+#: ("spent her campaign railing against ...", with "railing" read as a noun) or takes the wrong noun for one. Chosen
+#: on the held-apart fifth of PolNeAR train: attribution F1 with the tagger 0.7122 -> 0.7196 as
+#: ``eval/train_attribution_tagger.py`` reckons it (it prints the grid; 116 reports take every source it proposes),
+#: 0.7132 -> 0.7193 as the analysis runs, which names no bracket or dash and no one asked a question a source (89
+#: reports).
 SOURCE_KEEP_BELOW = 0.1
 SOURCE_TAKE_ABOVE = 0.5
 #: A report of the rules whose cue the tagger gives a mean cue chance below this is dropped: the parse offers
