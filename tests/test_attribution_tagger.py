@@ -176,18 +176,20 @@ def test_a_tagged_cue_that_is_a_verb_takes_its_subject_from_the_parse():
 
 
 def test_the_tagger_names_a_source_on_the_same_cue_only_where_it_is_clear(monkeypatch):
-    text = "The mayor signed the order. Asked about the ferry contract, Ruiz declined to comment."
+    text = "The mayor signed the order. Maria Lopez spent much of her campaign railing against the ferry contract."
     monkeypatch.setenv("COUNTERPOINT_TAGGER", "0")
     rules = counterpoint.analyze(text).attributions
-    asked = next(i for i, a in enumerate(rules) if a.cue.text == "Asked about")
-    assert rules[asked].source is None  # the parse gives the participle no subject
-    marked = {"cue": ["Asked about"], "source": ["Ruiz"], "content": ["the ferry contract"]}
+    railing = next(i for i, a in enumerate(rules) if a.cue.text == "railing against")
+    assert rules[railing].source is None  # the parse reads "railing" as a noun, with no subject
+    marked = {"cue": ["railing against"], "source": ["Maria Lopez"], "content": ["the ferry contract"]}
     clear = _reading(text, marked, {})
     found = attribution_tagger.better_sources(clear, rules)
-    assert [(i, _text(text, span), round(chance, 2)) for i, (span, chance) in found.items()] == [(asked, "Ruiz", 0.9)]
+    assert [(i, _text(text, span), round(chance, 2)) for i, (span, chance) in found.items()] == [
+        (railing, "Maria Lopez", 0.9)
+    ]
     # a tagger half sure of its source leaves the rules' reading as it is
-    for (start, _), chances in clear.pieces:
-        if start == text.index("Ruiz"):
+    for (start, end), chances in clear.pieces:
+        if text.index("Maria Lopez") <= start < end <= text.index(" spent"):
             chances[1] = 0.45
     assert attribution_tagger.better_sources(clear, rules) == {}
     # a source inside what is said is no source of it
@@ -216,8 +218,9 @@ def test_the_tagger_names_no_one_the_source_of_a_question_put_to_them(monkeypatc
     assert asked.source is None  # she is asked; who asks is not said (the tagger, fitted on PolNeAR, would name her)
 
 
-def test_a_report_of_the_rules_whose_cue_the_tagger_rules_out_is_dropped():
+def test_a_report_of_the_rules_whose_cue_the_tagger_rules_out_is_dropped(monkeypatch):
     text = "Maria Lopez drew a large crowd in Dover."
+    monkeypatch.setenv("COUNTERPOINT_TAGGER", "0")
     rules = counterpoint.analyze(text).attributions
     assert [a.cue.text for a in rules] == ["drew"]  # with the tagger off: the cue model lets the verb through
     marked = {"source": ["Maria Lopez"], "content": ["a large crowd in Dover"]}
