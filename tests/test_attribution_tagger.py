@@ -241,3 +241,25 @@ def test_the_shipped_tagger_drops_an_act_the_rules_took_for_a_report(monkeypatch
     assert [a.cue.text for a in counterpoint.analyze(text).attributions] == ["drew", "said"]
     monkeypatch.setenv("COUNTERPOINT_TAGGER", "1")
     assert [a.cue.text for a in counterpoint.analyze(text).attributions] == ["said"]
+
+
+def test_the_tagger_drops_no_verb_of_saying_or_thinking_and_no_report_inside_another(monkeypatch):
+    from counterpoint.analysis.attribution import _doubted_by_the_tagger
+    from counterpoint.analysis.nlp import load_nlp
+
+    monkeypatch.setenv("COUNTERPOINT_TAGGER", "0")
+    for text, cue in (("Seventy percent of dockers believe the ferry will run.", "believe"), ("Maria Lopez drew a crowd.", "drew")):
+        rules = counterpoint.analyze(text).attributions
+        reading = _reading(text, {"content": [rules[0].content.text]}, {})
+        for (start, _), chances in reading.pieces:
+            if start == text.index(cue):
+                chances[0] = 0.01
+        assert attribution_tagger.doubted(reading, rules) == {0}
+        # a verb of saying or thinking reports whatever the annotators the tagger learned from passed over
+        assert _doubted_by_the_tagger(load_nlp()(text), rules, reading) == (set() if cue == "believe" else {0})
+    # PolNeAR marks no report inside another's words, so the shipped tagger gives their cues no chance; kept
+    text = "Maria Lopez told reporters: “I am absolutely confident that the ferry will run again.”"
+    monkeypatch.setenv("COUNTERPOINT_TAGGER", "1")
+    found = counterpoint.analyze(text).attributions
+    assert [(a.cue.text, a.via) for a in found] == [("told", None), ("am absolutely confident", 0)]
+    assert attribution_tagger.doubted(attribution_tagger.read(counterpoint.analyze(text)), found) == set()

@@ -3173,7 +3173,7 @@ def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
     _end_before_anothers_words(attributions, quotes, article.text)
     if tagger_enabled():
         reading = read(article)
-        dropped = doubted(reading, attributions)
+        dropped = _doubted_by_the_tagger(doc, attributions, reading)
         attributions = [a for i, a in enumerate(attributions) if i not in dropped]
         added = _tagged(doc, article, attributions, quotes, reading)
         _bounded_by_the_tagger(attributions, reading, quotes, article.text)
@@ -3196,6 +3196,19 @@ def _bounded_by_the_tagger(attributions: list[Attribution], reading: Reading, qu
         attribution.found_by = "rules+tagger"
         chance = content_chance(reading, tagged)
         attribution.confidence = round(chance, 4) if chance is not None else None
+
+
+def _doubted_by_the_tagger(doc: Doc, attributions: list[Attribution], reading: Reading) -> set[int]:
+    """The rules' reports the tagger all but rules out (``attribution_tagger.doubted``), unless their cue is a verb of
+    saying or thinking ("70 percent believe their children will be better off"): those report whatever PolNeAR's
+    annotators, and so the tagger, passed over."""
+    verbs = word_list("report_verbs.txt")
+    found = set()
+    for index in doubted(reading, attributions):
+        cue = doc.char_span(attributions[index].cue.start, attributions[index].cue.end, alignment_mode="expand")
+        if cue is None or not any(token.lemma_.lower() in verbs for token in cue):
+            found.add(index)
+    return found
 
 
 def _sourced_by_the_tagger(
