@@ -188,10 +188,10 @@ def doubted(reading: Reading, attributions: list[Attribution]) -> set[int]:
     reported inside another's words ('Lopez said: "I am confident that ..."'): PolNeAR, which the tagger learned
     from, marks no report inside another, so the tagger has no say on them."""
     cue = ROLES.index("cue")
-    said = [(part.start, part.end) for a in attributions for part in (a.content, a.continuation) if part is not None]
+    said = [(i, part.start, part.end) for i, a in enumerate(attributions) for part in (a.content, a.continuation) if part]
     found = set()
     for index, attribution in enumerate(attributions):
-        if any(start <= attribution.cue.start and attribution.cue.end <= end for start, end in said):
+        if any(i != index and start <= attribution.cue.start and attribution.cue.end <= end for i, start, end in said):
             continue
         chance = _mean_chance(reading.pieces, set(range(attribution.cue.start, attribution.cue.end)), cue)
         if chance is not None and chance < DOUBT_BELOW:
