@@ -176,12 +176,12 @@ def test_a_tagged_cue_that_is_a_verb_takes_its_subject_from_the_parse():
 
 
 def test_the_tagger_names_a_source_on_the_same_cue_only_where_it_is_clear(monkeypatch):
-    text = "The mayor signed the order. Maria Lopez spent much of her campaign railing against the ferry contract."
+    text = "The mayor signed the order. Maria Lopez has a habit of blaming the council for the delays."
     monkeypatch.setenv("COUNTERPOINT_TAGGER", "0")
     rules = counterpoint.analyze(text).attributions
-    railing = next(i for i, a in enumerate(rules) if a.cue.text == "railing against")
-    assert rules[railing].source is None  # the parse reads "railing" as a noun, with no subject
-    marked = {"cue": ["railing against"], "source": ["Maria Lopez"], "content": ["the ferry contract"]}
+    railing = next(i for i, a in enumerate(rules) if a.cue.text == "blaming")
+    assert rules[railing].source is None  # the parse leaves the gerund without a subject
+    marked = {"cue": ["blaming"], "source": ["Maria Lopez"], "content": ["the council for the delays"]}
     clear = _reading(text, marked, {})
     found = attribution_tagger.better_sources(clear, rules)
     assert [(i, _text(text, span), round(chance, 2)) for i, (span, chance) in found.items()] == [
@@ -189,24 +189,24 @@ def test_the_tagger_names_a_source_on_the_same_cue_only_where_it_is_clear(monkey
     ]
     # a tagger half sure of its source leaves the rules' reading as it is
     for (start, end), chances in clear.pieces:
-        if text.index("Maria Lopez") <= start < end <= text.index(" spent"):
+        if text.index("Maria Lopez") <= start < end <= text.index(" has a habit"):
             chances[1] = 0.45
     assert attribution_tagger.better_sources(clear, rules) == {}
     # a source inside what is said is no source of it
-    inside = _reading(text, {**marked, "source": ["ferry"]}, {})
+    inside = _reading(text, {**marked, "source": ["council"]}, {})
     assert attribution_tagger.better_sources(inside, rules) == {}
 
 
 def test_the_shipped_tagger_names_the_speaker_the_parse_leaves_out(monkeypatch):
     from counterpoint.render.summary import tagger_note
 
-    text = "Maria Lopez spent much of her campaign railing against the ferry contract."
+    text = "Maria Lopez has a habit of blaming the council for the harbour's troubles."
     monkeypatch.setenv("COUNTERPOINT_TAGGER", "0")
     (rules,) = counterpoint.analyze(text).attributions
-    assert (rules.source, rules.cue.text) == (None, "railing against")  # the participle has no subject in the parse
+    assert (rules.source, rules.cue.text) == (None, "blaming")  # the gerund has no subject in the parse
     monkeypatch.setenv("COUNTERPOINT_TAGGER", "1")
     (tagged,) = counterpoint.analyze(text).attributions
-    assert (tagged.source.text, tagged.source.kind, tagged.cue.text) == ("Maria Lopez", "person", "railing against")
+    assert (tagged.source.text, tagged.source.kind, tagged.cue.text) == ("Maria Lopez", "person", "blaming")
     assert tagged.content.text == rules.content.text and 0.5 <= tagged.source.tagger_chance <= 1
     assert "source named by the tagger, chance 0." in tagger_note(tagged)
 
@@ -236,7 +236,7 @@ def test_a_report_of_the_rules_whose_cue_the_tagger_rules_out_is_dropped(monkeyp
 
 
 def test_the_shipped_tagger_drops_an_act_the_rules_took_for_a_report(monkeypatch):
-    text = "Maria Lopez drew one of her smaller crowds of the month in Dover. She said the ferry will run again."
+    text = "Maria Lopez drew a large crowd in Dover. She said the ferry will run again."
     monkeypatch.setenv("COUNTERPOINT_TAGGER", "0")
     assert [a.cue.text for a in counterpoint.analyze(text).attributions] == ["drew", "said"]
     monkeypatch.setenv("COUNTERPOINT_TAGGER", "1")
@@ -258,8 +258,8 @@ def test_the_tagger_drops_no_verb_of_saying_or_thinking_and_no_report_inside_ano
         # a verb of saying or thinking reports whatever the annotators the tagger learned from passed over
         assert _doubted_by_the_tagger(load_nlp()(text), rules, reading) == (set() if cue == "believe" else {0})
     # PolNeAR marks no report inside another's words, so the shipped tagger gives their cues no chance; kept
-    text = "Maria Lopez told reporters: “I am absolutely confident that the ferry will run again.”"
+    text = "Maria Lopez told reporters: “I am quite sure that the ferry will run again.”"
     monkeypatch.setenv("COUNTERPOINT_TAGGER", "1")
     found = counterpoint.analyze(text).attributions
-    assert [(a.cue.text, a.via) for a in found] == [("told", None), ("am absolutely confident", 0)]
+    assert [(a.cue.text, a.via) for a in found] == [("told", None), ("am quite sure", 0)]
     assert attribution_tagger.doubted(attribution_tagger.read(counterpoint.analyze(text)), found) == set()

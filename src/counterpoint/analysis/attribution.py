@@ -3200,7 +3200,7 @@ def _bounded_by_the_tagger(attributions: list[Attribution], reading: Reading, qu
 
 def _doubted_by_the_tagger(doc: Doc, attributions: list[Attribution], reading: Reading) -> set[int]:
     """The rules' reports the tagger all but rules out (``attribution_tagger.doubted``), unless their cue is a verb of
-    saying or thinking ("70 percent believe their children will be better off"): those report whatever PolNeAR's
+    saying or thinking ("Seventy percent of dockers believe the ferry will run"): those report whatever PolNeAR's
     annotators, and so the tagger, passed over."""
     verbs = word_list("report_verbs.txt")
     found = set()
