@@ -15,6 +15,7 @@ read here. Needs torch and transformers (pinned in requirements.lock).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import os
 import random
@@ -140,11 +141,19 @@ def held_apart_f1(held: list[PolnearDoc], rules: list[Article], chances: dict, t
     return prf(matched, predicted, gold)[2], added, bounded
 
 
+def _settings(**values: float) -> contextlib.ExitStack:
+    """``attribution_tagger``'s constants set to these values until the ``with`` block it opens ends."""
+    stack = contextlib.ExitStack()
+    for name, value in values.items():
+        stack.enter_context(mock.patch.object(attribution_tagger, name, value))
+    return stack
+
+
 def print_source_grid(held: list[PolnearDoc], rules: list[Article], chances: dict, thresholds: dict[str, float]) -> None:
     """Held-apart F1 with the module's content bounds, over where the tagger's source replaces the rules' (the
     shipped ``SOURCE_KEEP_BELOW`` and ``SOURCE_TAKE_ABOVE`` come from this; 2.0 replaces none)."""
     for keep, take in itertools.product(KEEP_GRID, TAKE_GRID):
-        with mock.patch.object(attribution_tagger, "SOURCE_KEEP_BELOW", keep), mock.patch.object(attribution_tagger, "SOURCE_TAKE_ABOVE", take):
+        with _settings(SOURCE_KEEP_BELOW=keep, SOURCE_TAKE_ABOVE=take):
             f, _, changed = held_apart_f1(held, rules, chances, thresholds)
         print(f"sources: keep below {keep}, take above {take}: held-apart F1 {f:.4f} ({changed} bounded or sourced)", flush=True)
 
@@ -153,7 +162,7 @@ def print_doubt_grid(held: list[PolnearDoc], rules: list[Article], chances: dict
     """Held-apart F1 with the module's bounds and sources, over the cue chance below which a report of the rules is
     dropped (the shipped ``DOUBT_BELOW`` comes from this)."""
     for doubt in DOUBT_GRID:
-        with mock.patch.object(attribution_tagger, "DOUBT_BELOW", doubt):
+        with _settings(DOUBT_BELOW=doubt):
             f, added, changed = held_apart_f1(held, rules, chances, thresholds)
         print(f"doubt below {doubt}: held-apart F1 {f:.4f} ({added} reports added, {changed} bounded or sourced)", flush=True)
 
@@ -183,9 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     chances = train_propaganda._probabilities(model, held_examples)
     rules = _rules_only(held)
     results = []
-    unchanged = (mock.patch.object(attribution_tagger, "TRIM_BELOW", -1.0), mock.patch.object(attribution_tagger, "EXTEND_ABOVE", 2.0),
-                 mock.patch.object(attribution_tagger, "SOURCE_TAKE_ABOVE", 2.0), mock.patch.object(attribution_tagger, "DOUBT_BELOW", 0.0))
-    with unchanged[0], unchanged[1], unchanged[2], unchanged[3]:
+    no_sources, no_doubt = {"SOURCE_TAKE_ABOVE": 2.0}, {"DOUBT_BELOW": 0.0}  # the tagger replaces no source, drops nothing
+    with _settings(TRIM_BELOW=-1.0, EXTEND_ABOVE=2.0, **no_sources, **no_doubt):
         for cue, content in itertools.product(CUE_THRESHOLDS, CONTENT_THRESHOLDS):  # no bounds changed
             thresholds = {"cue": cue, "source": SOURCE_THRESHOLD, "content": content, "start": START_THRESHOLD}
             f, added, _ = held_apart_f1(held, rules, chances, thresholds)
@@ -193,12 +201,12 @@ def main(argv: list[str] | None = None) -> int:
             results.append((round(f, 4), -cue, content))
     f1, cue, content = max(results)
     chosen = {"cue": -cue, "source": SOURCE_THRESHOLD, "content": content, "start": START_THRESHOLD}
-    with unchanged[2], unchanged[3]:
+    with _settings(**no_sources, **no_doubt):
         for trim, extend in itertools.product(TRIM_GRID, EXTEND_GRID):  # the shipped TRIM_BELOW and EXTEND_ABOVE come from this
-            with mock.patch.object(attribution_tagger, "TRIM_BELOW", trim), mock.patch.object(attribution_tagger, "EXTEND_ABOVE", extend):
+            with _settings(TRIM_BELOW=trim, EXTEND_ABOVE=extend):
                 f, _, bounded = held_apart_f1(held, rules, chances, chosen)
             print(f"bounds: trim below {trim}, extend above {extend}: held-apart F1 {f:.4f} ({bounded} contents bounded)", flush=True)
-    with unchanged[3]:
+    with _settings(**no_doubt):
         print_source_grid(held, rules, chances, chosen)
     print_doubt_grid(held, rules, chances, chosen)
     thresholds = [-cue, SOURCE_THRESHOLD, content, START_THRESHOLD]

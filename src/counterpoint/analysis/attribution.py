@@ -3240,8 +3240,7 @@ def _words_of(span: Span | None) -> Span | None:
     start, end = span.start, span.end
     while start < end and (span.doc[start].is_punct or span.doc[start].is_space):
         start += 1
-    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space):
-        end -= 1
+    end = _end_before_punctuation(span.doc, start, end)
     return span.doc[start:end] if start < end else None
 
 
